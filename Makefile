@@ -1,0 +1,54 @@
+# Sigap: the two promised commands are `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test install syscheck migrate seed serve worker lint format bench bench-short reliability backup restore messages clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Sigap memerlukan Python 3.11 atau lebih baru.")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) syscheck
+
+syscheck: $(STAMP)
+	@$(PY) scripts/syscheck.py
+
+migrate: install
+	DEBUG=1 $(PY) manage.py migrate --noinput
+
+seed: migrate
+	DEBUG=1 $(PY) manage.py seed_demo
+
+## make demo: set everything up on SQLite and serve Sigap at http://127.0.0.1:$(PORT)
+demo: seed
+	@echo "Sigap berjalan di http://127.0.0.1:$(PORT)  (akun demo: peserta@sigap.test / sigap-demo-2026)"
+	DEBUG=1 TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## make worker: run background tasks and the scheduler (production-like)
+worker: install
+	$(PY) manage.py run_scheduler & $(PY) manage.py db_worker
+
+## make test: install what is needed and run the whole test suite
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: install
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+messages: install
+	DEBUG=1 $(PY) manage.py makemessages -l id -l en --ignore=.venv --ignore=staticfiles
+	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles

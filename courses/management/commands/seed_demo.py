@@ -1,0 +1,27 @@
+"""Create Sigap's demo content. Idempotent: running it twice changes nothing."""
+
+from importlib import import_module
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+# Each step is a module with a ``seed()`` function; order matters (people first).
+SEED_STEPS = [
+    "lms.accounts.demo",
+    "courses.demo",
+]
+
+
+class Command(BaseCommand):
+    help = "Membuat konten demo: empat modul, struktur organisasi, dan akun demo."
+
+    def handle(self, *args, **options):
+        for step in SEED_STEPS:
+            with transaction.atomic():
+                import_module(step).seed()
+            self.stdout.write(f"✓ {step}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Konten demo siap. Kata sandi akun demo: sigap-demo-2026"
+            )
+        )

@@ -1,0 +1,12 @@
+from .pages import CatalogPage, CoursePage, HomePage, LessonPage, Topic
+from .records import Enrolment, LessonProgress
+
+__all__ = [
+    "CatalogPage",
+    "CoursePage",
+    "Enrolment",
+    "HomePage",
+    "LessonPage",
+    "LessonProgress",
+    "Topic",
+]

@@ -1,0 +1,255 @@
+"""What editors publish: home, catalogue, courses and lessons (Wagtail pages)."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.db import models
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from lms.competencies.jenis_diklat import JenisDiklat
+
+from ..blocks import LessonStreamBlock
+from ..permissions import can_study
+
+
+@register_snippet
+class Topic(models.Model):
+    """A theme that groups courses in the catalogue (e.g. Berpikir Cepat)."""
+
+    name = models.CharField(_("nama"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("deskripsi"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        verbose_name = _("topik")
+        verbose_name_plural = _("topik")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class HomePage(Page):
+    """The site's front page: what Sigap is, and the way into the catalogue."""
+
+    tagline = models.CharField(_("slogan"), max_length=200, blank=True)
+    intro = RichTextField(
+        _("pengantar"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("tagline"), FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.CatalogPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("beranda")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["catalog"] = CatalogPage.objects.live().first()
+        context["featured_courses"] = (
+            CoursePage.objects.live()
+            .select_related("topic", "cover_image")
+            .order_by("path")[:4]
+        )
+        return context
+
+
+class CatalogPage(Page):
+    """The course catalogue: every published course, "
+    "filterable by topic and searchable."""
+
+    intro = RichTextField(
+        _("pengantar"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["courses.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+
+    class Meta:
+        verbose_name = _("katalog kursus")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        courses = (
+            CoursePage.objects.live()
+            .child_of(self)
+            .select_related("topic", "cover_image")
+        )
+        topic_slug = request.GET.get("topik", "")
+        query = request.GET.get("q", "").strip()[:100]
+        topic = Topic.objects.filter(slug=topic_slug).first() if topic_slug else None
+        if topic is not None:
+            courses = courses.filter(topic=topic)
+        if query:
+            courses = courses.search(query, operator="and")
+        else:
+            courses = courses.order_by("path")
+        context.update(
+            courses=courses,
+            topics=Topic.objects.filter(
+                pk__in=CoursePage.objects.live().values("topic")
+            ).order_by("name"),
+            active_topic=topic,
+            query=query,
+        )
+        return context
+
+
+class CoursePage(Page):
+    """One course (modul): summary, goals, JP, activity "
+    "type, trainer; lessons below it."""
+
+    code = models.CharField(
+        _("kode kursus"),
+        max_length=30,
+        unique=True,
+        help_text=_("Kode singkat, dipakai pada nomor sertifikat, mis. BCP."),
+    )
+    summary = models.TextField(_("ringkasan"))
+    learning_goals = StreamField(
+        [("goal", blocks.CharBlock(label=_("Tujuan"), max_length=300))],
+        verbose_name=_("tujuan pembelajaran"),
+        blank=True,
+    )
+    topic = models.ForeignKey(
+        Topic,
+        verbose_name=_("topik"),
+        on_delete=models.PROTECT,
+        related_name="courses",
+        null=True,
+        blank=True,
+    )
+    jp = models.PositiveSmallIntegerField(
+        _("jam pelajaran (JP)"),
+        default=2,
+        help_text=_("Bilangan bulat; 1 JP = 45 menit."),
+    )
+    jenis_diklat = models.PositiveSmallIntegerField(
+        _("jenis diklat (SIASN)"),
+        choices=JenisDiklat.choices,
+        default=JenisDiklat.E_LEARNING,
+    )
+    trainer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pengajar"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="courses_taught",
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("gambar sampul"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.AutocompleteField("title"),
+        index.FilterField("topic"),
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("learning_goals"),
+        FieldPanel("cover_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("code"),
+                FieldPanel("topic"),
+                FieldPanel("jp"),
+                FieldPanel("jenis_diklat"),
+                FieldPanel("trainer"),
+            ],
+            heading=_("Data kursus"),
+        ),
+    ]
+    parent_page_types = ["courses.CatalogPage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("kursus")
+        verbose_name_plural = _("kursus")
+
+    def lessons(self):
+        """Published lessons of this course, in tree order."""
+        return LessonPage.objects.live().child_of(self).order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..services import course_outline
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_outline(course=self, user=request.user))
+        return context
+
+
+class LessonPage(Page):
+    """One lesson of a course, built from content blocks."""
+
+    intro = models.TextField(_("pengantar singkat"), blank=True)
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("perkiraan waktu (menit)"), default=15
+    )
+    body = StreamField(LessonStreamBlock(), verbose_name=_("isi pelajaran"))
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("estimated_minutes"),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("pelajaran")
+        verbose_name_plural = _("pelajaran")
+
+    def get_course(self) -> CoursePage:
+        if not hasattr(self, "_course"):
+            self._course = CoursePage.objects.get(path=self.path[: -self.steplen])
+        return self._course
+
+    def serve(self, request, *args, **kwargs):
+        from ..services import course_outline
+
+        course = self.get_course()
+        outline = course_outline(course=course, user=request.user, current=self)
+        if not getattr(request, "is_preview", False) and not can_study(
+            request.user, course, outline["enrolment"]
+        ):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            messages.info(
+                request, _("Daftar ke kursus ini dulu untuk membuka pelajarannya.")
+            )
+            return redirect(course.url)
+        request.sigap_outline = outline
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..services import course_outline
+
+        context = super().get_context(request, *args, **kwargs)
+        outline = getattr(request, "sigap_outline", None) or course_outline(
+            course=self.get_course(), user=request.user, current=self
+        )
+        context.update(outline)
+        return context

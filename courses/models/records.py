@@ -1,0 +1,89 @@
+"""Facts about learners: enrolment and lesson progress. Written only by services."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EnrolmentQuerySet(models.QuerySet):
+    def completed(self) -> "EnrolmentQuerySet":
+        return self.filter(status=Enrolment.Status.COMPLETED)
+
+    def in_progress(self) -> "EnrolmentQuerySet":
+        return self.filter(status=Enrolment.Status.ACTIVE)
+
+    def for_user(self, user) -> "EnrolmentQuerySet":
+        return self.filter(user=user)
+
+
+class Enrolment(models.Model):
+    """A learner's place in a course, from enrolment to completion."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Sedang berjalan")
+        COMPLETED = "completed", _("Selesai")
+
+    class Source(models.TextChoices):
+        SELF = "self", _("Mendaftar sendiri")
+        BULK = "bulk", _("Didaftarkan HR")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.PROTECT, related_name="enrolments"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
+    source = models.CharField(
+        _("asal"), max_length=10, choices=Source.choices, default=Source.SELF
+    )
+    enrolled_at = models.DateTimeField(_("terdaftar"), auto_now_add=True)
+    completed_at = models.DateTimeField(
+        _("selesai"), null=True, blank=True, db_index=True
+    )
+    deadline = models.DateField(_("batas waktu"), null=True, blank=True)
+
+    objects = EnrolmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pendaftaran")
+        verbose_name_plural = _("pendaftaran")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "course"], name="one_enrolment_per_course"
+            )
+        ]
+        indexes = [models.Index(fields=["course", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.course}"
+
+    @property
+    def is_completed(self) -> bool:
+        return self.status == self.Status.COMPLETED
+
+
+class LessonProgress(models.Model):
+    """A lesson a learner marked done ("Tandai selesai")."""
+
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="progress"
+    )
+    lesson = models.ForeignKey(
+        "courses.LessonPage", on_delete=models.CASCADE, related_name="+"
+    )
+    completed_at = models.DateTimeField(_("selesai"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("kemajuan pelajaran")
+        verbose_name_plural = _("kemajuan pelajaran")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "lesson"], name="one_progress_per_lesson"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} — {self.lesson_id}"

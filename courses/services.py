@@ -1,0 +1,170 @@
+"""The learning path: enrolment, lesson progress and completion.
+
+``complete_enrolment`` is the one place a completion is recorded; it calls the
+next steps (JP, competency evidence, certificate) directly.
+"""
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from lms.accounts.models import User
+
+from .models import CoursePage, Enrolment, LessonPage, LessonProgress
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+def enrol(
+    *,
+    user: User,
+    course: CoursePage,
+    source: str = Enrolment.Source.SELF,
+    deadline=None,
+) -> tuple[Enrolment, bool]:
+    """Enrol ``user`` in ``course`` once; return the enrolment and whether it is new."""
+    existing = Enrolment.objects.filter(user=user, course=course).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            enrolment = Enrolment.objects.create(
+                user=user, course=course, source=source, deadline=deadline
+            )
+    except IntegrityError:
+        return Enrolment.objects.get(user=user, course=course), False
+    return enrolment, True
+
+
+@transaction.atomic
+def mark_lesson_complete(*, enrolment: Enrolment, lesson: LessonPage) -> bool:
+    """Record that a lesson is done, then see whether the course is complete."""
+    _, created = LessonProgress.objects.get_or_create(
+        enrolment=enrolment, lesson=lesson
+    )
+    evaluate_completion(enrolment=enrolment)
+    return created
+
+
+def lesson_progress(*, enrolment: Enrolment) -> Progress:
+    lessons = enrolment.course.lessons()
+    done = LessonProgress.objects.filter(
+        enrolment=enrolment, lesson__in=lessons
+    ).count()
+    return Progress(done=done, total=lessons.count())
+
+
+def completion_requirements_met(*, enrolment: Enrolment) -> bool:
+    """The course's completion rule: every published lesson done."""
+    progress = lesson_progress(enrolment=enrolment)
+    return progress.total > 0 and progress.done >= progress.total
+
+
+def evaluate_completion(*, enrolment: Enrolment) -> bool:
+    """Complete the enrolment if its rule is now met; return whether it is complete."""
+    if enrolment.is_completed:
+        return True
+    if completion_requirements_met(enrolment=enrolment):
+        complete_enrolment(enrolment=enrolment)
+        return True
+    return False
+
+
+@transaction.atomic
+def complete_enrolment(*, enrolment: Enrolment) -> Enrolment:
+    """Record the completion once; later steps (JP, evidence, certificate) hang here."""
+    locked = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if locked.is_completed:
+        return locked
+    locked.status = Enrolment.Status.COMPLETED
+    locked.completed_at = timezone.now()
+    locked.save(update_fields=["status", "completed_at"])
+    enrolment.status, enrolment.completed_at = locked.status, locked.completed_at
+    return locked
+
+
+def course_outline(
+    *, course: CoursePage, user, current: LessonPage | None = None
+) -> dict:
+    """Everything a course or lesson page shows about the learner's place in it.
+
+    A fixed number of queries whatever the number of lessons.
+    """
+    lessons = list(
+        course.lessons().only("id", "title", "slug", "url_path", "path", "depth")
+    )
+    enrolment = None
+    done_ids: set[int] = set()
+    if user.is_authenticated:
+        enrolment = Enrolment.objects.filter(user=user, course=course).first()
+        if enrolment is not None:
+            done_ids = set(
+                LessonProgress.objects.filter(enrolment=enrolment).values_list(
+                    "lesson_id", flat=True
+                )
+            )
+    progress = Progress(
+        done=sum(1 for lesson in lessons if lesson.pk in done_ids), total=len(lessons)
+    )
+    context = {
+        "resume_lesson": next(
+            (item for item in lessons if item.pk not in done_ids), None
+        ),
+        "course": course,
+        "lessons": lessons,
+        "enrolment": enrolment,
+        "done_ids": done_ids,
+        "progress": progress,
+    }
+    if current is not None:
+        index = next(
+            (i for i, lesson in enumerate(lessons) if lesson.pk == current.pk), None
+        )
+        context.update(
+            lesson_number=(index or 0) + 1,
+            previous_lesson=lessons[index - 1] if index else None,
+            next_lesson=lessons[index + 1]
+            if index is not None and index + 1 < len(lessons)
+            else None,
+            current_done=current.pk in done_ids,
+        )
+    return context
+
+
+def my_courses(*, user: User) -> list[tuple[Enrolment, Progress]]:
+    """The learner's enrolments with their progress, in a fixed number of queries."""
+    enrolments = list(
+        Enrolment.objects.for_user(user)
+        .select_related("course", "course__topic")
+        .annotate(done=Count("progress", filter=Q(progress__lesson__live=True)))
+        .order_by("status", "-enrolled_at")
+    )
+    if not enrolments:
+        return []
+    course_filter = Q()
+    for enrolment in enrolments:
+        course = enrolment.course
+        course_filter |= Q(path__startswith=course.path, depth=course.depth + 1)
+    totals: dict[str, int] = {}
+    for path in (
+        LessonPage.objects.live().filter(course_filter).values_list("path", flat=True)
+    ):
+        parent_path = path[: -LessonPage.steplen]
+        totals[parent_path] = totals.get(parent_path, 0) + 1
+    return [
+        (
+            enrolment,
+            Progress(done=enrolment.done, total=totals.get(enrolment.course.path, 0)),
+        )
+        for enrolment in enrolments
+    ]

@@ -1,0 +1,54 @@
+"""Learner actions on courses: enrol, mark a lesson done, "Kursus saya"."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .models import CoursePage, Enrolment, LessonPage
+from .permissions import can_enrol
+from .services import enrol, mark_lesson_complete, my_courses
+
+
+@login_required
+@require_POST
+def enrol_view(request, course_id: int):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    if not can_enrol(request.user):
+        messages.info(
+            request, _("Lengkapi profil ASN Anda (NIP, unit kerja) sebelum mendaftar.")
+        )
+        return redirect(f"{reverse('accounts:profile')}?next={course.url}")
+    enrolment, created = enrol(user=request.user, course=course)
+    if created:
+        messages.success(
+            request,
+            _("Anda terdaftar di kursus “%(title)s”.") % {"title": course.title},
+        )
+    first_lesson = course.lessons().first()
+    return redirect(first_lesson.url if first_lesson else course.url)
+
+
+@login_required
+@require_POST
+def complete_lesson_view(request, lesson_id: int):
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    course = lesson.get_course()
+    enrolment = get_object_or_404(Enrolment, user=request.user, course=course)
+    mark_lesson_complete(enrolment=enrolment, lesson=lesson)
+    enrolment.refresh_from_db()
+    if enrolment.is_completed:
+        messages.success(request, _("Selamat! Anda telah menyelesaikan kursus ini."))
+        return redirect("courses:my_courses")
+    next_lesson = lesson.get_next_siblings().live().type(LessonPage).first()
+    messages.success(request, _("Pelajaran ditandai selesai."))
+    return redirect(next_lesson.url if next_lesson else course.url)
+
+
+@login_required
+def my_courses_view(request):
+    return render(
+        request, "courses/my_courses.html", {"rows": my_courses(user=request.user)}
+    )

@@ -1,0 +1,250 @@
+"""People: the user account, the organisation tree and the ASN profile."""
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from treebeard.mp_tree import MP_Node
+
+from .employee_numbers import EmployeeType
+
+
+class UserManager(BaseUserManager):
+    """Users are identified by email; there is no username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("Email wajib diisi.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person who signs in to Sigap with an email address."""
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("email"), unique=True)
+    name = models.CharField(_("nama lengkap"), max_length=200, blank=True)
+    privacy_notice_shown_at = models.DateTimeField(
+        _("pemberitahuan privasi ditampilkan"), null=True, blank=True
+    )
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("pengguna")
+        verbose_name_plural = _("pengguna")
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        profile = getattr(self, "asn_profile", None)
+        if profile is not None and profile.full_name:
+            return profile.full_name_with_titles
+        return self.name or self.email
+
+    def get_full_name(self) -> str:
+        return self.display_name
+
+    def get_short_name(self) -> str:
+        return self.name or self.email
+
+
+class OrgUnit(MP_Node):
+    """A node of the organisation tree: an instansi at the root, unit kerja below it."""
+
+    class Kind(models.TextChoices):
+        INSTANSI_PUSAT = "pusat", _("Instansi pusat")
+        INSTANSI_DAERAH = "daerah", _("Instansi daerah")
+        UNIT = "unit", _("Unit kerja")
+
+    name = models.CharField(_("nama"), max_length=255)
+    code = models.CharField(_("kode"), max_length=50, unique=True)
+    kind = models.CharField(
+        _("jenis"), max_length=10, choices=Kind.choices, default=Kind.UNIT
+    )
+
+    node_order_by = ["name"]
+
+    class Meta:
+        verbose_name = _("unit organisasi")
+        verbose_name_plural = _("unit organisasi")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def instansi(self) -> "OrgUnit":
+        return self if self.is_root() else self.get_root()
+
+    def subtree(self) -> models.QuerySet["OrgUnit"]:
+        """This node and every node below it."""
+        return OrgUnit.objects.filter(path__startswith=self.path)
+
+
+class Jabatan(models.Model):
+    """A position (jabatan) an ASN holds; competency standards hang on it."""
+
+    class Category(models.TextChoices):
+        JPT_UTAMA = "jpt_utama", _("JPT Utama")
+        JPT_MADYA = "jpt_madya", _("JPT Madya")
+        JPT_PRATAMA = "jpt_pratama", _("JPT Pratama")
+        ADMINISTRATOR = "administrator", _("Administrator")
+        PENGAWAS = "pengawas", _("Pengawas")
+        FUNGSIONAL = "fungsional", _("Fungsional")
+        PELAKSANA = "pelaksana", _("Pelaksana")
+
+    name = models.CharField(_("nama jabatan"), max_length=255, unique=True)
+    category = models.CharField(_("kategori"), max_length=20, choices=Category.choices)
+    jenjang = models.CharField(_("jenjang (fungsional)"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("jabatan")
+        verbose_name_plural = _("jabatan")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Golongan(models.TextChoices):
+    """Golongan/pangkat (PNS) and golongan PPPK."""
+
+    IA = "I/a", "I/a Juru Muda"
+    IB = "I/b", "I/b Juru Muda Tingkat I"
+    IC = "I/c", "I/c Juru"
+    ID = "I/d", "I/d Juru Tingkat I"
+    IIA = "II/a", "II/a Pengatur Muda"
+    IIB = "II/b", "II/b Pengatur Muda Tingkat I"
+    IIC = "II/c", "II/c Pengatur"
+    IID = "II/d", "II/d Pengatur Tingkat I"
+    IIIA = "III/a", "III/a Penata Muda"
+    IIIB = "III/b", "III/b Penata Muda Tingkat I"
+    IIIC = "III/c", "III/c Penata"
+    IIID = "III/d", "III/d Penata Tingkat I"
+    IVA = "IV/a", "IV/a Pembina"
+    IVB = "IV/b", "IV/b Pembina Tingkat I"
+    IVC = "IV/c", "IV/c Pembina Utama Muda"
+    IVD = "IV/d", "IV/d Pembina Utama Madya"
+    IVE = "IV/e", "IV/e Pembina Utama"
+    PPPK_V = "V", "PPPK V"
+    PPPK_VII = "VII", "PPPK VII"
+    PPPK_IX = "IX", "PPPK IX"
+    PPPK_X = "X", "PPPK X"
+    PPPK_XI = "XI", "PPPK XI"
+
+
+class AsnProfileQuerySet(models.QuerySet):
+    def in_subtree(self, unit: OrgUnit) -> "AsnProfileQuerySet":
+        """Profiles whose unit kerja lies in ``unit``'s subtree."""
+        return self.filter(unit__path__startswith=unit.path)
+
+
+class AsnProfile(models.Model):
+    """The civil-servant facts about a user: NIP, birth, unit, jabatan, golongan."""
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="asn_profile"
+    )
+    full_name = models.CharField(_("nama lengkap (tanpa gelar)"), max_length=200)
+    title_prefix = models.CharField(_("gelar depan"), max_length=50, blank=True)
+    title_suffix = models.CharField(_("gelar belakang"), max_length=80, blank=True)
+    nip = models.CharField(
+        _("NIP / NI PPPK"),
+        max_length=18,
+        unique=True,
+        null=True,
+        blank=True,
+        error_messages={
+            "unique": _("Nomor pegawai ini sudah terdaftar pada akun lain.")
+        },
+    )
+    legacy_nip = models.CharField(_("NIP lama (9 digit)"), max_length=9, blank=True)
+    employee_type = models.CharField(
+        _("jenis pegawai"), max_length=4, choices=EmployeeType.CHOICES, blank=True
+    )
+    birth_place = models.CharField(_("tempat lahir"), max_length=100, blank=True)
+    birth_date = models.DateField(_("tanggal lahir"), null=True, blank=True)
+    instansi = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("instansi"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("unit kerja"),
+        on_delete=models.PROTECT,
+        related_name="members",
+        null=True,
+        blank=True,
+    )
+    jabatan = models.ForeignKey(
+        Jabatan,
+        verbose_name=_("jabatan"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    golongan = models.CharField(
+        _("golongan"), max_length=6, choices=Golongan.choices, blank=True
+    )
+    reminders_opt_out = models.BooleanField(
+        _("tidak ingin menerima pengingat yang tidak wajib"), default=False
+    )
+    completed_at = models.DateTimeField(_("profil dilengkapi"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AsnProfileQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("profil ASN")
+        verbose_name_plural = _("profil ASN")
+        indexes = [models.Index(fields=["unit"])]
+
+    def __str__(self) -> str:
+        return self.full_name_with_titles
+
+    @property
+    def full_name_with_titles(self) -> str:
+        name = " ".join(part for part in (self.title_prefix, self.full_name) if part)
+        return f"{name}, {self.title_suffix}" if self.title_suffix else name
+
+    @property
+    def masked_nip(self) -> str:
+        """Show only the first four and last four digits, e.g. 1985**********1001."""
+        if not self.nip:
+            return ""
+        return self.nip[:4] + "*" * (len(self.nip) - 8) + self.nip[-4:]
+
+    @property
+    def is_complete(self) -> bool:
+        return self.completed_at is not None
+
+    def mark_complete(self) -> None:
+        if self.completed_at is None:
+            self.completed_at = timezone.now()

@@ -1,0 +1,43 @@
+"""Named role predicates. Views ask these, never group names directly."""
+
+from django.contrib.auth.models import AnonymousUser
+
+from .models import User
+
+ROLE_LEARNER = "Peserta"
+ROLE_TRAINER = "Pengajar"
+ROLE_REVIEWER = "Peninjau"
+ROLE_HR = "HR"
+ROLE_ADMIN = "Admin"
+ROLES = [ROLE_LEARNER, ROLE_TRAINER, ROLE_REVIEWER, ROLE_HR, ROLE_ADMIN]
+
+
+def has_role(user: User | AnonymousUser, role: str) -> bool:
+    if not user.is_authenticated:
+        return False
+    cached = getattr(user, "_sigap_roles", None)
+    if cached is None:
+        cached = set(user.groups.values_list("name", flat=True))
+        user._sigap_roles = cached
+    return role in cached
+
+
+def is_admin(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or has_role(user, ROLE_ADMIN))
+
+
+def is_trainer(user) -> bool:
+    return has_role(user, ROLE_TRAINER)
+
+
+def is_reviewer(user) -> bool:
+    return has_role(user, ROLE_REVIEWER)
+
+
+def is_hr(user) -> bool:
+    return has_role(user, ROLE_HR)
+
+
+def is_staff_role(user) -> bool:
+    """Roles that must use MFA and may reach the Wagtail admin or /hr/."""
+    return is_admin(user) or is_trainer(user) or is_reviewer(user) or is_hr(user)

@@ -1,0 +1,34 @@
+"""Recording to the audit trail."""
+
+from typing import Any
+
+from django.db import models
+
+from .models import AuditEvent
+
+
+def client_ip(request) -> str | None:
+    return request.META.get("REMOTE_ADDR") if request is not None else None
+
+
+def record_event(
+    *,
+    actor,
+    action: str,
+    target: models.Model | None = None,
+    request=None,
+    **data: Any,
+) -> AuditEvent:
+    """Append one event: ``actor`` did ``action`` to ``target``."""
+    is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    return AuditEvent.objects.create(
+        actor=actor if is_user else None,
+        actor_repr=(actor.email if is_user else "") or "",
+        action=action,
+        target_type=target._meta.label_lower if target is not None else "",
+        target_id=str(target.pk) if target is not None else "",
+        target_repr=str(target)[:255] if target is not None else "",
+        ip_address=client_ip(request),
+        user_agent=(request.META.get("HTTP_USER_AGENT", "")[:255] if request else ""),
+        data=data,
+    )

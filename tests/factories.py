@@ -1,0 +1,126 @@
+"""factory_boy factories shared by every test."""
+
+import datetime
+
+import factory
+from django.contrib.auth.models import Group
+from wagtail.models import Page
+
+from courses.models import CatalogPage, CoursePage, HomePage, LessonPage, Topic
+from lms.accounts.models import AsnProfile, Jabatan, OrgUnit, User
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"asn{n}@sigap.test")
+    name = factory.Faker("name", locale="id_ID")
+    password = factory.django.Password("rahasia-uji-123")
+    privacy_notice_shown_at = factory.LazyFunction(
+        lambda: datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    )
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if create and extracted:
+            for name in extracted:
+                self.groups.add(Group.objects.get_or_create(name=name)[0])
+
+
+def make_org_unit(
+    name: str, parent: OrgUnit | None = None, code: str | None = None
+) -> OrgUnit:
+    code = code or name.upper().replace(" ", "-")[:40]
+    if parent is None:
+        return OrgUnit.add_root(name=name, code=code, kind=OrgUnit.Kind.INSTANSI_DAERAH)
+    return parent.add_child(name=name, code=code, kind=OrgUnit.Kind.UNIT)
+
+
+class JabatanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Jabatan
+        django_get_or_create = ("name",)
+
+    name = "Pengadministrasi Layanan"
+    category = Jabatan.Category.PELAKSANA
+
+
+_nip_sequence = iter(range(1, 10**6))
+
+
+def make_nip(birth: str = "19900315", tmt: str = "201503", gender: str = "2") -> str:
+    """A valid PNS NIP with a fresh sequence number."""
+    return f"{birth}{tmt}{gender}{next(_nip_sequence) % 999 + 1:03d}"
+
+
+class AsnProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AsnProfile
+
+    user = factory.SubFactory(UserFactory)
+    full_name = factory.LazyAttribute(lambda o: o.user.name)
+    nip = factory.LazyFunction(make_nip)
+    employee_type = "PNS"
+    birth_place = "Palembang"
+    birth_date = datetime.date(1990, 3, 15)
+    unit = None
+    instansi = factory.LazyAttribute(lambda o: o.unit.instansi if o.unit else None)
+    jabatan = factory.SubFactory(JabatanFactory)
+    golongan = "III/a"
+    completed_at = factory.LazyFunction(
+        lambda: datetime.datetime(2026, 1, 2, tzinfo=datetime.UTC)
+    )
+
+
+def make_site_tree() -> CatalogPage:
+    """Home → catalogue, attached to the default site."""
+    from wagtail.models import Site
+
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Sigap", slug="sigap-home"))
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    return home.add_child(instance=CatalogPage(title="Katalog", slug="katalog"))
+
+
+_course_sequence = iter(range(1, 10**6))
+
+
+def make_course(
+    catalog: CatalogPage,
+    *,
+    lessons: int = 3,
+    trainer: User | None = None,
+    title: str | None = None,
+    jp: int = 4,
+    topic: Topic | None = None,
+) -> CoursePage:
+    n = next(_course_sequence)
+    course = catalog.add_child(
+        instance=CoursePage(
+            title=title or f"Kursus {n}",
+            slug=f"kursus-{n}",
+            code=f"K{n}",
+            summary="Ringkasan kursus.",
+            jp=jp,
+            trainer=trainer,
+            topic=topic,
+        )
+    )
+    for i in range(lessons):
+        add_lesson(course, i + 1)
+    return course
+
+
+def add_lesson(course: CoursePage, number: int) -> LessonPage:
+    return course.add_child(
+        instance=LessonPage(
+            title=f"Pelajaran {number}",
+            slug=f"pelajaran-{number}",
+            intro="Pengantar.",
+            body=[{"type": "paragraph", "value": f"<p>Isi pelajaran {number}.</p>"}],
+        )
+    )
