@@ -124,3 +124,12 @@ def add_lesson(course: CoursePage, number: int) -> LessonPage:
             body=[{"type": "paragraph", "value": f"<p>Isi pelajaran {number}.</p>"}],
         )
     )
+
+
+def make_hr_officer(unit: OrgUnit, **kwargs) -> User:
+    """An HR-role user attached to ``unit`` (sees its subtree only)."""
+    from lms.hr.models import HrOfficer
+
+    user = UserFactory(roles=["HR"], **kwargs)
+    HrOfficer.objects.create(user=user, unit=unit)
+    return user

@@ -9,6 +9,7 @@ from django.db import transaction
 SEED_STEPS = [
     "lms.accounts.demo",
     "courses.demo",
+    "lms.hr.demo",
 ]
 
 

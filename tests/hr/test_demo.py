@@ -1,0 +1,20 @@
+"""The HR demo data: the demo officer's scope and staff, created once."""
+
+from lms.accounts import demo as accounts_demo
+from lms.accounts.models import User
+from lms.hr import demo as hr_demo
+from lms.hr import scope
+
+
+def test_demo_hr_officer_sees_own_regency_staff_only_and_seed_is_idempotent(db):
+    accounts_demo.seed()
+    hr_demo.seed()
+    counts = User.objects.count()
+    hr_demo.seed()
+    assert User.objects.count() == counts
+    officer = User.objects.get(email="hr@sigap.test")
+    assert scope.hr_scope_root(officer).code == "PEMKAB-SR"
+    visible = set(scope.users_in_scope(officer).values_list("email", flat=True))
+    assert "staf01@sigap.test" in visible
+    assert "staf28@sigap.test" not in visible  # another instansi
+    assert len(visible) >= 25
