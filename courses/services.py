@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from lms.accounts.models import User
+from lms.competencies.services import credit_completion, record_evidence
 
 from .models import CoursePage, Enrolment, LessonPage, LessonProgress
 
@@ -90,6 +91,8 @@ def complete_enrolment(*, enrolment: Enrolment) -> Enrolment:
     locked.completed_at = timezone.now()
     locked.save(update_fields=["status", "completed_at"])
     enrolment.status, enrolment.completed_at = locked.status, locked.completed_at
+    credit_completion(enrolment=locked)
+    record_evidence(enrolment=locked)
     return locked
 
 

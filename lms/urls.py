@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("akun/", include("lms.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("kompetensi/", include("lms.competencies.urls")),
     path("", include("courses.urls")),
     path(
         "robots.txt",

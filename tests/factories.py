@@ -126,6 +126,17 @@ def add_lesson(course: CoursePage, number: int) -> LessonPage:
     )
 
 
+def map_competency(course: CoursePage, code: str, target_level: int):
+    """Declare that ``course`` builds competency ``code`` up to ``target_level``."""
+    from lms.competencies.models import Competency, CourseCompetency
+
+    return CourseCompetency.objects.create(
+        course=course,
+        competency=Competency.objects.get(code=code),
+        target_level=target_level,
+    )
+
+
 def make_hr_officer(unit: OrgUnit, **kwargs) -> User:
     """An HR-role user attached to ``unit`` (sees its subtree only)."""
     from lms.hr.models import HrOfficer

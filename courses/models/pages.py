@@ -7,7 +7,7 @@ from django.db import models
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -176,6 +176,15 @@ class CoursePage(Page):
                 FieldPanel("trainer"),
             ],
             heading=_("Data kursus"),
+        ),
+        InlinePanel(
+            "competency_targets",
+            heading=_("Kompetensi yang dibangun"),
+            label=_("Kompetensi"),
+            help_text=_(
+                "Post-test yang lulus menunjukkan level sasaran ini untuk setiap "
+                "kompetensi."
+            ),
         ),
     ]
     parent_page_types = ["courses.CatalogPage"]

@@ -10,6 +10,7 @@ SEED_STEPS = [
     "lms.accounts.demo",
     "courses.demo",
     "lms.hr.demo",
+    "lms.competencies.demo",
 ]
 
 

@@ -1,0 +1,186 @@
+"""Demo competency data for ``seed_demo``: the four modules' competency mapping,
+standards for the demo positions, and some JP history for the demo learner."""
+
+import datetime
+import io
+
+from django.core.files.base import ContentFile
+
+from lms.accounts.models import Jabatan, User
+
+from .models import (
+    Competency,
+    CourseCompetency,
+    ExternalLearningClaim,
+    JpEntry,
+    PositionStandard,
+)
+
+# Used when courses/demo_content.py does not (yet) declare a module's competencies.
+# DOMAIN.md: quick thinking → M.8; creativity and innovation → M.7; collaborative
+# leadership → M.2 and M.3; crisis service delivery → M.5 and M.4.
+FALLBACK_MAPPING = {
+    "BCP": [("M.8", 3)],
+    "KIL": [("M.7", 3)],
+    "KKO": [("M.2", 3), ("M.3", 2)],
+    "PPK": [("M.5", 3), ("M.4", 2)],
+}
+
+_ALL = ["M.1", "M.2", "M.3", "M.4", "M.5", "M.6", "M.7", "M.8", "SK.1"]
+
+
+def _levels(*levels: int) -> dict[str, int]:
+    return dict(zip(_ALL, levels, strict=True))
+
+
+# Required levels per demo jabatan (M.1 … M.8, SK.1), shaped like PermenPANRB
+# 38/2017's tables: higher positions require higher levels.
+STANDARDS = {
+    "Kepala Dinas": _levels(4, 4, 4, 4, 4, 4, 4, 4, 4),
+    "Kepala Bidang Pelayanan": _levels(3, 3, 3, 3, 4, 3, 3, 3, 3),
+    "Kepala Seksi Pelayanan": _levels(3, 3, 3, 3, 3, 3, 2, 3, 2),
+    "Analis Kebijakan Ahli Muda": _levels(3, 3, 3, 3, 3, 3, 3, 3, 2),
+    "Perawat Ahli Pertama": _levels(2, 3, 2, 2, 3, 2, 2, 3, 2),
+    "Pengadministrasi Layanan": _levels(2, 2, 2, 2, 2, 1, 1, 1, 1),
+}
+
+LEARNER = "peserta@sigap.test"
+HR = "hr@sigap.test"
+
+
+def _module_mapping() -> dict[str, list[tuple[str, int]]]:
+    mapping = dict(FALLBACK_MAPPING)
+    try:
+        from courses.demo_content import MODULES
+    except ImportError:
+        return mapping
+    for module in MODULES:
+        declared = module.get("competencies")
+        if isinstance(declared, dict):
+            declared = list(declared.items())
+        if declared:
+            mapping[module["code"]] = [(code, int(level)) for code, level in declared]
+    return mapping
+
+
+def _map_courses() -> None:
+    from courses.models import CoursePage
+
+    competencies = {c.code: c for c in Competency.objects.all()}
+    for code, targets in _module_mapping().items():
+        course = CoursePage.objects.filter(code=code).first()
+        if course is None:
+            continue
+        for order, (competency_code, level) in enumerate(targets):
+            CourseCompetency.objects.get_or_create(
+                course=course,
+                competency=competencies[competency_code],
+                defaults={"target_level": level, "sort_order": order},
+            )
+
+
+def _set_standards() -> None:
+    competencies = {c.code: c for c in Competency.objects.national()}
+    for name, levels in STANDARDS.items():
+        jabatan = Jabatan.objects.filter(name=name).first()
+        if jabatan is None:
+            continue
+        for code, level in levels.items():
+            PositionStandard.objects.get_or_create(
+                jabatan=jabatan,
+                competency=competencies[code],
+                defaults={"required_level": level},
+            )
+
+
+def _demo_pdf(title: str) -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_metadata({"/Title": title})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+# title, organiser, jenis diklat, start, end, JP, status, reason
+CLAIMS = [
+    (
+        "Seminar Nasional Keperawatan Komunitas",
+        "Persatuan Perawat Nasional Indonesia",
+        9,
+        datetime.date(2025, 10, 14),
+        datetime.date(2025, 10, 14),
+        6,
+        ExternalLearningClaim.Status.APPROVED,
+        "Sertifikat sah; JP sesuai jadwal seminar.",
+    ),
+    (
+        "Workshop Penanganan Kegawatdaruratan di Puskesmas",
+        "Dinas Kesehatan Kabupaten Sukamaju Raya",
+        4,
+        datetime.date(2026, 2, 9),
+        datetime.date(2026, 2, 10),
+        8,
+        ExternalLearningClaim.Status.APPROVED,
+        "Surat tugas dan sertifikat lengkap.",
+    ),
+    (
+        "Bimtek Aplikasi Rekam Medis Elektronik",
+        "Kementerian Kesehatan",
+        8,
+        datetime.date(2026, 4, 21),
+        datetime.date(2026, 4, 22),
+        4,
+        ExternalLearningClaim.Status.SUBMITTED,
+        "",
+    ),
+]
+
+
+def _seed_claims() -> None:
+    learner = User.objects.filter(email=LEARNER).first()
+    reviewer = User.objects.filter(email=HR).first()
+    if learner is None:
+        return
+    for title, organiser, jenis, start, end, jp, status, reason in CLAIMS:
+        if ExternalLearningClaim.objects.filter(user=learner, title=title).exists():
+            continue
+        claim = ExternalLearningClaim(
+            user=learner,
+            title=title,
+            organiser=organiser,
+            jenis_diklat=jenis,
+            start_date=start,
+            end_date=end,
+            jp=jp,
+            status=status,
+        )
+        claim.evidence.save(
+            f"bukti-{start:%Y%m%d}.pdf", ContentFile(_demo_pdf(title)), save=False
+        )
+        if status != ExternalLearningClaim.Status.SUBMITTED:
+            claim.reviewed_by = reviewer
+            claim.reviewed_at = datetime.datetime.combine(
+                end + datetime.timedelta(days=3), datetime.time(2, 0), datetime.UTC
+            )
+            claim.review_reason = reason
+        claim.save()
+        if status == ExternalLearningClaim.Status.APPROVED:
+            JpEntry.objects.create(
+                user=learner,
+                year=end.year,
+                jp=jp,
+                earned_on=end,
+                title=title,
+                jenis_diklat=jenis,
+                source=JpEntry.Source.CLAIM,
+                claim=claim,
+            )
+
+
+def seed() -> None:
+    _map_courses()
+    _set_standards()
+    _seed_claims()
