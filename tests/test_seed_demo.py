@@ -1,0 +1,47 @@
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from courses.models import CoursePage, LessonPage
+from lms.accounts.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def _row_counts() -> dict[str, int]:
+    return {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models()
+        if not model._meta.proxy
+        and model._meta.app_label not in {"sessions", "django_tasks_db"}
+    }
+
+
+def test_seed_demo_creates_the_four_modules_and_demo_accounts():
+    call_command("seed_demo", verbosity=0)
+    assert set(CoursePage.objects.values_list("code", flat=True)) >= {
+        "BCP",
+        "KIL",
+        "KKO",
+        "PPK",
+    }
+    for course in CoursePage.objects.filter(code__in=["BCP", "KIL", "KKO", "PPK"]):
+        assert course.lessons().count() >= 3
+        assert course.live
+    for email in [
+        "peserta@sigap.test",
+        "pengajar@sigap.test",
+        "hr@sigap.test",
+        "admin@sigap.test",
+    ]:
+        user = User.objects.get(email=email)
+        assert user.check_password("sigap-demo-2026")
+    assert User.objects.get(email="peserta@sigap.test").asn_profile.nip
+    assert LessonPage.objects.live().count() >= 12
+
+
+def test_seed_demo_twice_changes_nothing():
+    call_command("seed_demo", verbosity=0)
+    first = _row_counts()
+    call_command("seed_demo", verbosity=0)
+    assert _row_counts() == first
