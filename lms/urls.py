@@ -3,13 +3,27 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
-from django.views.generic import TemplateView
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-urlpatterns = [
+
+def _to_allauth(pattern_name: str) -> RedirectView:
+    return RedirectView.as_view(pattern_name=pattern_name, query_string=True)
+
+
+# Every sign-in page goes through allauth, so that its rate limits (the sixth wrong
+# password within five minutes is refused) and MFA apply everywhere.
+SIGN_IN_REDIRECTS = [
+    path("cms/login/", _to_allauth("account_login")),
+    re_path(r"^cms/password_reset/", _to_allauth("account_reset_password")),
+    path("django-admin/login/", _to_allauth("account_login")),
+    path("_util/login/", _to_allauth("account_login")),
+]
+
+urlpatterns = SIGN_IN_REDIRECTS + [
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,0 +1,141 @@
+"""THE AUTHORIZATION MATRIX: every URL of Sigap × every role × own/other record.
+
+Every named URL pattern in the URLconf must have an entry in ``MATRIX`` (key: the
+URL name with its namespace, or the route for unnamed patterns). The test walks the
+resolver, so a view added without an entry fails with a message telling you to add
+one here. Third-party URL trees with their own tests are listed in
+``COVERED_ELSEWHERE`` with the reason and the test that covers them.
+
+An entry states, for every role, the status expected for the **own** record and
+for **someone else's** record (see ``tests/security/world.py`` for what "own"
+means per role). Write a single value when both are the same, or a pair
+``(own, other)``. ``LOGIN`` means "redirected to the sign-in page".
+
+    "certificates:download": Rule(
+        kwargs=lambda w, own: {"code": w.record("certificate", own).code},
+        expect={ANONYMOUS: LOGIN, PESERTA: (200, 404), PENGAJAR: 404,
+                PENINJAU: 404, HR: (200, 404), ADMIN: 200},
+    ),
+
+Use ``SIGNED_IN`` as a key for "every signed-in role not named otherwise".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .world import ADMIN, ANONYMOUS, HR, PENGAJAR, PENINJAU, PESERTA, ROLES, World
+
+LOGIN = "login"
+SIGNED_IN = "signed_in"
+
+Status = int | str
+Expectation = Status | tuple[Status, Status]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What each role gets from one URL, for its own and someone else's record."""
+
+    expect: dict[str, Expectation]
+    method: str = "GET"
+    # URL parameters: a dict of kwargs, or a tuple of positional args.
+    kwargs: Callable[[World, bool], dict[str, Any] | tuple] | None = None
+    data: Callable[[World, bool], dict[str, Any]] | None = None
+    # Extra methods checked with the same expectations (e.g. a GET+POST form view).
+    also: tuple[str, ...] = field(default=())
+
+    def expected(self, role: str, own: bool) -> Status:
+        value = self.expect.get(role, self.expect.get(SIGNED_IN))
+        if role == ANONYMOUS and role not in self.expect:
+            value = None
+        if value is None:
+            raise KeyError(f"Rule has no expectation for role {role!r}")
+        if isinstance(value, tuple):
+            return value[0] if own else value[1]
+        return value
+
+
+def _course_id(w: World, own: bool) -> dict:
+    return {"course_id": w.course(own).pk}
+
+
+def _lesson_id(w: World, own: bool) -> dict:
+    return {"lesson_id": w.lesson(own).pk}
+
+
+def _enrolled_lesson_id(w: World, own: bool) -> dict:
+    w.enrolment(own)
+    return {"lesson_id": w.lesson(own).pk}
+
+
+MATRIX: dict[str, Rule] = {
+    # --- accounts -------------------------------------------------------------
+    "accounts:privacy_notice": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
+    "accounts:profile": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
+    # --- courses --------------------------------------------------------------
+    "courses:my_courses": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
+    # Enrolling is open to every signed-in person with a profile; it redirects.
+    "courses:enrol": Rule(
+        method="POST", kwargs=_course_id, expect={ANONYMOUS: LOGIN, SIGNED_IN: 302}
+    ),
+    # Only the learner's own enrolment can be advanced; others get 404.
+    "courses:complete_lesson": Rule(
+        method="POST",
+        kwargs=_enrolled_lesson_id,
+        expect={
+            ANONYMOUS: LOGIN,
+            PESERTA: (302, 404),
+            PENGAJAR: 404,
+            PENINJAU: 404,
+            HR: 404,
+            ADMIN: 404,
+        },
+    ),
+    # --- public and framework pages --------------------------------------------
+    "set_language": Rule(method="POST", expect={ANONYMOUS: 302, SIGNED_IN: 302}),
+    "robots.txt": Rule(expect={ANONYMOUS: 200, SIGNED_IN: 200}),
+    # Wagtail documents: served to everyone (course materials are public content).
+    "wagtaildocs_serve": Rule(
+        kwargs=lambda w, own: (999999, "x.pdf"),
+        expect={ANONYMOUS: 404, SIGNED_IN: 404},
+    ),
+}
+
+# URL trees that the matrix does not enumerate, each with the test that covers it.
+COVERED_ELSEWHERE: dict[str, str] = {
+    "cms/": "Wagtail admin: test_cms_is_refused_to_learners_on_every_route and "
+    "test_trainer_cannot_open_another_trainers_course_in_cms",
+    "django-admin/": "Django admin: test_django_admin_is_refused_to_everyone_but_"
+    "superusers",
+    "accounts/": "allauth sign-in, MFA and SSO: tests/security/test_brute_force.py, "
+    "test_mfa.py, test_oidc.py",
+    "_util/": "Wagtail private-page sign-in: redirected to allauth "
+    "(test_every_sign_in_page_goes_through_allauth)",
+    "documents/authenticate_with_password/": "Wagtail document password form; "
+    "no private documents are used",
+    "wagtail_serve": "Wagtail pages: test_wagtail_pages_matrix (lessons need "
+    "enrolment)",
+    "^media/(?P<path>.*)$": "only in DEBUG",
+}
+
+# Views that legitimately accept a POST without a CSRF token (none so far).
+CSRF_EXEMPT: dict[str, str] = {}
+
+__all__ = [
+    "ADMIN",
+    "ANONYMOUS",
+    "COVERED_ELSEWHERE",
+    "CSRF_EXEMPT",
+    "HR",
+    "LOGIN",
+    "MATRIX",
+    "PENGAJAR",
+    "PENINJAU",
+    "PESERTA",
+    "ROLES",
+    "SIGNED_IN",
+    "Rule",
+]
