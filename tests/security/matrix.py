@@ -26,7 +26,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .world import ADMIN, ANONYMOUS, HR, PENGAJAR, PENINJAU, PESERTA, ROLES, World
+from .world import (
+    ADMIN,
+    ANONYMOUS,
+    HR,
+    PENGAJAR,
+    PENINJAU,
+    PESERTA,
+    RECORDS,
+    ROLES,
+    World,
+)
 
 LOGIN = "login"
 SIGNED_IN = "signed_in"
@@ -71,6 +81,55 @@ def _enrolled_lesson_id(w: World, own: bool) -> dict:
     return {"lesson_id": w.lesson(own).pk}
 
 
+def _claim(w: World, own: bool):
+    import datetime
+
+    from django.core.files.base import ContentFile
+
+    from lms.competencies.models import ExternalLearningClaim
+
+    claim = ExternalLearningClaim(
+        user=w.learner(own),
+        title="Seminar",
+        organiser="LAN",
+        jenis_diklat=9,
+        start_date=datetime.date(2026, 1, 5),
+        end_date=datetime.date(2026, 1, 5),
+        jp=2,
+    )
+    claim.evidence.save("bukti.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+    claim.save()
+    return claim
+
+
+def _evidence(w: World, own: bool):
+    from django.utils import timezone
+
+    from lms.competencies.models import Competency, CompetencyEvidence
+
+    return CompetencyEvidence.objects.create(
+        user=w.learner(own),
+        competency=Competency.objects.national().first(),
+        enrolment=w.enrolment(own),
+        course=w.course(own),
+        demonstrated_at=timezone.now(),
+        target_level=2,
+        level_demonstrated=2,
+    )
+
+
+RECORDS.update(claim=_claim, evidence=_evidence)
+
+# A learner's personal record: the learner, HR of their unit and admins see it.
+PERSONAL_RECORD = {
+    ANONYMOUS: LOGIN,
+    PESERTA: (200, 404),
+    PENGAJAR: 404,
+    PENINJAU: 404,
+    HR: (200, 404),
+    ADMIN: 200,
+}
+
 MATRIX: dict[str, Rule] = {
     # --- accounts -------------------------------------------------------------
     "accounts:privacy_notice": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
@@ -93,6 +152,25 @@ MATRIX: dict[str, Rule] = {
             HR: 404,
             ADMIN: 404,
         },
+    ),
+    # --- competencies and JP -------------------------------------------------------
+    "competencies:mine": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
+    "competencies:evidence": Rule(
+        kwargs=lambda w, own: {"evidence_id": w.record("evidence", own).pk},
+        expect=PERSONAL_RECORD,
+    ),
+    "competencies:claim_create": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
+    "competencies:claim_evidence": Rule(
+        kwargs=lambda w, own: {"claim_id": w.record("claim", own).pk},
+        expect=PERSONAL_RECORD,
+    ),
+    "competencies:review_queue": Rule(
+        expect={ANONYMOUS: LOGIN, SIGNED_IN: 403, HR: 200, ADMIN: 200}
+    ),
+    # The claimant never reviews their own claim.
+    "competencies:review": Rule(
+        kwargs=lambda w, own: {"claim_id": w.record("claim", own).pk},
+        expect={ANONYMOUS: LOGIN, SIGNED_IN: 404, HR: (200, 404), ADMIN: 200},
     ),
     # --- public and framework pages --------------------------------------------
     "set_language": Rule(method="POST", expect={ANONYMOUS: 302, SIGNED_IN: 302}),
