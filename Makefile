@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install syscheck migrate seed serve worker lint format bench bench-short reliability backup restore messages clean
+.PHONY: demo test test-browser install syscheck migrate seed serve worker lint format bench bench-short reliability backup restore messages clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Sigap memerlukan Python 3.11 atau lebih baru.")'
@@ -37,6 +37,15 @@ worker: install
 ## make test: install what is needed and run the whole test suite
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+## make test-browser: journeys in headless Chromium with axe-core accessibility checks
+test-browser: install node_modules/.package-lock.json
+	$(PY) -m pytest -m browser $(PYTEST_ARGS)
+
+# axe-core (accessibility checks in browser tests) from npm, pinned by package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund; \
+	else echo "npm not found: accessibility checks will be skipped (apt-get install npm)"; fi
 
 lint: install
 	$(PY) -m ruff check .

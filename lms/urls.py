@@ -9,6 +9,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from lms import health
+
 
 def _to_allauth(pattern_name: str) -> RedirectView:
     return RedirectView.as_view(pattern_name=pattern_name, query_string=True)
@@ -31,6 +33,8 @@ urlpatterns = SIGN_IN_REDIRECTS + [
     path("akun/", include("lms.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("kompetensi/", include("lms.competencies.urls")),
+    path("health/ping", health.ping, name="health_ping"),
+    path("health/db", health.database, name="health_db"),
     path("", include("courses.urls")),
     path(
         "robots.txt",

@@ -175,6 +175,9 @@ MATRIX: dict[str, Rule] = {
     # --- public and framework pages --------------------------------------------
     "set_language": Rule(method="POST", expect={ANONYMOUS: 302, SIGNED_IN: 302}),
     "robots.txt": Rule(expect={ANONYMOUS: 200, SIGNED_IN: 200}),
+    # Health checks for load balancers and benchmarks: no data, open to all.
+    "health_ping": Rule(expect={ANONYMOUS: 200, SIGNED_IN: 200}),
+    "health_db": Rule(expect={ANONYMOUS: 200, SIGNED_IN: 200}),
     # Wagtail documents: served to everyone (course materials are public content).
     "wagtaildocs_serve": Rule(
         kwargs=lambda w, own: (999999, "x.pdf"),

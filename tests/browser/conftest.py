@@ -1,0 +1,238 @@
+"""Fixtures for browser journeys: a live Sigap with demo data, and headless Chromium.
+
+The live site is a gunicorn subprocess on a free 127.0.0.1 port with its own SQLite
+file, migrated and seeded once per test session by ``seed_demo`` (journeys create
+their own people, so they can share it). Chromium is Debian's ``/usr/bin/chromium``;
+no browser is ever downloaded. Without Chromium (or axe-core for the accessibility
+checks) the tests skip with the reason, unless ``SIGAP_BROWSER_REQUIRED=1`` (set in
+CI), where a missing tool is a failure.
+
+A failing browser test leaves a screenshot, the page's HTML and the server's log
+under ``test-artifacts/`` and prints their paths in the failure report.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM = Path(os.environ.get("SIGAP_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+VIEWPORTS = {
+    "360px": {"width": 360, "height": 740},
+    "1280px": {"width": 1280, "height": 800},
+}
+DEMO_PASSWORD = "sigap-demo-2026"
+SERVER_START_TIMEOUT = 60
+STEP_TIMEOUT_MS = 15_000
+
+
+def _unavailable(reason: str):
+    """Skip, or fail in CI where the browser tools must be present."""
+    if os.environ.get("SIGAP_BROWSER_REQUIRED") == "1":
+        pytest.fail(f"{reason} (SIGAP_BROWSER_REQUIRED=1)", pytrace=False)
+    pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class LiveSite:
+    """A running Sigap: its base URL, its environment and its log file."""
+
+    url: str
+    env: dict
+    log: Path
+    process: subprocess.Popen
+
+    def manage(self, *args: str, timeout: int = 60) -> str:
+        """Run a management command against the live site's database."""
+        done = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=REPO,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=True,
+        )
+        return done.stdout
+
+    def shell(self, code: str, timeout: int = 60) -> str:
+        """Run Python code in ``manage.py shell`` against the live database."""
+        return self.manage("shell", "-c", code, timeout=timeout)
+
+
+def _wait_for(url: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"live server exited; see {log}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"live server did not answer {url} in time; see {log}")
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory) -> LiveSite:
+    """Sigap served by gunicorn on 127.0.0.1 with the demo data (once per session)."""
+    if shutil.which("gunicorn", path=str(Path(sys.executable).parent)) is None:
+        _unavailable("gunicorn is not installed in this environment")
+    base = tmp_path_factory.mktemp("live_site")
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = ARTIFACTS / "live-server.log"
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DATABASE_URL", "REDIS_URL", "PYTEST"))
+    }
+    env.update(
+        DEBUG="1",
+        SIGAP_TESTING="1",  # immediate tasks, cheap password hashing
+        DATABASE_URL=f"sqlite:///{base / 'browser.sqlite3'}",
+        MEDIA_ROOT=str(base / "media"),
+        PYTHONUNBUFFERED="1",
+    )
+    for command in (["migrate", "--noinput", "-v0"], ["seed_demo"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=REPO,
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    env["SITE_URL"] = url
+    with log.open("w") as log_file:
+        process = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "gunicorn"),
+                "lms.wsgi",
+                f"--bind=127.0.0.1:{port}",
+                "--workers=1",
+                "--worker-class=gthread",
+                "--threads=8",
+                "--timeout=60",
+                "--access-logfile=-",
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        _wait_for(f"{url}/health/ping", process, log)
+        yield LiveSite(url=url, env=env, log=log, process=process)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium, launched once per session."""
+    if not CHROMIUM.exists():
+        _unavailable(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright (Python) is not installed")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
+def viewport(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def page(browser, live_site, viewport, axe_source):
+    """A fresh browser context (no cookies) at the test's viewport, on the live site."""
+    context = browser.new_context(
+        base_url=live_site.url,
+        viewport=VIEWPORTS[viewport],
+        locale="id-ID",
+        timezone_id="Asia/Jakarta",
+    )
+    # Injected before any page script, so a Content-Security-Policy cannot block it.
+    context.add_init_script(script=axe_source)
+    context.set_default_timeout(STEP_TIMEOUT_MS)
+    page = context.new_page()
+    page.sigap_viewport = viewport
+    yield page
+    context.close()
+
+
+AXE_PATH = REPO / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE_PATH.exists():
+        _unavailable(f"axe-core not installed ({AXE_PATH} missing): run `npm ci`")
+    return AXE_PATH.read_text()
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text)[:120]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" or not report.failed:
+        return
+    page = item.funcargs.get("page")
+    if page is None or page.is_closed():
+        return
+    ARTIFACTS.mkdir(exist_ok=True)
+    stem = ARTIFACTS / _slug(item.nodeid.split("::", 1)[-1])
+    lines = [f"page URL: {page.url}"]
+    try:
+        page.screenshot(path=f"{stem}.png", full_page=True)
+        lines.append(f"screenshot: {stem}.png")
+        Path(f"{stem}.html").write_text(page.content())
+        lines.append(f"html: {stem}.html")
+    except Exception as error:  # noqa: BLE001 - the report must still be written
+        lines.append(f"could not save artifacts: {error}")
+    live_site = item.funcargs.get("live_site")
+    if live_site is not None:
+        lines.append(f"server log: {live_site.log}")
+    report.sections.append(("browser artifacts", "\n".join(lines)))

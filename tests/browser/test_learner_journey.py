@@ -1,0 +1,111 @@
+"""A new ASN learner, on a phone and on a desktop, from sign-up to a finished course."""
+
+import random
+import re
+import uuid
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.helpers import Journey, WeightMeter, assert_accessible, make_nip
+
+pytestmark = pytest.mark.browser
+
+LESSON_PAGE_BUDGET = 50 * 1024
+
+
+def _choose_option(page, select: str, text: str) -> None:
+    value = page.locator(f"{select} option", has_text=text).first.get_attribute("value")
+    page.select_option(select, value)
+
+
+def test_new_learner_signs_up_enrols_and_finishes_a_course(page, viewport):
+    journey = Journey("learner journey")
+    rng = random.Random()
+    email = f"asn-{uuid.uuid4().hex[:10]}@contoh.go.id"
+    password = "Pelayanan-Tangguh-2026"
+    nip, birth = make_nip(rng)
+
+    page.goto("/")
+    expect(page.locator("h1")).to_be_visible()
+    assert_accessible(page, "beranda")
+    page.get_by_role("link", name="Daftar", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/accounts/signup/"))
+    assert_accessible(page, "daftar akun")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password1]", password)
+    page.fill("input[name=password2]", password)
+    page.locator("main form button[type=submit]").click()
+    journey.step("sign up")
+
+    expect(page).to_have_url(re.compile(r"/akun/privasi/"))
+    expect(page.locator("h1")).to_have_text("Pemberitahuan privasi")
+    assert_accessible(page, "pemberitahuan privasi")
+    page.get_by_role("button", name="Saya telah membaca dan memahami").click()
+    journey.step("privacy notice")
+
+    expect(page).to_have_url(re.compile(r"/akun/profil/"))
+    page.fill("input[name=full_name]", "Rina Wulandari")
+    page.fill("input[name=birth_place]", "Makassar")
+    page.fill("input[name=birth_date]", birth.isoformat())
+    _choose_option(page, "select[name=unit]", "Puskesmas Pesisir")
+    page.fill("input[name=nip]", nip[:8] + "13" + nip[10:])  # appointment month 13
+    page.get_by_role("button", name="Simpan profil").click()
+    nip_field = page.locator(".field-error", has=page.locator("input[name=nip]"))
+    expect(nip_field.locator(".error")).to_be_visible()
+    expect(page.locator("input[name=full_name]")).to_have_value("Rina Wulandari")
+    assert_accessible(page, "profil dengan galat")
+    spaced = f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+    page.fill("input[name=nip]", spaced)
+    page.get_by_role("button", name="Simpan profil").click()
+    expect(page.locator(".msg", has_text="Profil Anda tersimpan")).to_be_visible()
+    journey.step("ASN profile with a NIP (a wrong one first)")
+
+    page.get_by_role("navigation", name="Menu utama").get_by_role(
+        "link", name="Katalog"
+    ).click()
+    expect(page.locator(".card h3 a").first).to_be_visible()
+    assert_accessible(page, "katalog")
+    page.locator(".card h3 a").first.click()
+    expect(page.get_by_role("button", name="Daftar ke kursus ini")).to_be_visible()
+    course_title = page.locator("h1").inner_text()
+    assert_accessible(page, "halaman kursus")
+    page.get_by_role("button", name="Daftar ke kursus ini").click()
+    journey.step("enrol")
+
+    if journey.has("quiz", "pre-test before the first lesson"):
+        pytest.fail("the quiz engine is on main: add the pre-test step to this journey")
+
+    meter = WeightMeter(page)
+    lesson_count = 0
+    while True:
+        expect(page.get_by_role("button", name="Tandai selesai")).to_be_visible()
+        if lesson_count == 0:
+            assert_accessible(page, "halaman pelajaran")
+            meter.reset()
+            page.reload()
+            page.wait_for_load_state("load")
+            weight = meter.text_bytes()
+            assert sum(weight.values()) < LESSON_PAGE_BUDGET, weight
+        lesson_count += 1
+        page.get_by_role("button", name="Tandai selesai").click()
+        page.wait_for_load_state("load")
+        if "/kursus-saya/" in page.url:
+            break
+        assert lesson_count < 50, "the lessons never ended"
+    journey.step(f"{lesson_count} lessons marked done")
+
+    if journey.has("quiz", "post-test after the lessons"):
+        pytest.fail(
+            "the quiz engine is on main: add the post-test step to this journey"
+        )
+
+    card = page.locator(".my-courses .card", has_text=course_title)
+    expect(card.locator(".progress-label")).to_contain_text("100%")
+    assert_accessible(page, "kursus saya")
+    journey.step("Kursus saya shows 100 %")
+
+    if journey.has("certificates", "certificate appears, downloads, QR URL valid"):
+        pytest.fail("certificates are on main: add the certificate steps here")
+
+    journey.finish()
