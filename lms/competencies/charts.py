@@ -95,9 +95,10 @@ def growth_chart(rows) -> SafeString:
     body = []
     for tick in (0, 25, 50, 75, 100):
         x = origin + tick * scale
+        anchor = "start" if tick == 0 else "end" if tick == 100 else "middle"
         body.append(
             _text(
-                x, 12, f"{tick}%" if tick else "0", size=10, fill=MUTED, anchor="middle"
+                x, 12, f"{tick}%" if tick else "0", size=10, fill=MUTED, anchor=anchor
             )
         )
         body.append(

@@ -45,19 +45,29 @@ def my_competencies_view(request):
         raise PermissionDenied
     rows = competency_profile(user=request.user)
     growth = competency_growth(user=request.user)
+    measured = [row for row in growth if row.pre is not None or row.post is not None]
     year = _year_from(request)
+    jp = jp_summary(user=request.user, year=year)
+    this_year = timezone.localdate().year
+    jp_now = jp if year == this_year else jp_summary(user=request.user)
+    standards = [row for row in rows if row.required_level]
+    gap_rows = [row for row in rows if row.has_gap]
     profile = getattr(request.user, "asn_profile", None)
     return render(
         request,
         "competencies/my_competencies.html",
         {
             "rows": rows,
-            "gap_rows": [row for row in rows if row.has_gap],
+            "gap_rows": gap_rows,
+            "uncovered_gaps": [row for row in gap_rows if not row.closing_courses],
+            "standard_total": len(standards),
+            "standard_met": sum(1 for row in standards if not row.has_gap),
             "profile_chart": profile_chart(rows),
             "growth": growth,
-            "growth_chart": growth_chart(growth) if growth else "",
-            "jp": jp_summary(user=request.user, year=year),
-            "years": range(timezone.localdate().year, 2019, -1),
+            "growth_chart": growth_chart(measured) if measured else "",
+            "jp": jp,
+            "jp_now": jp_now,
+            "years": range(this_year, 2019, -1),
             "jabatan": profile.jabatan if profile else None,
             "claims": ExternalLearningClaim.objects.filter(user=request.user)[:20],
         },

@@ -36,7 +36,7 @@ def test_page_shows_profile_gap_and_charts_without_script(
     assert "M.5 Pelayanan Publik" in html
     assert "kurang 1 level" in html
     assert "Layanan Krisis Lanjut" in html
-    assert html.count('<svg class="chart') == 2
+    assert html.count('<svg class="chart chart-profile') == 1
     assert "<script" not in html.split("<main", 1)[1].split("</main>")[0]
     assert "<table" in html  # the text equivalent of each chart
 
@@ -56,3 +56,27 @@ def test_page_query_count_does_not_grow_with_history(learner_client, learner, ca
 def test_page_needs_sign_in(client):
     response = client.get(reverse("competencies:mine"))
     assert response.status_code == 302
+
+
+def test_growth_table_shows_scores_and_gain_with_undefined_as_dash(
+    learner_client, learner, catalog
+):
+    from decimal import Decimal
+
+    from lms.competencies.models import CompetencyEvidence
+
+    _complete(learner, catalog, "M.8", 3)
+    _complete(learner, catalog, "M.2", 3)
+    CompetencyEvidence.objects.filter(competency__code="M.8").update(
+        pre_percent=Decimal("40"), post_percent=Decimal("70")
+    )
+    CompetencyEvidence.objects.filter(competency__code="M.2").update(
+        pre_percent=Decimal("100"), post_percent=Decimal("90")
+    )
+
+    html = learner_client.get(reverse("competencies:mine")).text
+    growth = html.split('id="growth-title"', 1)[1]
+    assert "40%" in growth and "70%" in growth and "0,50" in growth
+    assert "100%" in growth and "90%" in growth
+    assert '<svg class="chart chart-growth"' in growth
+    assert growth.count("<circle") == 4  # a pre and a post dot per row

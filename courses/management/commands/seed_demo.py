@@ -9,8 +9,8 @@ from django.db import transaction
 SEED_STEPS = [
     "lms.accounts.demo",
     "courses.demo",
-    "lms.hr.demo",
     "lms.competencies.demo",
+    "lms.hr.demo",
 ]
 
 
