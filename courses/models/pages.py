@@ -16,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 from lms.competencies.jenis_diklat import JenisDiklat
 
 from ..blocks import LessonStreamBlock
+from ..page_permissions import CourseOwnedPermissions
 from ..permissions import can_study
 
 
@@ -38,7 +39,7 @@ class Topic(models.Model):
         return self.name
 
 
-class HomePage(Page):
+class HomePage(CourseOwnedPermissions, Page):
     """The site's front page: what Sigap is, and the way into the catalogue."""
 
     tagline = models.CharField(_("slogan"), max_length=200, blank=True)
@@ -65,7 +66,7 @@ class HomePage(Page):
         return context
 
 
-class CatalogPage(Page):
+class CatalogPage(CourseOwnedPermissions, Page):
     """The course catalogue: every published course, "
     "filterable by topic and searchable."""
 
@@ -107,7 +108,7 @@ class CatalogPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(CourseOwnedPermissions, Page):
     """One course (modul): summary, goals, JP, activity "
     "type, trainer; lessons below it."""
 
@@ -206,7 +207,7 @@ class CoursePage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(CourseOwnedPermissions, Page):
     """One lesson of a course, built from content blocks."""
 
     intro = models.TextField(_("pengantar singkat"), blank=True)

@@ -41,3 +41,22 @@ def is_hr(user) -> bool:
 def is_staff_role(user) -> bool:
     """Roles that must use MFA and may reach the Wagtail admin or /hr/."""
     return is_admin(user) or is_trainer(user) or is_reviewer(user) or is_hr(user)
+
+
+def is_signed_in(user) -> bool:
+    return bool(user.is_authenticated)
+
+
+def can_use_hr_workspace(user) -> bool:
+    """Only HR officers and administrators reach /hr/ (lms.hr asks the same)."""
+    return is_admin(user) or is_hr(user)
+
+
+def can_view_audit_trail(user) -> bool:
+    """Administrators filter and export the audit trail."""
+    return is_admin(user)
+
+
+def can_carry_out_erasure(user) -> bool:
+    """Only administrators anonymise a person (UU 27/2022 erasure requests)."""
+    return is_admin(user)

@@ -1,0 +1,84 @@
+"""Trainers author only their own courses: a Wagtail page permission tester.
+
+The Pengajar group holds ``add`` on the whole page tree (docs/roles.md); this tester
+narrows it so that a trainer who is not also a reviewer or admin may only create
+courses in the catalogue and edit, add to, move or delete pages inside a course
+they teach (``CoursePage.trainer``) or created (``owner``). Every Wagtail admin
+view asks ``page.permissions_for_user``, so this is the one place that decides.
+"""
+
+from wagtail.models import Page, PagePermissionTester
+
+from lms.accounts.permissions import is_admin, is_reviewer, is_trainer
+
+
+def _only_trainer(user) -> bool:
+    return (
+        user.is_authenticated
+        and not user.is_superuser
+        and is_trainer(user)
+        and not (is_reviewer(user) or is_admin(user))
+    )
+
+
+def course_of(page: Page):
+    """The CoursePage that ``page`` is or lies under, or None."""
+    from .models import CoursePage
+
+    steplen = page.steplen
+    ancestors = [page.path[:i] for i in range(steplen, len(page.path) + 1, steplen)]
+    return (
+        CoursePage.objects.filter(path__in=ancestors).only("trainer", "owner").first()
+    )
+
+
+def owns_course_page(user, page: Page) -> bool:
+    course = course_of(page)
+    return course is not None and user.pk in (course.trainer_id, course.owner_id)
+
+
+class CoursePagePermissionTester(PagePermissionTester):
+    """Wagtail's tester, narrowed to own courses for trainers."""
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        self.only_trainer = _only_trainer(user)
+        self._owns = None
+
+    def owns(self) -> bool:
+        if self._owns is None:
+            self._owns = owns_course_page(self.user, self.page)
+        return self._owns
+
+    def can_edit(self):
+        if not self.only_trainer:
+            return super().can_edit()
+        return self.owns() and ("add" in self.permissions or super().can_edit())
+
+    def can_add_subpage(self):
+        if not self.only_trainer:
+            return super().can_add_subpage()
+        from .models import CatalogPage
+
+        in_catalogue = self.page.specific_class is CatalogPage
+        return (in_catalogue or self.owns()) and super().can_add_subpage()
+
+    def can_delete(self, ignore_bulk=False):
+        allowed = super().can_delete(ignore_bulk=ignore_bulk)
+        return allowed and (not self.only_trainer or self.owns())
+
+    def can_move(self):
+        return super().can_move() and (not self.only_trainer or self.owns())
+
+    def can_copy(self):
+        return self.can_edit()
+
+    def can_lock(self):
+        return super().can_lock() and (not self.only_trainer or self.owns())
+
+
+class CourseOwnedPermissions:
+    """Mixin for every page model of the course tree."""
+
+    def permissions_for_user(self, user):
+        return CoursePagePermissionTester(user, self)
