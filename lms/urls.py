@@ -35,6 +35,7 @@ urlpatterns = SIGN_IN_REDIRECTS + [
     path("kompetensi/", include("lms.competencies.urls")),
     path("health/ping", health.ping, name="health_ping"),
     path("health/db", health.database, name="health_db"),
+    path("hr/", include("lms.hr.urls")),
     path("", include("courses.urls")),
     path(
         "robots.txt",

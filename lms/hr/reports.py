@@ -1,0 +1,238 @@
+"""The HR dashboard's figures, computed with a handful of aggregate queries.
+
+Every queryset starts from ``lms.hr.scope``, so nothing outside the officer's
+subtree is counted.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+
+from courses.models import CoursePage, Enrolment
+from lms.accounts.models import AsnProfile, OrgUnit
+
+from . import scope
+from .filters import HrFilters, year_bounds
+from .jp import jp_per_user, jp_target  # noqa: F401 (re-exported)
+
+BELOW_TARGET_SHOWN = 20
+
+
+def people(user, filters: HrFilters):
+    """ASN profiles in scope that match the person filters."""
+    return scope.profiles_in_scope(user).filter(filters.person_q())
+
+
+def enrolments(user, filters: HrFilters, *, use_course: bool = True):
+    """Enrolments in scope active in the year (enrolled or completed in it)."""
+    start, end = year_bounds(filters.year)
+    qs = scope.enrolments_in_scope(user).filter(
+        filters.person_q("user__asn_profile__"),
+        Q(enrolled_at__gte=start, enrolled_at__lt=end)
+        | Q(completed_at__gte=start, completed_at__lt=end),
+    )
+    if use_course and filters.course is not None:
+        qs = qs.filter(course=filters.course)
+    return qs
+
+
+def completions(user, filters: HrFilters):
+    """Completed enrolments in scope whose completion falls in the year."""
+    start, end = year_bounds(filters.year)
+    qs = scope.enrolments_in_scope(user).filter(
+        filters.person_q("user__asn_profile__"),
+        status=Enrolment.Status.COMPLETED,
+        completed_at__gte=start,
+        completed_at__lt=end,
+    )
+    if filters.course is not None:
+        qs = qs.filter(course=filters.course)
+    return qs
+
+
+@dataclass
+class Tally:
+    """Enrolments by status for one course or unit."""
+
+    key: object = None
+    label: str = ""
+    enrolled: int = 0
+    completed: int = 0
+    learners: int = 0
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def in_progress(self) -> int:
+        return self.enrolled - self.completed
+
+    @property
+    def rate(self) -> int:
+        """Completion rate in percent (completed of enrolled)."""
+        return round(100 * self.completed / self.enrolled) if self.enrolled else 0
+
+
+@dataclass
+class JpCompliance:
+    target: int
+    learners: int
+    compliant: int
+    below: list  # [(profile, jp)] the first few, by name
+    below_count: int
+
+    @property
+    def share(self) -> int:
+        return round(100 * self.compliant / self.learners) if self.learners else 0
+
+
+@dataclass
+class Dashboard:
+    filters: HrFilters
+    focus: OrgUnit | None
+    learners: int
+    totals: Tally
+    by_course: list[Tally]
+    by_unit: list[Tally]
+    jp: JpCompliance
+    scores: list = field(default_factory=list)
+    gaps: list = field(default_factory=list)
+
+
+def _display_nodes(user, focus: OrgUnit | None) -> list[OrgUnit]:
+    """The focus node itself and its children: the rows of the per-unit table."""
+    if focus is None:
+        root = scope.hr_scope_root(user)
+        if root is None:  # an administrator: one row per instansi
+            return list(OrgUnit.get_root_nodes())
+        focus = root
+    return [focus, *focus.get_children()]
+
+
+class _RollUp:
+    """Maps a unit (by path) to the display row it counts in."""
+
+    def __init__(self, focus: OrgUnit | None, nodes: list[OrgUnit]):
+        self.focus = focus
+        self.by_path = {node.path: node for node in nodes}
+        self.prefix_len = (focus.depth + 1 if focus else 1) * OrgUnit.steplen
+
+    def node(self, path: str | None) -> OrgUnit | None:
+        if not path:
+            return None
+        if self.focus is not None and path == self.focus.path:
+            return self.focus
+        return self.by_path.get(path[: self.prefix_len])
+
+
+def build_dashboard(*, user, filters: HrFilters) -> Dashboard:
+    """Every figure the dashboard shows, for ``user``'s scope and ``filters``."""
+    focus = filters.unit or scope.hr_scope_root(user)
+    nodes = _display_nodes(user, filters.unit)
+    rollup = _RollUp(focus, nodes)
+    unit_paths = dict(
+        scope.hr_scope_units(user)
+        .filter(path__startswith=focus.path if focus else "")
+        .values_list("pk", "path")
+    )
+
+    person_qs = people(user, filters)
+    per_unit_people = dict(
+        person_qs.values("unit").annotate(n=Count("pk")).values_list("unit", "n")
+    )
+    learners = sum(per_unit_people.values())
+
+    groups = (
+        enrolments(user, filters)
+        .values("course", "user__asn_profile__unit", "status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    totals = Tally()
+    courses: dict[int, Tally] = {}
+    units: dict[int, Tally] = {
+        node.pk: Tally(key=node, label=node.name) for node in nodes
+    }
+    for row in groups:
+        n, done = row["n"], row["status"] == Enrolment.Status.COMPLETED
+        course = courses.setdefault(row["course"], Tally(key=row["course"]))
+        for tally in (totals, course):
+            tally.enrolled += n
+            tally.completed += n if done else 0
+        node = rollup.node(unit_paths.get(row["user__asn_profile__unit"]))
+        if node is not None:
+            units[node.pk].enrolled += n
+            units[node.pk].completed += n if done else 0
+    for unit_id, n in per_unit_people.items():
+        node = rollup.node(unit_paths.get(unit_id))
+        if node is not None:
+            units[node.pk].learners += n
+
+    titles = dict(CoursePage.objects.filter(pk__in=courses).values_list("pk", "title"))
+    for pk, tally in courses.items():
+        tally.label = titles.get(pk, "")
+    by_course = sorted(courses.values(), key=lambda t: t.label)
+    by_unit = [units[node.pk] for node in nodes]
+    if focus is not None:
+        by_unit[0].label = f"{focus.name} (langsung)" if len(nodes) > 1 else focus.name
+
+    return Dashboard(
+        filters=filters,
+        focus=focus,
+        learners=learners,
+        totals=totals,
+        by_course=by_course,
+        by_unit=[t for t in by_unit if t.learners or t.enrolled],
+        jp=jp_compliance(user=user, filters=filters, learners=learners),
+        scores=course_scores(user=user, filters=filters),
+        gaps=competency_gaps(user=user, filters=filters),
+    )
+
+
+def jp_per_person(user, filters: HrFilters):
+    """``{"user": id, "jp": total}`` in scope for the filtered people and year."""
+    return scope.in_hr_scope(jp_per_user(year=filters.year), user).filter(
+        filters.person_q("user__asn_profile__")
+    )
+
+
+def below_target(user, filters: HrFilters):
+    """Profiles (by name) whose JP in the year is under the target."""
+    compliant = jp_per_person(user, filters).filter(jp__gte=jp_target())
+    return (
+        people(user, filters)
+        .exclude(user__in=compliant.values("user"))
+        .select_related("unit")
+        .order_by("full_name", "pk")
+    )
+
+
+def attach_jp(profiles: list[AsnProfile], *, year: int) -> list[tuple]:
+    """Pair each profile with its JP total in ``year`` (one query)."""
+    totals = dict(
+        jp_per_user(year=year)
+        .filter(user__in=[p.user_id for p in profiles])
+        .values_list("user", "jp")
+    )
+    return [(profile, totals.get(profile.user_id, 0)) for profile in profiles]
+
+
+def jp_compliance(*, user, filters: HrFilters, learners: int) -> JpCompliance:
+    target = jp_target()
+    compliant = jp_per_person(user, filters).filter(jp__gte=target).count()
+    shown = list(below_target(user, filters)[:BELOW_TARGET_SHOWN])
+    return JpCompliance(
+        target=target,
+        learners=learners,
+        compliant=compliant,
+        below=attach_jp(shown, year=filters.year),
+        below_count=max(learners - compliant, 0),
+    )
+
+
+def course_scores(*, user, filters: HrFilters) -> list:
+    """Mean pre-test, post-test and normalised gain per course (once quizzes land)."""
+    return []
+
+
+def competency_gaps(*, user, filters: HrFilters) -> list:
+    """People short of their position's required level, per competency."""
+    return []

@@ -1,0 +1,47 @@
+"""A learner's record as HR sees it: courses, dates, scores, JP, certificates."""
+
+from dataclasses import dataclass, field
+
+from courses.models import Enrolment
+from lms.accounts.models import AsnProfile, User
+
+from .jp import jp_by_year
+
+
+@dataclass
+class TranscriptRow:
+    enrolment: Enrolment
+    pre: float | None = None
+    post: float | None = None
+    certificate: object = None
+
+
+@dataclass
+class Transcript:
+    person: User
+    profile: AsnProfile | None
+    rows: list[TranscriptRow]
+    jp_by_year: list[tuple[int, int]]
+    competencies: list = field(default_factory=list)
+
+    @property
+    def completed_count(self) -> int:
+        return sum(1 for row in self.rows if row.enrolment.is_completed)
+
+
+def build_transcript(*, person: User) -> Transcript:
+    """Everything on the transcript page and PDF, in a fixed number of queries."""
+    profile = (
+        AsnProfile.objects.select_related("unit", "instansi", "jabatan")
+        .filter(user=person)
+        .first()
+    )
+    enrolments = list(
+        Enrolment.objects.for_user(person)
+        .select_related("course")
+        .order_by("-completed_at", "-enrolled_at")
+    )
+    rows = [TranscriptRow(enrolment=enrolment) for enrolment in enrolments]
+    return Transcript(
+        person=person, profile=profile, rows=rows, jp_by_year=jp_by_year(person=person)
+    )

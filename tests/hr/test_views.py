@@ -1,0 +1,152 @@
+"""The HR workspace through its pages: access, scope isolation, drill-down."""
+
+import pytest
+from django.urls import reverse
+
+from courses.services import complete_enrolment, enrol
+from lms.audit.models import AuditEvent
+from tests.factories import UserFactory
+
+HR_PAGES = ["hr:dashboard", "hr:learners"]
+
+
+@pytest.fixture
+def records(course, learner, insider, outsider):
+    """Both organisations have enrolments and completions in the course."""
+    for person in (learner, insider, outsider):
+        enrolment, _ = enrol(user=person, course=course)
+        complete_enrolment(enrolment=enrolment)
+    return course
+
+
+@pytest.mark.parametrize("name", HR_PAGES)
+def test_anonymous_visitor_is_sent_to_sign_in(client, db, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("roles", [["Peserta"], ["Pengajar"], ["Peninjau"]])
+@pytest.mark.parametrize("name", HR_PAGES)
+def test_only_hr_and_administrators_reach_hr_pages(client, db, roles, name):
+    client.force_login(UserFactory(roles=roles))
+    assert client.get(reverse(name)).status_code == 403
+
+
+@pytest.mark.parametrize("name", HR_PAGES)
+def test_hr_officer_and_administrator_reach_hr_pages(client, officer, admin_user, name):
+    for user in (officer, admin_user):
+        client.force_login(user)
+        assert client.get(reverse(name)).status_code == 200
+
+
+def test_dashboard_counts_only_the_officers_subtree(officer_client, records):
+    response = officer_client.get(reverse("hr:dashboard"))
+    dashboard = response.context["dashboard"]
+    assert dashboard.learners == 2
+    assert dashboard.totals.enrolled == 2
+    assert dashboard.totals.completed == 2
+    assert [row.completed for row in dashboard.by_course] == [2]
+    html = response.content.decode()
+    assert "Orang Luar Lingkup" not in html
+    assert "Dinas Sosial Lain" not in html
+
+
+def test_administrator_dashboard_counts_every_instansi(client, admin_user, records):
+    client.force_login(admin_user)
+    dashboard = client.get(reverse("hr:dashboard")).context["dashboard"]
+    assert dashboard.learners == 3
+    assert {row.label for row in dashboard.by_unit} >= {
+        "Pemerintah Kabupaten Uji",
+        "Pemerintah Kota Lain",
+    }
+
+
+def test_filtering_by_a_unit_outside_scope_is_refused_and_leaks_nothing(
+    officer_client, records, other_unit
+):
+    response = officer_client.get(reverse("hr:dashboard"), {"unit": other_unit.pk})
+    assert response.status_code == 200
+    assert response.context["form"].errors["unit"]
+    assert response.context["dashboard"].learners == 2
+    assert "Orang Luar Lingkup" not in response.content.decode()
+
+
+def test_unit_filter_narrows_to_that_subtree(officer_client, records, sub_unit):
+    response = officer_client.get(reverse("hr:dashboard"), {"unit": sub_unit.pk})
+    assert response.context["dashboard"].learners == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("employee_type", "PPPK", 0),
+        ("employee_type", "PNS", 2),
+        ("golongan", "III/a", 2),
+        ("golongan", "IV/a", 0),
+        ("jabatan_category", "pelaksana", 2),
+        ("jabatan_category", "fungsional", 0),
+    ],
+)
+def test_person_filters_change_the_counts(
+    officer_client, records, field, value, expected
+):
+    response = officer_client.get(reverse("hr:dashboard"), {field: value})
+    assert response.context["dashboard"].learners == expected
+
+
+def test_year_filter_counts_only_that_years_activity(officer_client, records):
+    response = officer_client.get(reverse("hr:dashboard"), {"year": 2021})
+    assert response.context["dashboard"].totals.enrolled == 0
+
+
+def test_jp_compliance_lists_people_below_target_with_their_jp(officer_client, records):
+    jp = officer_client.get(reverse("hr:dashboard")).context["dashboard"].jp
+    assert jp.target == 20
+    assert jp.compliant == 0
+    assert jp.below_count == 2
+    assert sorted(value for _, value in jp.below) == [records.jp, records.jp]
+
+
+def test_learner_list_shows_only_people_in_scope(officer_client, records):
+    response = officer_client.get(reverse("hr:learners"), {"status": "completed"})
+    names = {profile.full_name for profile, _ in response.context["rows"]}
+    assert "Orang Luar Lingkup" not in names
+    assert "Pegawai Dalam Lingkup" in names
+
+
+def test_learner_list_query_count_does_not_grow_with_rows(
+    officer_client, records, unit
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import AsnProfileFactory
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as context:
+            assert officer_client.get(reverse("hr:learners")).status_code == 200
+        return len(context)
+
+    queries()  # warm caches (site root paths)
+    few = queries()
+    for _ in range(15):
+        AsnProfileFactory(unit=unit)
+    assert queries() == few <= 16
+
+
+def test_transcript_of_person_in_scope_is_shown_and_audited(
+    officer_client, officer, records, insider
+):
+    response = officer_client.get(reverse("hr:transcript", args=[insider.pk]))
+    assert response.status_code == 200
+    assert records.title in response.content.decode()
+    event = AuditEvent.objects.get(action="hr.view_record")
+    assert event.actor == officer
+    assert event.target_id == str(insider.pk)
+
+
+def test_transcript_of_person_outside_scope_is_404(officer_client, records, outsider):
+    response = officer_client.get(reverse("hr:transcript", args=[outsider.pk]))
+    assert response.status_code == 404
+    assert not AuditEvent.objects.filter(action="hr.view_record").exists()
