@@ -130,6 +130,16 @@ PERSONAL_RECORD = {
     ADMIN: 200,
 }
 
+# Pages of the HR workspace: only HR officers and administrators.
+HR_PAGE = {
+    ANONYMOUS: LOGIN,
+    PESERTA: 403,
+    PENGAJAR: 403,
+    PENINJAU: 403,
+    HR: 200,
+    ADMIN: 200,
+}
+
 MATRIX: dict[str, Rule] = {
     # --- accounts -------------------------------------------------------------
     "accounts:privacy_notice": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
@@ -171,6 +181,14 @@ MATRIX: dict[str, Rule] = {
     "competencies:review": Rule(
         kwargs=lambda w, own: {"claim_id": w.record("claim", own).pk},
         expect={ANONYMOUS: LOGIN, SIGNED_IN: 404, HR: (200, 404), ADMIN: 200},
+    ),
+    # --- HR workspace (/hr/): HR officers (their subtree) and administrators ----
+    "hr:dashboard": Rule(expect=HR_PAGE),
+    "hr:learners": Rule(expect=HR_PAGE),
+    # A person's record: HR sees only people in their subtree (others 404).
+    "hr:transcript": Rule(
+        kwargs=lambda w, own: {"user_id": w.learner(own).pk},
+        expect={**HR_PAGE, HR: (200, 404)},
     ),
     # --- public and framework pages --------------------------------------------
     "set_language": Rule(method="POST", expect={ANONYMOUS: 302, SIGNED_IN: 302}),
