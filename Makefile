@@ -47,6 +47,14 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund; \
 	else echo "npm not found: accessibility checks will be skipped (apt-get install npm)"; fi
 
+## make bench: load and query benchmarks (gunicorn + PostgreSQL, 127.0.0.1 only) -> bench/report.md
+bench: install
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+## make bench-short: the same in a few seconds per scenario (CI) -> bench/results/report-short.md
+bench-short: install
+	$(PY) bench/run.py --short $(BENCH_ARGS)
+
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .

@@ -1,0 +1,101 @@
+"""Prepare the benchmark database: demo data, courses of 5 and 200 lessons, a session.
+
+Run by ``bench/run.py`` in a subprocess with the benchmark's environment. Prints one
+JSON line: the lesson URL to load, the session cookie, and the number of database
+queries per lesson page at 5 and at 200 lessons.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from courses.models import CatalogPage, CoursePage, LessonPage  # noqa: E402
+from courses.services import enrol  # noqa: E402
+from lms.accounts.models import User  # noqa: E402
+
+LEARNER = "peserta@sigap.test"
+
+
+def _course_with_lessons(code: str, count: int, template: LessonPage) -> CoursePage:
+    """A course of ``count`` lessons, each as long as a real demo lesson."""
+    course = CoursePage.objects.filter(code=code).first()
+    if course is None:
+        catalog = CatalogPage.objects.live().first()
+        course = catalog.add_child(
+            instance=CoursePage(
+                title=f"Kursus uji beban {count} pelajaran",
+                slug=f"uji-beban-{count}",
+                code=code,
+                summary="Kursus untuk mengukur kinerja halaman pelajaran.",
+                jp=2,
+            )
+        )
+    existing = course.get_children().count()
+    for number in range(existing + 1, count + 1):
+        course.add_child(
+            instance=LessonPage(
+                title=f"Pelajaran {number}",
+                slug=f"pelajaran-{number}",
+                intro=template.intro,
+                body=template.body.raw_data,
+            )
+        )
+    return course
+
+
+def _queries(client: Client, url: str) -> int:
+    client.get(url)  # warm caches (site root, templates) as a running server would
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(captured)
+
+
+def main() -> None:
+    call_command("migrate", "--noinput", verbosity=0)
+    call_command("seed_demo", stdout=io.StringIO())
+    learner = User.objects.get(email=LEARNER)
+    demo_course = CoursePage.objects.live().exclude(code__startswith="BENCH").first()
+    lesson = demo_course.lessons().first()
+    small = _course_with_lessons("BENCH5", 5, lesson)
+    large = _course_with_lessons("BENCH200", 200, lesson)
+    for course in (demo_course, small, large):
+        enrol(user=learner, course=course)
+    client = Client()
+    client.force_login(learner)
+    counts = {
+        "5": _queries(client, small.lessons()[2].url),
+        "200": _queries(client, large.lessons()[100].url),
+    }
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    print(
+        json.dumps(
+            {
+                "lesson_url": lesson.url,
+                "lesson_title": lesson.title,
+                "cookie": f"{settings.SESSION_COOKIE_NAME}={session}",
+                "queries": counts,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,355 @@
+"""`make bench` / `make bench-short`: Sigap's benchmarks, written to a markdown report.
+
+1. A PostgreSQL database of its own (``sigap_bench``), migrated and seeded.
+2. Database queries per lesson page in courses of 5 and of 200 lessons (must match).
+3. gunicorn (``gunicorn.conf.py``, production settings) on 127.0.0.1, loaded by
+   ``bench/loadgen.py`` with 50 concurrent connections: a signed-in learner's lesson
+   page, and the minimal Django view ``/health/ping`` served by the same processes in
+   the same run; the ratio of their throughput (target ≥ 0.4).
+4. The other benchmarks, when present (``bench/<name>.py`` with ``main(argv)``
+   printing a markdown section; ``--short`` in CI).
+
+Every loop is bounded in time; nothing is sent anywhere but 127.0.0.1. The full run
+writes ``bench/report.md``; ``--short`` writes ``bench/results/report-short.md``.
+Exit status 1 when a correctness check fails (errors under load, query counts that
+grow with the number of lessons, a benchmark script that crashed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.loadgen import LoadResult, run_load  # noqa: E402
+
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/sigap_bench"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/8"
+OTHER_BENCHMARKS = [
+    "quiz_load",
+    "item_analysis",
+    "certificate_render",
+    "verify_page",
+    "hr_bench",
+]
+RATIO_TARGET = 0.4
+CONCURRENCY = 50
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = "unknown"
+    try:
+        kib = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f"{kib / 1024 / 1024:.1f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    return {
+        "cores": os.cpu_count(),
+        "cpu": cpu,
+        "memory": memory,
+        "python": platform.python_version(),
+        "os": platform.platform(),
+    }
+
+
+def recreate_database(url: str) -> str:
+    """Drop and create the benchmark database; return the server's version."""
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    if not name.startswith("sigap_bench"):
+        raise SystemExit(f"refusing to recreate {name!r}: not a sigap_bench database")
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True, connect_timeout=5) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+        return conn.execute("SHOW server_version").fetchone()[0]
+
+
+def bench_env(args, port: int) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    env.pop("SIGAP_TESTING", None)
+    env.pop("DEBUG", None)
+    env.update(
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        DATABASE_URL=args.database_url,
+        REDIS_URL=args.redis_url,
+        SECRET_KEY="benchmark-only-secret-key-" + "x" * 40,
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        SITE_URL=f"http://127.0.0.1:{port}",
+        SECURE_SSL_REDIRECT="0",
+        SECURE_COOKIES="0",
+        SECURE_HSTS_SECONDS="0",
+        TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
+        LOG_LEVEL="WARNING",
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+def start_gunicorn(env: dict, port: int, log: Path) -> subprocess.Popen:
+    gunicorn = Path(sys.executable).parent / "gunicorn"
+    with log.open("w") as handle:
+        process = subprocess.Popen(
+            [
+                str(gunicorn),
+                "lms.wsgi",
+                "-c",
+                "gunicorn.conf.py",
+                f"--bind=127.0.0.1:{port}",
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+        )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"gunicorn exited early; see {log}")
+        try:
+            with urllib.request.urlopen(  # noqa: S310 - loopback only
+                f"http://127.0.0.1:{port}/health/ping", timeout=2
+            ):
+                return process
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise SystemExit(f"gunicorn did not answer in 60 s; see {log}")
+
+
+def run_other(name: str, env: dict, short: bool, timeout: int) -> tuple[str, bool]:
+    """Run ``bench/<name>.py``'s ``main(argv)`` in its own process; return markdown."""
+    argv = ["--short"] if short else []
+    code = (
+        f"import sys; from bench.{name} import main; result = main(sys.argv[1:]); "
+        "sys.exit(result if isinstance(result, int) else 0)"
+    )
+    started = time.monotonic()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", code, *argv],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired:
+        return f"## {name}\n\n**Stopped after {timeout} s (time limit).**\n", False
+    took = time.monotonic() - started
+    if done.returncode != 0:
+        tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-15:])
+        return (
+            f"## {name}\n\n**Failed (exit {done.returncode}) after {took:.0f} s.**\n\n"
+            f"```\n{tail}\n```\n",
+            False,
+        )
+    return done.stdout.strip() + f"\n\n_({name}: {took:.0f} s)_\n", True
+
+
+def load_table(results: list[LoadResult]) -> str:
+    rows = [
+        "| scenario | concurrency | requests | req/s "
+        "| p50 ms | p95 ms | p99 ms | errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for result in results:
+        data = result.as_dict()
+        rows.append(
+            f"| {data['name']} | {data['concurrency']} | {data['requests']} "
+            f"| {data['rps']} | {data['p50_ms']} | {data['p95_ms']} "
+            f"| {data['p99_ms']} | {data['errors']} |"
+        )
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--short", action="store_true", help="CI mode: a few seconds each"
+    )
+    parser.add_argument("--seconds", type=float, help="seconds per load scenario")
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL),
+    )
+    parser.add_argument(
+        "--redis-url", default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL)
+    )
+    parser.add_argument(
+        "--only-core", action="store_true", help="skip the other benchmark scripts"
+    )
+    args = parser.parse_args(argv)
+    seconds = args.seconds or (5.0 if args.short else 20.0)
+    results_dir = REPO / "bench" / "results"
+    results_dir.mkdir(exist_ok=True)
+    report_path = (
+        results_dir / "report-short.md" if args.short else REPO / "bench" / "report.md"
+    )
+    started = time.monotonic()
+    failures: list[str] = []
+
+    print(
+        f"bench: recreating {urlsplit(args.database_url).path.lstrip('/')} …",
+        flush=True,
+    )
+    pg_version = recreate_database(args.database_url)
+    port = _free_port()
+    env = bench_env(args, port)
+    print("bench: migrate, seed_demo, courses of 5 and 200 lessons …", flush=True)
+    prepared = subprocess.run(
+        [sys.executable, "bench/prepare.py"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if prepared.returncode != 0:
+        print(prepared.stderr[-4000:], file=sys.stderr)
+        raise SystemExit("bench: preparing the database failed")
+    setup = json.loads(prepared.stdout.strip().splitlines()[-1])
+    queries = setup["queries"]
+    if queries["5"] != queries["200"]:
+        failures.append(f"queries per lesson page grow with lessons: {queries}")
+
+    log = results_dir / "gunicorn.log"
+    server = start_gunicorn(env, port, log)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        print(f"bench: warm-up, then {seconds:.0f} s per scenario …", flush=True)
+        for url in (f"{base}/health/ping", f"{base}{setup['lesson_url']}"):
+            run_load("warm-up", url, concurrency=8, seconds=2, cookie=setup["cookie"])
+        ping = run_load(
+            "minimal Django view `/health/ping`",
+            f"{base}/health/ping",
+            concurrency=CONCURRENCY,
+            seconds=seconds,
+            cookie=setup["cookie"],
+        )
+        lesson = run_load(
+            "signed-in lesson page",
+            f"{base}{setup['lesson_url']}",
+            concurrency=CONCURRENCY,
+            seconds=seconds,
+            cookie=setup["cookie"],
+        )
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    for result in (ping, lesson):
+        if result.errors or not result.requests:
+            failures.append(f"{result.name}: {result.errors} errors, {result.statuses}")
+    ratio = lesson.rps / ping.rps if ping.rps else 0.0
+
+    others: list[str] = []
+    if not args.only_core:
+        for name in OTHER_BENCHMARKS:
+            if not (REPO / "bench" / f"{name}.py").exists():
+                others.append(f"## {name}\n\n_Not on main yet (bench/{name}.py)._\n")
+                continue
+            print(f"bench: {name} …", flush=True)
+            text, ok = run_other(name, env, args.short, 300 if args.short else 1800)
+            others.append(text)
+            if not ok:
+                failures.append(f"bench/{name}.py failed")
+
+    info = machine()
+    now = datetime.datetime.now(datetime.UTC)
+    verdict = "meets" if ratio >= RATIO_TARGET else "**misses**"
+    query_verdict = (
+        "Equal: the page does not grow with the course."
+        if queries["5"] == queries["200"]
+        else "**Not equal.**"
+    )
+    report = f"""# Sigap benchmark report
+
+- date: {now:%Y-%m-%d %H:%M} UTC; mode: {"short (CI)" if args.short else "full"}; \
+{seconds:.0f} s per load scenario after a 2 s warm-up; \
+total run {time.monotonic() - started:.0f} s
+- machine: {info["cores"]} cores ({info["cpu"]}), {info["memory"]} RAM; \
+Python {info["python"]}; PostgreSQL {pg_version}; Redis for cache and sessions
+- server: `gunicorn lms.wsgi -c gunicorn.conf.py` (gthread, workers = cores, \
+4 threads each), production settings (DEBUG off; static files from the source \
+folders, see `bench/settings.py`); load generator `bench/loadgen.py` (asyncio, \
+keep-alive) on the same machine, 127.0.0.1 only.
+
+## Lesson page under load
+
+A signed-in learner's lesson page (“{setup["lesson_title"]}”, a real demo lesson) and \
+the minimal Django view `/health/ping` (full middleware stack, no database), same \
+gunicorn, same run, {CONCURRENCY} concurrent connections each.
+
+{load_table([ping, lesson])}
+
+**Ratio lesson page / minimal view: {ratio:.2f}** (target ≥ {RATIO_TARGET}: {verdict}).
+
+## Database queries per lesson page
+
+| lessons in the course | queries per lesson page |
+| ---: | ---: |
+| 5 | {queries["5"]} |
+| 200 | {queries["200"]} |
+
+{query_verdict}
+
+{chr(10).join(others)}
+"""
+    if failures:
+        report += (
+            "\n## Failed checks\n\n" + "\n".join(f"- {f}" for f in failures) + "\n"
+        )
+    report_path.write_text(report)
+    (results_dir / "latest.json").write_text(
+        json.dumps(
+            {
+                "date": now.isoformat(),
+                "short": args.short,
+                "machine": info,
+                "ping": ping.as_dict(),
+                "lesson": lesson.as_dict(),
+                "ratio": round(ratio, 3),
+                "queries": queries,
+                "failures": failures,
+            },
+            indent=2,
+        )
+    )
+    print(report)
+    print(f"bench: report written to {report_path.relative_to(REPO)}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
