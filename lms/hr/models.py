@@ -1,5 +1,7 @@
 """HR records: which organisation node an HR officer answers for."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -32,3 +34,94 @@ class HrOfficer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.unit}"
+
+
+def job_file_path(instance, filename: str) -> str:
+    """Unguessable names: job files are served only through the HR download view."""
+    return f"hr-jobs/{uuid.uuid4().hex}/{filename}"
+
+
+class HrJob(models.Model):
+    """A long HR export or import, run as a task; its page shows the progress.
+
+    Only the officer who started it can see it or download its file.
+    """
+
+    class Kind(models.TextChoices):
+        EXPORT_RIWAYAT_XLSX = "export_riwayat_xlsx", _("Ekspor riwayat kursus (XLSX)")
+        IMPORT_STAFF = "import_staff", _("Impor daftar pegawai")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Menunggu")
+        RUNNING = "running", _("Berjalan")
+        DONE = "done", _("Selesai")
+        FAILED = "failed", _("Gagal")
+
+    kind = models.CharField(_("jenis"), max_length=30, choices=Kind.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dibuat oleh"),
+        on_delete=models.CASCADE,
+        related_name="hr_jobs",
+    )
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+    params = models.JSONField(_("parameter"), default=dict, blank=True)
+    total = models.PositiveIntegerField(_("jumlah baris"), default=0)
+    done = models.PositiveIntegerField(_("baris diproses"), default=0)
+    source = models.FileField(_("berkas sumber"), upload_to=job_file_path, blank=True)
+    result_file = models.FileField(
+        _("berkas hasil"), upload_to=job_file_path, blank=True
+    )
+    result = models.JSONField(_("hasil"), default=dict, blank=True)
+    message = models.TextField(_("pesan"), blank=True)
+
+    class Meta:
+        verbose_name = _("tugas HR")
+        verbose_name_plural = _("tugas HR")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk}"
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        return min(99, round(100 * self.done / self.total)) if self.total else 0
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class ReminderLog(models.Model):
+    """One reminder email sent, so that nobody is reminded twice within the window."""
+
+    class Kind(models.TextChoices):
+        JP_BELOW_TARGET = "jp_below", _("JP di bawah target")
+        PAST_DEADLINE = "deadline", _("Melewati batas waktu kursus")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
+    enrolment = models.ForeignKey(
+        "courses.Enrolment",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    sent_at = models.DateTimeField(_("dikirim"), db_index=True)
+
+    class Meta:
+        verbose_name = _("log pengingat")
+        verbose_name_plural = _("log pengingat")
+        indexes = [models.Index(fields=["user", "kind", "sent_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.kind} {self.sent_at:%Y-%m-%d}"

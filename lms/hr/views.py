@@ -1,23 +1,31 @@
 """The HR workspace (/hr/): thin views; figures come from reports and scope."""
 
+import io
 from functools import wraps
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
-from django.http import Http404
-from django.shortcuts import render
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from courses.models import Enrolment
 from lms.audit.services import record_event
 
-from . import reports, scope
+from . import exports as exports_module
+from . import reports, scope, services
 from .charts import bar_chart
-from .filters import filters_from_request
+from .filters import HrFilterForm, filters_from_request
+from .forms import BulkEnrolForm, StaffImportForm
+from .imports import TEMPLATE_HEADER, ImportFileError
+from .models import HrJob
 from .permissions import can_use_hr_workspace
 from .transcript import build_transcript
 
@@ -157,4 +165,213 @@ def transcript(request, user_id: int):
         request,
         "hr/transcript.html",
         {"transcript": data, "jp_target": reports.jp_target()},
+    )
+
+
+# --- exports ---------------------------------------------------------------------
+
+
+def _audit_export(request, *, report: str, fmt: str, filters) -> None:
+    record_event(
+        actor=request.user,
+        action="hr.export",
+        request=request,
+        report=report,
+        format=fmt,
+        filters=filters.as_query(),
+    )
+
+
+@hr_required
+def exports(request):
+    form, filters = filters_from_request(request)
+    jobs = HrJob.objects.filter(created_by=request.user)[:10]
+    return render(
+        request,
+        "hr/exports.html",
+        {
+            "form": form,
+            "filters": filters,
+            "query": urlencode(filters.as_query()),
+            "jobs": jobs,
+            "columns": exports_module.RIWAYAT_KURSUS_COLUMNS,
+            "count": reports.completions(request.user, filters).count(),
+        },
+    )
+
+
+def _csv_response(chunks, filename: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@hr_required
+def export_riwayat_csv(request):
+    _form, filters = filters_from_request(request)
+    _audit_export(request, report="riwayat_kursus", fmt="csv", filters=filters)
+    rows = exports_module.riwayat_kursus_rows(user=request.user, filters=filters)
+    return _csv_response(
+        exports_module.csv_chunks(exports_module.RIWAYAT_KURSUS_COLUMNS, rows),
+        f"riwayat-kursus-{filters.year}.csv",
+    )
+
+
+@hr_required
+def export_jp_recap_csv(request):
+    _form, filters = filters_from_request(request)
+    _audit_export(request, report="rekap_jp", fmt="csv", filters=filters)
+    rows = exports_module.jp_recap_rows(user=request.user, filters=filters)
+    return _csv_response(
+        exports_module.csv_chunks(exports_module.JP_RECAP_COLUMNS, rows),
+        f"rekap-jp-{filters.year}.csv",
+    )
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@hr_required
+@require_POST
+def export_riwayat_xlsx(request):
+    """Small exports come back at once; large ones become a job with progress."""
+    form = HrFilterForm(request.POST, user=request.user)
+    filters = form.filters()
+    count = exports_module.riwayat_kursus_queryset(
+        user=request.user, filters=filters
+    ).count()
+    if count > settings.SIGAP_HR_XLSX_SYNC_ROWS:
+        job = services.start_riwayat_xlsx_export(
+            user=request.user, filters=filters, request=request
+        )
+        return redirect("hr:job", job_id=job.pk)
+    _audit_export(request, report="riwayat_kursus", fmt="xlsx", filters=filters)
+    buffer = io.BytesIO()
+    exports_module.write_xlsx(
+        buffer,
+        exports_module.RIWAYAT_KURSUS_COLUMNS,
+        exports_module.riwayat_kursus_rows(user=request.user, filters=filters),
+    )
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = (
+        f'attachment; filename="riwayat-kursus-{filters.year}.xlsx"'
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _own_job(request, job_id: int) -> HrJob:
+    return get_object_or_404(HrJob, pk=job_id, created_by=request.user)
+
+
+@hr_required
+def job_detail(request, job_id: int):
+    job = _own_job(request, job_id)
+    return render(request, "hr/hr_job.html", {"job": job})
+
+
+@hr_required
+def job_download(request, job_id: int):
+    job = _own_job(request, job_id)
+    if job.status != HrJob.Status.DONE or not job.result_file:
+        raise Http404(_("Berkas belum tersedia."))
+    record_event(
+        actor=request.user, action="hr.export_download", target=job, request=request
+    )
+    return FileResponse(
+        job.result_file.open("rb"),
+        as_attachment=True,
+        filename=job.result_file.name.rsplit("/", 1)[-1],
+        content_type=XLSX_TYPE,
+    )
+
+
+# --- imports ---------------------------------------------------------------------
+
+
+@hr_required
+def imports(request):
+    """Upload a staff list; the dry run's row-by-row result follows on the job page."""
+    form = StaffImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = services.start_staff_import(
+                user=request.user, uploaded=form.cleaned_data["file"]
+            )
+        except ImportFileError as error:
+            form.add_error("file", str(error))
+        else:
+            return redirect("hr:job", job_id=job.pk)
+    status = 400 if form.errors else 200
+    return render(request, "hr/imports.html", {"form": form}, status=status)
+
+
+@hr_required
+def import_template(request):
+    chunks = exports_module.csv_chunks(
+        TEMPLATE_HEADER,
+        [
+            [
+                "199003152015032001",
+                "Nama Pegawai",
+                "nama@contoh.go.id",
+                "SR-DINKES",
+                "",
+                "III/a",
+            ]
+        ],
+    )
+    return _csv_response(chunks, "contoh-daftar-pegawai.csv")
+
+
+@hr_required
+@require_POST
+def import_apply(request, job_id: int):
+    job = _own_job(request, job_id)
+    if not services.can_apply_import(job):
+        messages.error(
+            request,
+            _(
+                "Impor ini tidak dapat diterapkan: ada baris bermasalah "
+                "atau impor sudah diterapkan."
+            ),
+        )
+        return redirect("hr:job", job_id=job.pk)
+    services.apply_staff_import(job=job, request=request)
+    return redirect("hr:job", job_id=job.pk)
+
+
+# --- bulk enrolment --------------------------------------------------------------
+
+
+@hr_required
+def bulk_enrol(request):
+    form = BulkEnrolForm(request.POST or None, request.FILES or None, user=request.user)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        result = services.bulk_enrol(
+            officer=request.user,
+            course=data["course"],
+            unit=data.get("unit"),
+            nips=data["nip_list"],
+            deadline=data.get("deadline"),
+            request=request,
+        )
+        messages.success(
+            request,
+            _(
+                "%(enrolled)d pegawai didaftarkan di “%(title)s” dan diberi tahu "
+                "lewat email; %(already)d sudah terdaftar sebelumnya."
+            )
+            % {
+                "enrolled": result.enrolled,
+                "already": result.already,
+                "title": data["course"].title,
+            },
+        )
+    status = 400 if form.errors else 200
+    return render(
+        request, "hr/bulk_enrol.html", {"form": form, "result": result}, status=status
     )

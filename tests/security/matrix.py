@@ -118,7 +118,22 @@ def _evidence(w: World, own: bool):
     )
 
 
-RECORDS.update(claim=_claim, evidence=_evidence)
+def _hr_job(w: World, own: bool):
+    from django.core.files.base import ContentFile
+
+    from lms.hr.models import HrJob
+
+    job = HrJob(
+        kind=HrJob.Kind.EXPORT_RIWAYAT_XLSX,
+        status=HrJob.Status.DONE,
+        created_by=w.users[HR] if own else w.users[ADMIN],
+    )
+    job.result_file.save("riwayat.xlsx", ContentFile(b"PK"), save=False)
+    job.save()
+    return job
+
+
+RECORDS.update(claim=_claim, evidence=_evidence, hr_job=_hr_job)
 
 # A learner's personal record: the learner, HR of their unit and admins see it.
 PERSONAL_RECORD = {
@@ -189,6 +204,29 @@ MATRIX: dict[str, Rule] = {
     "hr:transcript": Rule(
         kwargs=lambda w, own: {"user_id": w.learner(own).pk},
         expect={**HR_PAGE, HR: (200, 404)},
+    ),
+    "hr:exports": Rule(expect=HR_PAGE),
+    "hr:export_riwayat_csv": Rule(expect=HR_PAGE),
+    "hr:export_jp_recap": Rule(expect=HR_PAGE),
+    "hr:export_riwayat_xlsx": Rule(method="POST", expect=HR_PAGE),
+    "hr:imports": Rule(expect=HR_PAGE),
+    "hr:import_template": Rule(expect=HR_PAGE),
+    "hr:bulk_enrol": Rule(expect=HR_PAGE),
+    # Export/import jobs: only the officer who started one sees it ("own" is the
+    # HR officer's job, "other" an administrator's).
+    "hr:job": Rule(
+        kwargs=lambda w, own: {"job_id": w.record("hr_job", own).pk},
+        expect={**HR_PAGE, HR: (200, 404), ADMIN: (404, 200)},
+    ),
+    "hr:job_download": Rule(
+        kwargs=lambda w, own: {"job_id": w.record("hr_job", own).pk},
+        expect={**HR_PAGE, HR: (200, 404), ADMIN: (404, 200)},
+    ),
+    # Not an import: the creator is sent back to the job page; others get 404.
+    "hr:import_apply": Rule(
+        method="POST",
+        kwargs=lambda w, own: {"job_id": w.record("hr_job", own).pk},
+        expect={**HR_PAGE, HR: (302, 404), ADMIN: (404, 302)},
     ),
     # --- public and framework pages --------------------------------------------
     "set_language": Rule(method="POST", expect={ANONYMOUS: 302, SIGNED_IN: 302}),

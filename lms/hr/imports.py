@@ -1,0 +1,442 @@
+"""Staff-list import: CSV or XLSX with NIP, name, email, unit code, jabatan, golongan.
+
+``dry_run`` says, row by row, what would be created or updated and why a row is
+refused. ``apply_import`` re-checks everything inside one transaction and writes
+all rows or none; importing the same file again changes nothing. New people get
+an invitation email with a link to set their password.
+"""
+
+import csv
+import io
+from dataclasses import asdict, dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.core.validators import validate_email
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from lms.accounts.employee_numbers import (
+    normalise_employee_number,
+    validate_employee_number,
+)
+from lms.accounts.models import AsnProfile, Golongan, Jabatan, OrgUnit, User
+from lms.audit.services import record_event
+
+from .scope import unit_in_hr_scope
+
+MAX_ROWS = 50_000
+ROWS_SHOWN = 500
+HEADER_ALIASES = {
+    "nip": "nip",
+    "ni pppk": "nip",
+    "nomor pegawai": "nip",
+    "nama": "name",
+    "nama lengkap": "name",
+    "name": "name",
+    "email": "email",
+    "surel": "email",
+    "unit": "unit",
+    "kode unit": "unit",
+    "unit kerja": "unit",
+    "unit_code": "unit",
+    "jabatan": "jabatan",
+    "golongan": "golongan",
+}
+REQUIRED_COLUMNS = ("nip", "name", "email", "unit")
+TEMPLATE_HEADER = ["nip", "nama", "email", "kode unit", "jabatan", "golongan"]
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be read (format, header, size)."""
+
+
+@dataclass
+class RowResult:
+    """What one row of the file would do (or why it cannot)."""
+
+    line: int
+    nip: str = ""
+    name: str = ""
+    email: str = ""
+    unit: str = ""
+    jabatan: str = ""
+    golongan: str = ""
+    action: str = ""  # create | update | unchanged | error
+    errors: list[str] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+
+
+def _cell(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def read_rows(uploaded) -> list[dict]:
+    """Rows of a CSV or XLSX upload as dicts keyed by our column names."""
+    name = (getattr(uploaded, "name", "") or "").lower()
+    data = uploaded.read()
+    if name.endswith(".xlsx") or data[:2] == b"PK":
+        table = _xlsx_table(data)
+    else:
+        table = _csv_table(data)
+    if not table:
+        raise ImportFileError(_("Berkas kosong."))
+    header = [HEADER_ALIASES.get(_cell(h).lower(), "") for h in table[0]]
+    missing = [column for column in REQUIRED_COLUMNS if column not in header]
+    if missing:
+        raise ImportFileError(
+            _(
+                "Baris judul harus memuat kolom: nip, nama, email, kode unit "
+                "(opsional: jabatan, golongan). Tidak ditemukan: %(missing)s."
+            )
+            % {"missing": ", ".join(missing)}
+        )
+    if len(table) - 1 > MAX_ROWS:
+        raise ImportFileError(
+            _("Berkas terlalu besar: paling banyak %(max)d baris.") % {"max": MAX_ROWS}
+        )
+    rows = []
+    for line, values in enumerate(table[1:], start=2):
+        if not any(_cell(v) for v in values):
+            continue
+        row = {"line": line}
+        for column, value in zip(header, values, strict=False):
+            if column:
+                row[column] = _cell(value)
+        rows.append(row)
+    return rows
+
+
+def _csv_table(data: bytes) -> list[list[str]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    delimiter = (
+        ";"
+        if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",")
+        else ","
+    )
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+
+def _xlsx_table(data: bytes) -> list[list]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # noqa: BLE001 - any unreadable workbook
+        raise ImportFileError(
+            _("Berkas XLSX tidak dapat dibaca. Simpan ulang sebagai .xlsx atau CSV.")
+        ) from error
+    sheet = workbook.worksheets[0]
+    table = [list(row) for row in sheet.iter_rows(values_only=True)]
+    workbook.close()
+    return table
+
+
+class _Context:
+    """Reference data loaded once per import (units, jabatan, existing people)."""
+
+    def __init__(self, rows: list[dict]):
+        codes = {row.get("unit", "").upper() for row in rows}
+        self.units = {
+            unit.code.upper(): unit
+            for unit in OrgUnit.objects.filter(code__in=[c for c in codes if c])
+        }
+        if len(self.units) < len(codes):
+            for unit in OrgUnit.objects.all():
+                self.units.setdefault(unit.code.upper(), unit)
+        self.jabatan = {j.name.lower(): j for j in Jabatan.objects.all()}
+        self.golongan = {value.lower(): value for value in Golongan.values}
+        emails = {row.get("email", "").lower() for row in rows}
+        nips = {normalise_employee_number(row.get("nip", "")) for row in rows}
+        self.profiles = {
+            profile.nip: profile
+            for profile in AsnProfile.objects.select_related(
+                "user", "unit", "jabatan"
+            ).filter(nip__in=[n for n in nips if n])
+        }
+        self.users_by_email = {
+            user.email.lower(): user
+            for user in User.objects.filter(email__in=[e for e in emails if e])
+        }
+
+
+def _check_row(row: dict, *, officer, ctx: _Context, seen: dict) -> RowResult:
+    result = RowResult(
+        line=row["line"],
+        nip=row.get("nip", ""),
+        name=row.get("name", ""),
+        email=row.get("email", "").lower(),
+        unit=row.get("unit", ""),
+        jabatan=row.get("jabatan", ""),
+        golongan=row.get("golongan", ""),
+    )
+    errors = result.errors
+    number = None
+    try:
+        number = validate_employee_number(result.nip)
+        result.nip = number.number
+    except ValidationError as error:
+        errors.append(_("NIP tidak valid: %(why)s") % {"why": " ".join(error.messages)})
+    if not result.name:
+        errors.append(_("Nama wajib diisi."))
+    try:
+        validate_email(result.email)
+    except ValidationError:
+        errors.append(_("Email “%(email)s” tidak valid.") % {"email": result.email})
+    unit = ctx.units.get(result.unit.upper())
+    if unit is None:
+        errors.append(
+            _("Unit dengan kode “%(code)s” tidak dikenal.") % {"code": result.unit}
+        )
+    elif not unit_in_hr_scope(officer, unit):
+        errors.append(
+            _("Unit “%(code)s” di luar lingkup Anda.") % {"code": result.unit}
+        )
+    jabatan = None
+    if result.jabatan:
+        jabatan = ctx.jabatan.get(result.jabatan.lower())
+        if jabatan is None:
+            errors.append(
+                _("Jabatan “%(name)s” tidak dikenal.") % {"name": result.jabatan}
+            )
+    golongan = ""
+    if result.golongan:
+        golongan = ctx.golongan.get(result.golongan.lower().replace(" ", ""), "")
+        if not golongan:
+            errors.append(
+                _("Golongan “%(value)s” tidak dikenal (contoh: III/a).")
+                % {"value": result.golongan}
+            )
+    for key, label in (("nip", _("NIP")), ("email", _("Email"))):
+        value = getattr(result, key)
+        if value and value in seen[key]:
+            errors.append(
+                _("%(what)s sama dengan baris %(line)d dalam berkas ini.")
+                % {"what": label, "line": seen[key][value]}
+            )
+        elif value:
+            seen[key][value] = result.line
+
+    profile = ctx.profiles.get(result.nip) if number is not None else None
+    email_owner = ctx.users_by_email.get(result.email)
+    if profile is None:
+        if email_owner is not None:
+            errors.append(
+                _("Email “%(email)s” sudah dipakai orang lain.")
+                % {"email": result.email}
+            )
+        result.action = "create"
+    else:
+        if not unit_in_hr_scope(officer, profile.unit):
+            errors.append(_("NIP ini terdaftar di unit di luar lingkup Anda."))
+        if email_owner is not None and email_owner.pk != profile.user_id:
+            errors.append(
+                _("Email “%(email)s” sudah dipakai orang lain.")
+                % {"email": result.email}
+            )
+        changes = []
+        if profile.full_name != result.name:
+            changes.append(_("nama"))
+        if unit is not None and profile.unit_id != unit.pk:
+            changes.append(_("unit"))
+        if jabatan is not None and profile.jabatan_id != jabatan.pk:
+            changes.append(_("jabatan"))
+        if golongan and profile.golongan != golongan:
+            changes.append(_("golongan"))
+        result.changes = changes
+        result.action = "update" if changes else "unchanged"
+    if errors:
+        result.action = "error"
+    result._refs = (number, unit, jabatan, golongan, profile)  # for apply_import
+    return result
+
+
+def dry_run(*, officer, rows: list[dict], progress=None) -> list[RowResult]:
+    """Check every row; nothing is written."""
+    ctx = _Context(rows)
+    seen: dict = {"nip": {}, "email": {}}
+    results = []
+    for index, row in enumerate(rows, start=1):
+        results.append(_check_row(row, officer=officer, ctx=ctx, seen=seen))
+        if progress is not None and index % 100 == 0:
+            progress(index)
+    return results
+
+
+def summarise(results: list[RowResult]) -> dict:
+    counts = {"create": 0, "update": 0, "unchanged": 0, "error": 0}
+    for result in results:
+        counts[result.action] += 1
+    # Every refused row, and the first few hundred others, are listed.
+    shown = [r for r in results if r.action == "error"]
+    shown += [r for r in results if r.action != "error"][:ROWS_SHOWN]
+    shown.sort(key=lambda r: r.line)
+    return {"counts": counts, "rows": [asdict(r) for r in shown], "total": len(results)}
+
+
+@dataclass
+class ImportOutcome:
+    created: list[User]
+    updated: int
+    unchanged: int
+    errors: list[RowResult]
+
+    @property
+    def applied(self) -> bool:
+        return not self.errors
+
+
+@transaction.atomic
+def apply_import(*, officer, rows: list[dict], request=None) -> ImportOutcome:
+    """Write every row, or none when any row has an error. Invites new people."""
+    results = dry_run(officer=officer, rows=rows)
+    errors = [r for r in results if r.action == "error"]
+    if errors:
+        return ImportOutcome(created=[], updated=0, unchanged=0, errors=errors)
+    created, updated, unchanged = [], 0, 0
+    for result in results:
+        number, unit, jabatan, golongan, profile = result._refs
+        if result.action == "create":
+            user = User.objects.create_user(email=result.email, name=result.name)
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+            _add_email_address(user)
+            AsnProfile.objects.create(
+                user=user,
+                full_name=result.name,
+                nip=number.number,
+                employee_type=number.type,
+                birth_date=number.birth_date,
+                instansi=unit.instansi,
+                unit=unit,
+                jabatan=jabatan,
+                golongan=golongan,
+            )
+            created.append(user)
+        elif result.action == "update":
+            profile.full_name = result.name
+            profile.unit = unit
+            profile.instansi = unit.instansi
+            if jabatan is not None:
+                profile.jabatan = jabatan
+            if golongan:
+                profile.golongan = golongan
+            profile.save()
+            updated += 1
+        else:
+            unchanged += 1
+    _add_learner_role(created)
+    record_event(
+        actor=officer,
+        action="hr.import",
+        request=request,
+        created=len(created),
+        updated=updated,
+        unchanged=unchanged,
+    )
+    transaction.on_commit(lambda: send_invitations(users=created))
+    return ImportOutcome(
+        created=created, updated=updated, unchanged=unchanged, errors=[]
+    )
+
+
+def _add_email_address(user: User) -> None:
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.get_or_create(
+        user=user, email=user.email, defaults={"primary": True, "verified": False}
+    )
+
+
+def _add_learner_role(users: list[User]) -> None:
+    from django.contrib.auth.models import Group
+
+    from lms.accounts.permissions import ROLE_LEARNER
+
+    group = Group.objects.filter(name=ROLE_LEARNER).first()
+    if group is not None:
+        for user in users:
+            user.groups.add(group)
+
+
+def invitation_link(user: User) -> str:
+    """An allauth password-reset link: the new person sets their own password."""
+    from allauth.account.forms import default_token_generator
+    from allauth.account.utils import user_pk_to_url_str
+
+    path = reverse(
+        "account_reset_password_from_key",
+        kwargs={
+            "uidb36": user_pk_to_url_str(user),
+            "key": default_token_generator.make_token(user),
+        },
+    )
+    return settings.SITE_URL + path
+
+
+def send_invitations(*, users: list[User]) -> int:
+    """Email each new person an invitation to set a password and sign in."""
+    for user in users:
+        send_mail(
+            subject=_("[Sigap] Undangan bergabung di Sigap"),
+            message=_(
+                "Yth. %(name)s,\n\n"
+                "Petugas kepegawaian instansi Anda telah mendaftarkan Anda di Sigap, "
+                "platform pelatihan ASN. Buat kata sandi Anda melalui tautan berikut, "
+                "lalu masuk dengan alamat email ini:\n\n%(link)s\n\n"
+                "Jika Anda merasa tidak perlu menerima email ini, abaikan saja.\n\n"
+                "Salam,\nSigap"
+            )
+            % {"name": user.name, "link": invitation_link(user)},
+            from_email=None,
+            recipient_list=[user.email],
+        )
+    return len(users)
+
+
+# --- as a background job ----------------------------------------------------------
+
+
+def _job_rows(job) -> list[dict]:
+    with job.source.open("rb") as handle:
+        return read_rows(handle)
+
+
+def dry_run_job(*, job) -> None:
+    from .models import HrJob
+
+    rows = _job_rows(job)
+    job.total = len(rows)
+    HrJob.objects.filter(pk=job.pk).update(total=job.total)
+
+    def progress(done: int) -> None:
+        HrJob.objects.filter(pk=job.pk).update(done=done)
+
+    job.result = {
+        "dry_run": summarise(
+            dry_run(officer=job.created_by, rows=rows, progress=progress)
+        )
+    }
+    job.done = job.total
+
+
+def apply_import_job(*, job) -> None:
+    if job.params.get("phase") != "apply":
+        dry_run_job(job=job)
+        return
+    outcome = apply_import(officer=job.created_by, rows=_job_rows(job))
+    job.result = {
+        **job.result,
+        "applied": {
+            "ok": outcome.applied,
+            "created": len(outcome.created),
+            "updated": outcome.updated,
+            "unchanged": outcome.unchanged,
+            "errors": len(outcome.errors),
+        },
+    }

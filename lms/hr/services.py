@@ -1,0 +1,245 @@
+"""HR writes: export and import jobs, bulk enrolment."""
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files import File
+from django.db import transaction
+from django.http import QueryDict
+from django.utils import timezone
+
+from lms.accounts.employee_numbers import normalise_employee_number
+from lms.audit.services import record_event
+
+from .exports import (
+    RIWAYAT_KURSUS_COLUMNS,
+    riwayat_kursus_queryset,
+    riwayat_kursus_rows,
+    write_xlsx,
+)
+from .filters import HrFilterForm, HrFilters
+from .models import HrJob
+
+
+def filters_for(*, user, params: dict) -> HrFilters:
+    """Rebuild filters from stored GET parameters, checked against the scope."""
+    data = QueryDict(mutable=True)
+    data.update(params)
+    return HrFilterForm(data, user=user).filters()
+
+
+def start_riwayat_xlsx_export(*, user, filters: HrFilters, request=None) -> HrJob:
+    """Create a background XLSX export of the national report and queue it."""
+    from .tasks import run_hr_job
+
+    job = HrJob.objects.create(
+        kind=HrJob.Kind.EXPORT_RIWAYAT_XLSX,
+        created_by=user,
+        params=filters.as_query(),
+        total=riwayat_kursus_queryset(user=user, filters=filters).count(),
+    )
+    record_event(
+        actor=user,
+        action="hr.export",
+        target=job,
+        request=request,
+        format="xlsx",
+        report="riwayat_kursus",
+        filters=filters.as_query(),
+        background=True,
+    )
+    run_hr_job.enqueue(job.pk)
+    return job
+
+
+def _progress(job: HrJob):
+    def report(done: int) -> None:
+        HrJob.objects.filter(pk=job.pk).update(done=done)
+
+    return report
+
+
+def build_riwayat_xlsx(*, job: HrJob) -> None:
+    """Write the export file of ``job``; scope comes from the job's creator."""
+    filters = filters_for(user=job.created_by, params=job.params)
+    rows = riwayat_kursus_rows(user=job.created_by, filters=filters)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"riwayat-kursus-{filters.year}.xlsx"
+        count = write_xlsx(path, RIWAYAT_KURSUS_COLUMNS, rows, progress=_progress(job))
+        with path.open("rb") as handle:
+            job.result_file.save(path.name, File(handle), save=False)
+    job.done = count
+    job.total = count
+
+
+def run_job(*, job_id: int) -> None:
+    """Run one job to the end, recording success or failure on it."""
+    job = HrJob.objects.select_related("created_by").get(pk=job_id)
+    if job.is_finished:
+        return
+    HrJob.objects.filter(pk=job.pk).update(status=HrJob.Status.RUNNING)
+    try:
+        if job.kind == HrJob.Kind.EXPORT_RIWAYAT_XLSX:
+            build_riwayat_xlsx(job=job)
+        elif job.kind == HrJob.Kind.IMPORT_STAFF:
+            from .imports import apply_import_job
+
+            apply_import_job(job=job)
+    except Exception as error:  # noqa: BLE001 - the job page must say it failed
+        job.status = HrJob.Status.FAILED
+        job.message = str(error)[:1000]
+    else:
+        job.status = HrJob.Status.DONE
+    job.finished_at = timezone.now()
+    job.save()
+
+
+def start_staff_import(*, user, uploaded) -> HrJob:
+    """Store the upload and run its dry run (in the background when it is large)."""
+    from .imports import read_rows
+    from .tasks import run_hr_job
+
+    rows = read_rows(uploaded)  # raises ImportFileError for unreadable files
+    uploaded.seek(0)
+    job = HrJob.objects.create(
+        kind=HrJob.Kind.IMPORT_STAFF,
+        created_by=user,
+        params={"phase": "dry_run", "filename": uploaded.name[:200]},
+        total=len(rows),
+    )
+    job.source.save(uploaded.name[-80:], uploaded, save=True)
+    if len(rows) > settings.SIGAP_HR_IMPORT_SYNC_ROWS:
+        run_hr_job.enqueue(job.pk)
+    else:
+        run_job(job_id=job.pk)
+    return job
+
+
+def can_apply_import(job: HrJob) -> bool:
+    dry = job.result.get("dry_run") if job.result else None
+    return (
+        job.kind == HrJob.Kind.IMPORT_STAFF
+        and job.status == HrJob.Status.DONE
+        and job.params.get("phase") == "dry_run"
+        and dry is not None
+        and dry["counts"]["error"] == 0
+    )
+
+
+def apply_staff_import(*, job: HrJob, request=None) -> HrJob:
+    """Apply a checked import: all rows or none (in the background when large)."""
+    from .tasks import run_hr_job
+
+    job.params = {**job.params, "phase": "apply"}
+    job.status = HrJob.Status.PENDING
+    job.done = 0
+    job.save(update_fields=["params", "status", "done"])
+    if job.total > settings.SIGAP_HR_IMPORT_SYNC_ROWS:
+        run_hr_job.enqueue(job.pk)
+    else:
+        run_job(job_id=job.pk)
+    return job
+
+
+@dataclass
+class BulkEnrolResult:
+    enrolled: int = 0
+    already: int = 0
+    not_found: list[str] = field(default_factory=list)
+
+
+def bulk_enrol(
+    *,
+    officer,
+    course,
+    unit=None,
+    nips: list[str] | None = None,
+    deadline=None,
+    request=None,
+) -> BulkEnrolResult:
+    """Enrol everyone in scope under ``unit`` and/or with a NIP in ``nips``.
+
+    NIPs that are unknown or outside the officer's scope are listed, not enrolled
+    (the same message for both, so scope does not leak). New enrolments are emailed.
+    """
+    from courses.models import Enrolment
+    from courses.services import enrol
+
+    from .scope import profiles_in_scope
+
+    people = profiles_in_scope(officer)
+    result = BulkEnrolResult()
+    targets = people.none()
+    if unit is not None:
+        targets = people.filter(unit__path__startswith=unit.path)
+    if nips:
+        wanted = {normalise_employee_number(n) for n in nips}
+        by_nip = people.filter(nip__in=wanted)
+        found = set(by_nip.values_list("nip", flat=True))
+        result.not_found = sorted(wanted - found)
+        targets = targets | by_nip
+    new = []
+    with transaction.atomic():
+        for profile in targets.select_related("user").order_by("pk").distinct():
+            enrolment, created = enrol(
+                user=profile.user,
+                course=course,
+                source=Enrolment.Source.BULK,
+                deadline=deadline,
+            )
+            if created:
+                result.enrolled += 1
+                new.append(enrolment)
+            else:
+                result.already += 1
+                if deadline and not enrolment.is_completed and not enrolment.deadline:
+                    enrolment.deadline = deadline
+                    enrolment.save(update_fields=["deadline"])
+        record_event(
+            actor=officer,
+            action="hr.bulk_enrol",
+            target=course,
+            request=request,
+            enrolled=result.enrolled,
+            already=result.already,
+            unit=unit.code if unit else "",
+            nips=len(nips or []),
+            deadline=deadline.isoformat() if deadline else "",
+        )
+        transaction.on_commit(lambda: notify_enrolled(enrolments=new))
+    return result
+
+
+def notify_enrolled(*, enrolments) -> int:
+    """Tell each learner by email that HR enrolled them (with the deadline, if any)."""
+    from django.core.mail import send_mail
+    from django.utils.translation import gettext as _
+
+    for enrolment in enrolments:
+        deadline = (
+            _(" Batas waktu penyelesaian: %(date)s.")
+            % {"date": enrolment.deadline.strftime("%d-%m-%Y")}
+            if enrolment.deadline
+            else ""
+        )
+        send_mail(
+            subject=_("[Sigap] Anda didaftarkan di kursus “%(title)s”")
+            % {"title": enrolment.course.title},
+            message=_(
+                "Yth. %(name)s,\n\nPetugas kepegawaian instansi Anda mendaftarkan Anda "
+                "di kursus “%(title)s” (%(jp)d JP).%(deadline)s\n\nMulai belajar: "
+                "%(url)s\n\nSigap"
+            )
+            % {
+                "name": enrolment.user.display_name,
+                "title": enrolment.course.title,
+                "jp": enrolment.course.jp,
+                "deadline": deadline,
+                "url": settings.SITE_URL + "/kursus-saya/",
+            },
+            from_email=None,
+            recipient_list=[enrolment.user.email],
+        )
+    return len(enrolments)

@@ -1,0 +1,24 @@
+"""Background HR work: large exports and imports, and the reminder emails."""
+
+import datetime
+
+from django_tasks import task
+
+from lms.scheduler import periodic
+
+
+@task()
+def run_hr_job(job_id: int) -> None:
+    """Run an export or import job created by an HR officer."""
+    from .services import run_job
+
+    run_job(job_id=job_id)
+
+
+@periodic(every=datetime.timedelta(days=1))
+@task()
+def send_reminders() -> None:
+    """Daily: remind learners below the JP target and those past a deadline."""
+    from .reminders import send_due_reminders
+
+    send_due_reminders()
