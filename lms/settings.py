@@ -89,10 +89,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lms.accounts.middleware.SigapCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lms.middleware.IndonesianFirstLocaleMiddleware",
@@ -102,6 +104,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "lms.accounts.middleware.StaffMfaRequiredMiddleware",
     "lms.accounts.middleware.ProfileRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -196,7 +199,36 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/h/ip",
     "reset_password": "5/h/ip,3/h/key",
 }
-SOCIALACCOUNT_PROVIDERS: dict = {}
+# Single sign-on with an agency's identity provider (OpenID Connect), from the env.
+
+
+def oidc_providers(environ) -> dict:
+    """allauth's SOCIALACCOUNT_PROVIDERS for one OIDC provider, or {} if unset."""
+    server_url = environ.get("SIGAP_OIDC_SERVER_URL", "").rstrip("/")
+    if not server_url:
+        return {}
+    return {
+        "openid_connect": {
+            "OAUTH_PKCE_ENABLED": True,
+            "APPS": [
+                {
+                    "provider_id": environ.get("SIGAP_OIDC_PROVIDER_ID", "instansi"),
+                    "name": environ.get("SIGAP_OIDC_NAME", "SSO Instansi"),
+                    "client_id": environ.get("SIGAP_OIDC_CLIENT_ID", ""),
+                    "secret": environ.get("SIGAP_OIDC_SECRET", ""),
+                    "settings": {"server_url": server_url},
+                }
+            ],
+        }
+    }
+
+
+SIGAP_OIDC_SERVER_URL = os.environ.get("SIGAP_OIDC_SERVER_URL", "").rstrip("/")
+SOCIALACCOUNT_PROVIDERS: dict = oidc_providers(os.environ)
+# The identity provider vouches for the email: sign the existing account in.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_LOGIN_ON_GET = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 
 # Email: console by default; SMTP when EMAIL_HOST is set.
@@ -279,6 +311,42 @@ SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp 4): no inline scripts or styles anywhere but
+# the Wagtail admin (see lms.accounts.middleware.SigapCSPMiddleware).
+_SELF = "'self'"
+_VIDEO_HOSTS = [
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:"],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "media-src": [_SELF],
+        "frame-src": [_SELF, *_VIDEO_HOSTS],
+        "object-src": ["'none'"],
+        "base-uri": [_SELF],
+        # Signing in with SSO posts a form that redirects to the identity provider.
+        "form-action": [
+            _SELF,
+            *([SIGAP_OIDC_SERVER_URL] if SIGAP_OIDC_SERVER_URL else []),
+        ],
+        "frame-ancestors": ["'none'"],
+    }
+}
+SIGAP_CSP_CMS_REPLACE = {
+    "script-src": [_SELF, "'unsafe-inline'"],
+    "style-src": [_SELF, "'unsafe-inline'"],
+    "img-src": [_SELF, "data:", "blob:"],
+    "frame-ancestors": [_SELF],
+}
 SESSION_COOKIE_HTTPONLY = True
 
 LOGGING = {

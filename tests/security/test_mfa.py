@@ -1,0 +1,94 @@
+"""Staff roles set up MFA before the Wagtail admin or /hr/; learners may skip it."""
+
+import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import (
+    format_hotp_value,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
+
+from lms.accounts.permissions import (
+    ROLE_ADMIN,
+    ROLE_HR,
+    ROLE_LEARNER,
+    ROLE_REVIEWER,
+    ROLE_TRAINER,
+)
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.usefixtures("fresh_rate_limits")
+PASSWORD = "rahasia-uji-123"
+
+
+def _code(secret: str) -> str:
+    counters = list(yield_hotp_counters_from_time())
+    counter = counters[len(counters) // 2]  # the current period
+    return format_hotp_value(hotp_value(secret, counter))
+
+
+@pytest.mark.parametrize("role", [ROLE_TRAINER, ROLE_REVIEWER, ROLE_HR, ROLE_ADMIN])
+@pytest.mark.parametrize("area", ["/cms/", "/hr/"])
+def test_staff_without_an_authenticator_are_sent_to_set_one_up(client, role, area):
+    client.force_login(UserFactory(roles=[role], is_staff=True))
+    response = client.get(area)
+    assert response.status_code == 302
+    assert response["Location"] == f"/accounts/2fa/totp/activate/?next={area}"
+
+
+def test_learners_need_no_mfa(client):
+    client.force_login(UserFactory(roles=[ROLE_LEARNER]))
+    assert client.get("/kursus-saya/").status_code == 200
+    # and /cms/ stays closed to them for want of rights, not of MFA
+    assert client.get("/cms/")["Location"].startswith("/accounts/login/")
+
+
+def test_trainer_activates_totp_gets_recovery_codes_and_reaches_cms(client):
+    trainer = UserFactory(roles=[ROLE_TRAINER], is_staff=True)
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.create(
+        user=trainer, email=trainer.email, verified=True, primary=True
+    )
+    client.post("/accounts/login/", {"login": trainer.email, "password": PASSWORD})
+    # allauth asks for the password again before changing security settings
+    response = client.get("/accounts/2fa/totp/activate/?next=/cms/")
+    assert response["Location"].startswith("/accounts/reauthenticate/")
+    client.post(response["Location"], {"password": PASSWORD})
+    page = client.get("/accounts/2fa/totp/activate/?next=/cms/")
+    assert page.status_code == 200
+    secret = client.session["mfa.totp.secret"]
+    assert secret in page.content.decode()
+    response = client.post(
+        "/accounts/2fa/totp/activate/?next=/cms/", {"code": _code(secret)}
+    )
+    assert response.status_code == 302
+    assert Authenticator.objects.filter(
+        user=trainer, type=Authenticator.Type.TOTP
+    ).exists()
+    assert Authenticator.objects.filter(
+        user=trainer, type=Authenticator.Type.RECOVERY_CODES
+    ).exists()
+    assert client.get("/cms/").status_code == 200
+
+
+def test_staff_with_totp_must_give_a_code_at_sign_in(client):
+    trainer = UserFactory(roles=[ROLE_TRAINER], is_staff=True)
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    EmailAddress.objects.create(
+        user=trainer, email=trainer.email, verified=True, primary=True
+    )
+    secret = generate_totp_secret()
+    TOTP.activate(trainer, secret)
+    response = client.post(
+        "/accounts/login/", {"login": trainer.email, "password": PASSWORD}
+    )
+    assert response["Location"].startswith("/accounts/2fa/authenticate/")
+    assert "_auth_user_id" not in client.session
+    client.post("/accounts/2fa/authenticate/", {"code": "000000"})
+    assert "_auth_user_id" not in client.session
+    client.post("/accounts/2fa/authenticate/", {"code": _code(secret)})
+    assert client.session["_auth_user_id"] == str(trainer.pk)
+    assert client.get("/cms/").status_code == 200
