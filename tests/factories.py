@@ -28,6 +28,25 @@ class UserFactory(factory.django.DjangoModelFactory):
             for name in extracted:
                 self.groups.add(Group.objects.get_or_create(name=name)[0])
 
+    @factory.post_generation
+    def mfa(self, create, extracted, **kwargs):
+        """Staff must have MFA to reach /cms/ and /hr/; factories give them an
+        authenticator unless ``mfa=False`` (tests of the MFA requirement)."""
+        from lms.accounts.permissions import is_staff_role
+
+        wanted = extracted if extracted is not None else None
+        if not create or wanted is False:
+            return
+        if wanted or self.is_staff or is_staff_role(self):
+            from allauth.mfa.models import Authenticator
+
+            Authenticator.objects.get_or_create(
+                user=self,
+                type=Authenticator.Type.TOTP,
+                defaults={"data": {"secret": "JBSWY3DPEHPK3PXP"}},
+            )
+        self.__dict__.pop("_sigap_roles", None)
+
 
 def make_org_unit(
     name: str, parent: OrgUnit | None = None, code: str | None = None

@@ -30,7 +30,7 @@ def _code(secret: str) -> str:
 @pytest.mark.parametrize("role", [ROLE_TRAINER, ROLE_REVIEWER, ROLE_HR, ROLE_ADMIN])
 @pytest.mark.parametrize("area", ["/cms/", "/hr/"])
 def test_staff_without_an_authenticator_are_sent_to_set_one_up(client, role, area):
-    client.force_login(UserFactory(roles=[role], is_staff=True))
+    client.force_login(UserFactory(roles=[role], is_staff=True, mfa=False))
     response = client.get(area)
     assert response.status_code == 302
     assert response["Location"] == f"/accounts/2fa/totp/activate/?next={area}"
@@ -44,7 +44,7 @@ def test_learners_need_no_mfa(client):
 
 
 def test_trainer_activates_totp_gets_recovery_codes_and_reaches_cms(client):
-    trainer = UserFactory(roles=[ROLE_TRAINER], is_staff=True)
+    trainer = UserFactory(roles=[ROLE_TRAINER], is_staff=True, mfa=False)
     from allauth.account.models import EmailAddress
 
     EmailAddress.objects.create(
@@ -73,7 +73,7 @@ def test_trainer_activates_totp_gets_recovery_codes_and_reaches_cms(client):
 
 
 def test_staff_with_totp_must_give_a_code_at_sign_in(client):
-    trainer = UserFactory(roles=[ROLE_TRAINER], is_staff=True)
+    trainer = UserFactory(roles=[ROLE_TRAINER], is_staff=True, mfa=False)
     from allauth.account.models import EmailAddress
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
