@@ -180,7 +180,25 @@ def _seed_claims() -> None:
             )
 
 
+def _record_demo_growth() -> None:
+    """Evidence and growth for demo completions recorded by earlier seed steps
+    (some before the courses were mapped, some before their quiz attempts)."""
+    from courses.models import Enrolment
+
+    from .services import record_evidence, refresh_growth
+
+    mapped = CourseCompetency.objects.values("course_id")
+    for enrolment in (
+        Enrolment.objects.completed()
+        .filter(course_id__in=mapped)
+        .select_related("user", "course")
+    ):
+        record_evidence(enrolment=enrolment)
+        refresh_growth(enrolment=enrolment)
+
+
 def seed() -> None:
     _map_courses()
     _set_standards()
     _seed_claims()
+    _record_demo_growth()

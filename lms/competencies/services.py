@@ -13,7 +13,7 @@ from django.utils import timezone
 from lms.accounts.employee_numbers import EmployeeType
 from lms.audit.services import record_event
 
-from .growth import competency_scores, normalised_gain, post_test_percent
+from .growth import course_results, normalised_gain
 from .models import (
     Competency,
     CompetencyEvidence,
@@ -73,8 +73,7 @@ def record_evidence(*, enrolment) -> list[CompetencyEvidence]:
     )
     if not targets or not enrolment.completed_at:
         return []
-    scores = competency_scores(user=enrolment.user, course=enrolment.course)
-    overall = post_test_percent(user=enrolment.user, course=enrolment.course)
+    scores, overall = course_results(user=enrolment.user, course=enrolment.course)
     recorded = []
     for target in targets:
         pre, post = scores.get(target.competency.code, (None, None))
@@ -94,6 +93,29 @@ def record_evidence(*, enrolment) -> list[CompetencyEvidence]:
         )
         recorded.append(evidence)
     return recorded
+
+
+def refresh_growth(*, enrolment) -> int:
+    """Recompute the scores on a completion's evidence from the quiz attempts (after
+    a regrade, or for attempts recorded after the completion); the level
+    demonstrated stays. Returns how many evidence rows changed."""
+    evidence = list(
+        CompetencyEvidence.objects.filter(enrolment=enrolment).select_related(
+            "competency"
+        )
+    )
+    if not evidence:
+        return 0
+    scores, overall = course_results(user=enrolment.user, course=enrolment.course)
+    changed = 0
+    for item in evidence:
+        pre, post = scores.get(item.competency.code, (None, None))
+        values = (_as_decimal(pre), _as_decimal(post), _as_decimal(overall))
+        if values != (item.pre_percent, item.post_percent, item.post_test_score):
+            item.pre_percent, item.post_percent, item.post_test_score = values
+            item.save(update_fields=["pre_percent", "post_percent", "post_test_score"])
+            changed += 1
+    return changed
 
 
 # --- Gap analysis -------------------------------------------------------------

@@ -9,8 +9,10 @@ from django.db import transaction
 SEED_STEPS = [
     "lms.accounts.demo",
     "courses.demo",
-    "lms.competencies.demo",
     "lms.hr.demo",
+    # Last: maps the modules and records evidence and growth for earlier steps'
+    # completions and quiz attempts.
+    "lms.competencies.demo",
 ]
 
 
