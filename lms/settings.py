@@ -288,6 +288,16 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 SIGAP_MINUTES_PER_JP = env_int("SIGAP_MINUTES_PER_JP", 45)
 SIGAP_PNS_JP_TARGET = env_int("SIGAP_PNS_JP_TARGET", 20)
 SIGAP_PPPK_JP_CAP = env_int("SIGAP_PPPK_JP_CAP", 24)
+
+# Retention per record type, in days (0 keeps forever); applied daily by
+# lms.accounts.tasks.apply_retention_periods. See docs/privacy.md.
+SIGAP_RETENTION_DAYS = {
+    "audit.auditevent": env_int("SIGAP_RETENTION_AUDIT_DAYS", 5 * 365),
+    "hr.hrjob": env_int("SIGAP_RETENTION_HR_JOB_DAYS", 30),
+    "hr.reminderlog": env_int("SIGAP_RETENTION_REMINDER_LOG_DAYS", 2 * 365),
+    "accounts.datarequest": env_int("SIGAP_RETENTION_DATA_REQUEST_DAYS", 5 * 365),
+    "django_tasks_database.dbtaskresult": env_int("SIGAP_RETENTION_TASK_DAYS", 30),
+}
 # HR: national report (riwayat kursus) fields and reminders.
 SIGAP_INSTITUSI_PENYELENGGARA = os.environ.get(
     "SIGAP_INSTITUSI_PENYELENGGARA", "BKPSDM (Sigap e-learning)"

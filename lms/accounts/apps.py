@@ -14,6 +14,43 @@ class AccountsConfig(AppConfig):
         # get their permissions only after migrate, so the roles are synced then.
         post_migrate.connect(_sync_roles_after_migrate, sender=self)
 
+        from django.db.models.signals import m2m_changed
+
+        from .models import User
+
+        # Role changes happen in Wagtail's user editor (third-party code with no
+        # adapter), so a signal is the way to put them in the audit trail.
+        m2m_changed.connect(
+            _record_role_change,
+            sender=User.groups.through,
+            dispatch_uid="sigap_record_role_change",
+        )
+
+
+def _record_role_change(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "pre_clear") or reverse:
+        return
+    from django.contrib.auth.models import Group
+    from wagtail.log_actions import get_active_log_context
+
+    from lms.audit.services import record_event
+
+    if action == "pre_clear":
+        names = list(instance.groups.values_list("name", flat=True))
+    else:
+        names = list(Group.objects.filter(pk__in=pk_set).values_list("name", flat=True))
+    if not names:
+        return
+    context = get_active_log_context()
+    actor = getattr(context, "user", None) if context else None
+    instance.__dict__.pop("_sigap_roles", None)
+    record_event(
+        actor=actor,
+        action="role.add" if action == "post_add" else "role.remove",
+        target=instance,
+        roles=names,
+    )
+
 
 def _sync_roles_after_migrate(sender, using="default", **kwargs):
     from django.apps import apps

@@ -89,3 +89,14 @@ class AsnProfileForm(forms.ModelForm):
                 % {"date": self.employee_number.birth_date.strftime("%d-%m-%Y")},
             )
         return cleaned
+
+
+class DataRequestForm(forms.Form):
+    """A restriction or erasure request: the reason is optional, and short."""
+
+    reason = forms.CharField(
+        label=_("Alasan (tidak wajib)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

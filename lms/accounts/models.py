@@ -9,7 +9,13 @@ from treebeard.mp_tree import MP_Node
 from .employee_numbers import EmployeeType
 
 
-class UserManager(BaseUserManager):
+class UserQuerySet(models.QuerySet):
+    def processing_allowed(self) -> "UserQuerySet":
+        """People who have not restricted the processing of their data."""
+        return self.filter(processing_restricted_at__isnull=True)
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     """Users are identified by email; there is no username."""
 
     use_in_migrations = True
@@ -44,6 +50,16 @@ class User(AbstractUser):
     privacy_notice_shown_at = models.DateTimeField(
         _("pemberitahuan privasi ditampilkan"), null=True, blank=True
     )
+    processing_restricted_at = models.DateTimeField(
+        _("pemrosesan dibatasi sejak"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Diisi saat pemilik data meminta pembatasan (UU 27/2022): tidak ada "
+            "pengingat atau pemrosesan tidak wajib lain."
+        ),
+    )
+    erased_at = models.DateTimeField(_("dianonimkan"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -248,3 +264,59 @@ class AsnProfile(models.Model):
     def mark_complete(self) -> None:
         if self.completed_at is None:
             self.completed_at = timezone.now()
+
+
+class DataRequestQuerySet(models.QuerySet):
+    def open(self) -> "DataRequestQuerySet":
+        return self.filter(status=DataRequest.Status.OPEN)
+
+
+class DataRequest(models.Model):
+    """A data subject's request under UU 27/2022: restrict processing or erase."""
+
+    class Kind(models.TextChoices):
+        RESTRICTION = "restriction", _("Pembatasan pemrosesan")
+        ERASURE = "erasure", _("Penghapusan data")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Menunggu")
+        DONE = "done", _("Dilaksanakan")
+        REJECTED = "rejected", _("Ditolak")
+        WITHDRAWN = "withdrawn", _("Dicabut")
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="data_requests"
+    )
+    kind = models.CharField(_("jenis"), max_length=12, choices=Kind.choices)
+    reason = models.TextField(_("alasan"), max_length=2000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    created_at = models.DateTimeField(_("diajukan"), auto_now_add=True)
+    handled_by = models.ForeignKey(
+        User,
+        verbose_name=_("ditangani oleh"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    handled_at = models.DateTimeField(_("ditangani"), null=True, blank=True)
+    note = models.TextField(_("catatan admin"), blank=True)
+
+    objects = DataRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("permintaan data pribadi")
+        verbose_name_plural = _("permintaan data pribadi")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind"],
+                condition=models.Q(status="open"),
+                name="one_open_request_per_kind",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.user_id}"

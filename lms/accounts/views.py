@@ -2,13 +2,24 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from .forms import AsnProfileForm
-from .models import AsnProfile
+from lms.audit.services import record_event
+
+from .forms import AsnProfileForm, DataRequestForm
+from .models import AsnProfile, DataRequest
+from .personal_data import collect_personal_data, personal_data_json, personal_data_zip
+from .privacy import (
+    RequestAlreadyOpen,
+    lift_restriction,
+    request_erasure,
+    request_restriction,
+)
 from .services import acknowledge_privacy_notice, save_profile
 
 
@@ -53,3 +64,99 @@ def profile(request):
         {"form": form, "next": _safe_next(request, "")},
         status=status,
     )
+
+
+@login_required
+@require_http_methods(["GET"])
+def my_data(request):
+    """ "Data saya": what Sigap holds, and the person's rights over it."""
+    return render(
+        request,
+        "accounts/my_data.html",
+        {
+            "requests": DataRequest.objects.filter(user=request.user),
+            "erasure_open": DataRequest.objects.open()
+            .filter(user=request.user, kind=DataRequest.Kind.ERASURE)
+            .exists(),
+            "form": DataRequestForm(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def my_data_download(request, fmt: str):
+    """All of one's own data as JSON, or as a ZIP with the attached files."""
+    if fmt not in ("json", "zip"):
+        raise Http404
+    data = collect_personal_data(user=request.user)
+    record_event(
+        actor=request.user,
+        action="privacy.export",
+        target=request.user,
+        request=request,
+        format=fmt,
+    )
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    if fmt == "json":
+        response = HttpResponse(
+            personal_data_json(data), content_type="application/json; charset=utf-8"
+        )
+    else:
+        response = HttpResponse(personal_data_zip(data), content_type="application/zip")
+    response["Content-Disposition"] = (
+        f'attachment; filename="data-saya-sigap-{stamp}.{fmt}"'
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def my_data_restrict(request):
+    form = DataRequestForm(request.POST)
+    if not form.is_valid():
+        return render(request, "accounts/my_data.html", {"form": form}, status=400)
+    request_restriction(
+        user=request.user, reason=form.cleaned_data["reason"], request=request
+    )
+    messages.success(
+        request,
+        _(
+            "Pemrosesan data Anda dibatasi mulai sekarang: Anda tidak akan menerima "
+            "pengingat. Catatan pelatihan wajib tetap disimpan."
+        ),
+    )
+    return redirect("accounts:my_data")
+
+
+@login_required
+@require_POST
+def my_data_lift_restriction(request):
+    lift_restriction(user=request.user, request=request)
+    messages.success(request, _("Pembatasan pemrosesan dicabut."))
+    return redirect("accounts:my_data")
+
+
+@login_required
+@require_POST
+def my_data_erase(request):
+    form = DataRequestForm(request.POST)
+    if not form.is_valid():
+        return render(request, "accounts/my_data.html", {"form": form}, status=400)
+    try:
+        request_erasure(
+            user=request.user, reason=form.cleaned_data["reason"], request=request
+        )
+    except RequestAlreadyOpen:
+        messages.info(request, _("Permintaan penghapusan Anda sudah kami terima."))
+    else:
+        messages.success(
+            request,
+            _(
+                "Permintaan penghapusan terkirim. Administrator akan "
+                "menganonimkan data Anda; sertifikat yang telah terbit tetap dapat "
+                "diverifikasi."
+            ),
+        )
+    return redirect("accounts:my_data")

@@ -12,6 +12,15 @@ class AuditEventQuerySet(models.QuerySet):
     def delete(self):
         raise PermissionError("Jejak audit hanya boleh ditambah (append-only).")
 
+    def purge_before(self, cutoff) -> int:
+        """Retention only (lms.accounts.retention): remove events older than
+        ``cutoff``. The one deletion path; the sweep itself is logged."""
+        old = AuditEvent.objects.filter(at__lt=cutoff)
+        return old._raw_delete(old.db)
+
+    def performed_by(self, user) -> "AuditEventQuerySet":
+        return self.filter(actor=user)
+
 
 class AuditEvent(models.Model):
     """One append-only entry of the audit trail."""

@@ -47,7 +47,11 @@ def _remind_below_jp(*, now, since, year: int) -> int:
     target = jp_target()
     compliant = jp_per_user(year=year).filter(jp__gte=target).values("user")
     people = (
-        AsnProfile.objects.filter(user__is_active=True, reminders_opt_out=False)
+        AsnProfile.objects.filter(
+            user__is_active=True,
+            user__processing_restricted_at__isnull=True,
+            reminders_opt_out=False,
+        )
         .exclude(nip__isnull=True)
         .exclude(user__in=compliant)
         .exclude(

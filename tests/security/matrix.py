@@ -159,6 +159,21 @@ MATRIX: dict[str, Rule] = {
     # --- accounts -------------------------------------------------------------
     "accounts:privacy_notice": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
     "accounts:profile": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
+    # "Data saya" has no record id in its URLs: it only ever reads one's own data.
+    "accounts:my_data": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
+    "accounts:my_data_download": Rule(
+        kwargs=lambda w, own: {"fmt": "json" if own else "zip"},
+        expect={ANONYMOUS: LOGIN, SIGNED_IN: 200},
+    ),
+    "accounts:my_data_restrict": Rule(
+        method="POST", expect={ANONYMOUS: LOGIN, SIGNED_IN: 302}
+    ),
+    "accounts:my_data_lift_restriction": Rule(
+        method="POST", expect={ANONYMOUS: LOGIN, SIGNED_IN: 302}
+    ),
+    "accounts:my_data_erase": Rule(
+        method="POST", expect={ANONYMOUS: LOGIN, SIGNED_IN: 302}
+    ),
     # --- courses --------------------------------------------------------------
     "courses:my_courses": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
     # Enrolling is open to every signed-in person with a profile; it redirects.
