@@ -26,9 +26,12 @@ million rows stream in constant memory.
 import csv
 import io
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
-from django.db.models import CharField, OuterRef, Subquery, Value
+from django.db import connection, transaction
+from django.db.models import CharField, Func, OuterRef, Subquery, Value
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from lms.competencies.jenis_diklat import JenisDiklat
@@ -64,7 +67,7 @@ JP_RECAP_COLUMNS = [
     "Status",
 ]
 
-CHUNK_SIZE = 2000
+CHUNK_SIZE = 5000
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -79,9 +82,33 @@ def dmy(moment) -> str:
     """A date or datetime as dd-mm-yyyy in Asia/Jakarta."""
     if moment is None:
         return ""
-    if hasattr(moment, "tzinfo") and moment.tzinfo is not None:
+    if getattr(moment, "tzinfo", None) is not None:
         moment = timezone.localtime(moment)
-    return moment.strftime("%d-%m-%Y")
+    return f"{moment.day:02d}-{moment.month:02d}-{moment.year:04d}"
+
+
+class LocalDmy(Func):
+    """A timestamp as dd-mm-yyyy text in the site's time zone, made by the database.
+
+    Formatting a million dates in Python costs seconds; PostgreSQL does it in the
+    scan; SQLite formats Django's local date.
+    """
+
+    output_field = CharField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return (
+            f"to_char(({sql} AT TIME ZONE %s), 'DD-MM-YYYY')",
+            [*params, settings.TIME_ZONE],
+        )
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        local = TruncDate(
+            self.source_expressions[0], tzinfo=timezone.get_default_timezone()
+        )
+        sql, params = compiler.compile(local)
+        return f"strftime(%s, {sql})", ["%d-%m-%Y", *params]
 
 
 def _certificate_number():
@@ -98,11 +125,15 @@ def _certificate_number():
 
 
 def riwayat_kursus_queryset(*, user, filters: HrFilters):
-    """Completions in ``user``'s scope, as plain tuples, oldest first."""
+    """Completions in ``user``'s scope, as plain tuples (in no particular order)."""
     return (
         reports.completions(user, filters)
-        .annotate(certificate_number=_certificate_number())
-        .order_by("completed_at", "pk")
+        .annotate(
+            certificate_number=_certificate_number(),
+            enrolled_on=LocalDmy("enrolled_at"),
+            completed_on=LocalDmy("completed_at"),
+        )
+        .order_by()  # the report has no order; sorting a million rows costs seconds
         .values_list(
             "user__asn_profile__instansi__code",
             "course__jenis_diklat",
@@ -110,53 +141,77 @@ def riwayat_kursus_queryset(*, user, filters: HrFilters):
             "course__title",
             "certificate_number",
             "user__asn_profile__nip",
-            "enrolled_at",
-            "completed_at",
+            "enrolled_on",
+            "completed_on",
         )
     )
 
 
+@contextmanager
+def whole_result_plan():
+    """Stream every row of a PostgreSQL cursor, planned for the whole result.
+
+    Outside a transaction Django declares the cursor WITH HOLD, and PostgreSQL
+    then computes and stores the entire result before the first row; inside one
+    rows stream as they are found. ``cursor_tuple_fraction = 1`` plans for
+    reading everything (hash joins) rather than for a fast first 10 %.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL cursor_tuple_fraction = 1.0")
+        yield
+
+
 def riwayat_kursus_rows(*, user, filters: HrFilters) -> Iterator[list]:
-    """One list per completion, in ``RIWAYAT_KURSUS_COLUMNS`` order, neutralised."""
-    organiser = settings.SIGAP_INSTITUSI_PENYELENGGARA
-    lokasi = settings.SIGAP_LOKASI_ID
+    """One row per completion, in ``RIWAYAT_KURSUS_COLUMNS`` order, neutralised."""
+    queryset = riwayat_kursus_queryset(user=user, filters=filters)
+    with whole_result_plan():
+        yield from _riwayat_rows(queryset.iterator(chunk_size=CHUNK_SIZE))
+
+
+def _riwayat_rows(rows) -> Iterator[tuple]:
+    organiser = neutralise(settings.SIGAP_INSTITUSI_PENYELENGGARA)
+    lokasi = neutralise(settings.SIGAP_LOKASI_ID)
     names = dict(JenisDiklat.choices)
-    rows = riwayat_kursus_queryset(user=user, filters=filters).iterator(
-        chunk_size=CHUNK_SIZE
-    )
     for instansi, jenis, jp, title, number, nip, enrolled, completed in rows:
-        completed_local = timezone.localtime(completed)
-        yield [
+        yield (
             neutralise(instansi or ""),
-            neutralise(organiser),
+            organiser,
             jenis,
             names.get(jenis, ""),
             "S" if number else "",
             jp,
-            neutralise(lokasi),
+            lokasi,
             neutralise(title),
             neutralise(number or ""),
             nip or "",
-            completed_local.year,
-            dmy(enrolled),
-            completed_local.strftime("%d-%m-%Y"),
-        ]
+            completed[-4:],
+            enrolled,
+            completed,
+        )
 
 
 def jp_recap_rows(*, user, filters: HrFilters) -> Iterator[list]:
     """Every person in scope with their JP in the year, zero included."""
     totals = dict(
-        jp_per_user(year=filters.year)
+        jp_per_user(year=filters.jp_year)
         .filter(user__in=reports.people(user, filters).values("user"))
         .values_list("user", "jp")
     )
-    target = jp_target()
     people = (
         reports.people(user, filters)
         .order_by("unit__path", "full_name", "pk")
         .values_list("user", "nip", "full_name", "employee_type", "unit__name")
-        .iterator(chunk_size=CHUNK_SIZE)
     )
+    with whole_result_plan():
+        yield from _recap_rows(people.iterator(chunk_size=CHUNK_SIZE), totals, filters)
+
+
+def _recap_rows(people, totals: dict, filters: HrFilters) -> Iterator[list]:
+    target = jp_target()
     for person, nip, name, employee_type, unit_name in people:
         jp = totals.get(person, 0)
         yield [
@@ -164,7 +219,7 @@ def jp_recap_rows(*, user, filters: HrFilters) -> Iterator[list]:
             neutralise(name),
             employee_type,
             neutralise(unit_name or ""),
-            filters.year,
+            filters.jp_year,
             jp,
             target,
             "Tercapai" if jp >= target else "Belum tercapai",

@@ -15,6 +15,7 @@ from lms.accounts.models import Golongan, Jabatan, OrgUnit
 from .scope import hr_scope_units
 
 FIRST_YEAR = 2020
+ALL_YEARS = 0
 
 
 def year_bounds(year: int) -> tuple[datetime.datetime, datetime.datetime]:
@@ -41,6 +42,15 @@ class HrFilters:
     golongan: str = ""
     employee_type: str = ""
     course: CoursePage | None = None
+
+    @property
+    def jp_year(self) -> int:
+        """The year JP is counted for ("all years" counts the current year)."""
+        return self.year or timezone.localdate().year
+
+    @property
+    def year_label(self) -> str:
+        return str(self.year) if self.year else str(_("semua tahun"))
 
     def person_q(self, prefix: str = "") -> Q:
         """Conditions on the person's ASN profile; ``prefix`` leads to the profile."""
@@ -111,7 +121,7 @@ class HrFilterForm(forms.Form):
         this_year = timezone.localdate().year
         self.fields["year"].choices = [
             (year, str(year)) for year in range(this_year, FIRST_YEAR - 1, -1)
-        ]
+        ] + [(ALL_YEARS, _("Semua tahun"))]
         self.this_year = this_year
 
     def filters(self) -> HrFilters:
@@ -124,7 +134,7 @@ class HrFilterForm(forms.Form):
                 if name not in self.errors
             }
         return HrFilters(
-            year=data.get("year") or self.this_year,
+            year=self.this_year if data.get("year") in (None, "") else data["year"],
             unit=data.get("unit"),
             jabatan_category=data.get("jabatan_category") or "",
             golongan=data.get("golongan") or "",

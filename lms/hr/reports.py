@@ -6,7 +6,9 @@ subtree is counted.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Exists, OuterRef, Q
 
 from courses.models import CoursePage, Enrolment
 from lms.accounts.models import AsnProfile, OrgUnit
@@ -25,12 +27,13 @@ def people(user, filters: HrFilters):
 
 def enrolments(user, filters: HrFilters, *, use_course: bool = True):
     """Enrolments in scope active in the year (enrolled or completed in it)."""
-    start, end = year_bounds(filters.year)
-    qs = scope.enrolments_in_scope(user).filter(
-        filters.person_q("user__asn_profile__"),
-        Q(enrolled_at__gte=start, enrolled_at__lt=end)
-        | Q(completed_at__gte=start, completed_at__lt=end),
-    )
+    qs = Enrolment.objects.filter(user__in=people(user, filters).values("user_id"))
+    if filters.year:
+        start, end = year_bounds(filters.year)
+        qs = qs.filter(
+            Q(enrolled_at__gte=start, enrolled_at__lt=end)
+            | Q(completed_at__gte=start, completed_at__lt=end)
+        )
     if use_course and filters.course is not None:
         qs = qs.filter(course=filters.course)
     return qs
@@ -38,13 +41,13 @@ def enrolments(user, filters: HrFilters, *, use_course: bool = True):
 
 def completions(user, filters: HrFilters):
     """Completed enrolments in scope whose completion falls in the year."""
-    start, end = year_bounds(filters.year)
-    qs = scope.enrolments_in_scope(user).filter(
-        filters.person_q("user__asn_profile__"),
+    qs = Enrolment.objects.filter(
+        user__in=people(user, filters).values("user_id"),
         status=Enrolment.Status.COMPLETED,
-        completed_at__gte=start,
-        completed_at__lt=end,
     )
+    if filters.year:
+        start, end = year_bounds(filters.year)
+        qs = qs.filter(completed_at__gte=start, completed_at__lt=end)
     if filters.course is not None:
         qs = qs.filter(course=filters.course)
     return qs
@@ -123,6 +126,31 @@ class _RollUp:
         return self.by_path.get(path[: self.prefix_len])
 
 
+def dashboard_cache_key(*, user, filters: HrFilters) -> str:
+    """Officers attached to the same node see the same figures, so they share."""
+    root = scope.hr_scope_root(user)
+    who = "all" if scope.sees_everyone(user) else (root.pk if root else "none")
+    params = "&".join(f"{k}={v}" for k, v in sorted(filters.as_query().items()))
+    return f"hr-dashboard:{who}:{params}"
+
+
+def cached_dashboard(*, user, filters: HrFilters) -> Dashboard:
+    """The dashboard, computed at most every ``SIGAP_HR_DASHBOARD_CACHE_SECONDS``.
+
+    At national scale the aggregates scan millions of rows; HR figures a few
+    minutes old are fine, a two-second page on every click is not.
+    """
+    seconds = settings.SIGAP_HR_DASHBOARD_CACHE_SECONDS
+    if not seconds:
+        return build_dashboard(user=user, filters=filters)
+    key = dashboard_cache_key(user=user, filters=filters)
+    data = cache.get(key)
+    if data is None:
+        data = build_dashboard(user=user, filters=filters)
+        cache.set(key, data, seconds)
+    return data
+
+
 def build_dashboard(*, user, filters: HrFilters) -> Dashboard:
     """Every figure the dashboard shows, for ``user``'s scope and ``filters``."""
     focus = filters.unit or scope.hr_scope_root(user)
@@ -189,8 +217,8 @@ def build_dashboard(*, user, filters: HrFilters) -> Dashboard:
 
 def jp_per_person(user, filters: HrFilters):
     """``{"user": id, "jp": total}`` in scope for the filtered people and year."""
-    return scope.in_hr_scope(jp_per_user(year=filters.year), user).filter(
-        filters.person_q("user__asn_profile__")
+    return jp_per_user(year=filters.jp_year).filter(
+        user__in=people(user, filters).values("user_id")
     )
 
 
@@ -223,7 +251,7 @@ def jp_compliance(*, user, filters: HrFilters, learners: int) -> JpCompliance:
         target=target,
         learners=learners,
         compliant=compliant,
-        below=attach_jp(shown, year=filters.year),
+        below=attach_jp(shown, year=filters.jp_year),
         below_count=max(learners - compliant, 0),
     )
 
@@ -233,6 +261,66 @@ def course_scores(*, user, filters: HrFilters) -> list:
     return []
 
 
-def competency_gaps(*, user, filters: HrFilters) -> list:
-    """People short of their position's required level, per competency."""
-    return []
+@dataclass
+class GapRow:
+    """People whose position requires a competency, and how many fall short."""
+
+    label: str
+    required: int
+    meeting: int
+
+    @property
+    def short(self) -> int:
+        return max(self.required - self.meeting, 0)
+
+    @property
+    def share(self) -> int:
+        return round(100 * self.short / self.required) if self.required else 0
+
+
+def competency_gaps(*, user, filters: HrFilters) -> list[GapRow]:
+    """Per competency: people whose jabatan requires it, and those short of it.
+
+    A person meets the standard with evidence at or above the required level.
+    Three queries whatever the number of people.
+    """
+    from lms.competencies.models import CompetencyEvidence, PositionStandard
+
+    person_qs = people(user, filters)
+    per_jabatan = dict(
+        person_qs.exclude(jabatan=None)
+        .values("jabatan")
+        .annotate(n=Count("pk"))
+        .values_list("jabatan", "n")
+    )
+    required: dict[int, int] = {}
+    labels: dict[int, str] = {}
+    for standard in PositionStandard.objects.filter(
+        jabatan__in=per_jabatan
+    ).select_related("competency"):
+        competency = standard.competency
+        required[competency.pk] = (
+            required.get(competency.pk, 0) + per_jabatan[standard.jabatan_id]
+        )
+        labels[competency.pk] = f"{competency.code} {competency.name}"
+    if not required:
+        return []
+    meets = PositionStandard.objects.filter(
+        jabatan=OuterRef("user__asn_profile__jabatan"),
+        competency=OuterRef("competency"),
+        required_level__lte=OuterRef("level_demonstrated"),
+    )
+    meeting = dict(
+        CompetencyEvidence.objects.filter(
+            user__in=person_qs.values("user"), competency__in=required
+        )
+        .filter(Exists(meets))
+        .values("competency")
+        .annotate(n=Count("user", distinct=True))
+        .values_list("competency", "n")
+    )
+    rows = [
+        GapRow(label=labels[pk], required=n, meeting=meeting.get(pk, 0))
+        for pk, n in required.items()
+    ]
+    return sorted(rows, key=lambda row: (-row.share, row.label))

@@ -68,11 +68,13 @@ def in_hr_scope(queryset: QuerySet, user, *, via: str = "user") -> QuerySet:
     """Narrow ``queryset`` to records of people in the user's HR scope.
 
     ``via`` is the lookup from the queryset's model to the person (a ``User``);
-    use ``via=""`` for a ``User`` queryset itself.
+    use ``via=""`` for a ``User`` queryset itself. The filter is a semi-join on
+    the ASN profiles in scope, so large tables are not joined row by row.
     """
-    prefix = f"{via}__" if via else ""
-    condition = scope_q(user, unit_lookup=f"{prefix}asn_profile__unit")
-    return queryset if condition is None else queryset.filter(condition)
+    if sees_everyone(user):
+        return queryset
+    lookup = f"{via}__in" if via else "pk__in"
+    return queryset.filter(**{lookup: profiles_in_scope(user).values("user_id")})
 
 
 def profiles_in_scope(user) -> QuerySet[AsnProfile]:

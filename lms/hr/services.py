@@ -66,7 +66,7 @@ def build_riwayat_xlsx(*, job: HrJob) -> None:
     filters = filters_for(user=job.created_by, params=job.params)
     rows = riwayat_kursus_rows(user=job.created_by, filters=filters)
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"riwayat-kursus-{filters.year}.xlsx"
+        path = Path(tmp) / f"riwayat-kursus-{filters.year or 'semua'}.xlsx"
         count = write_xlsx(path, RIWAYAT_KURSUS_COLUMNS, rows, progress=_progress(job))
         with path.open("rb") as handle:
             job.result_file.save(path.name, File(handle), save=False)

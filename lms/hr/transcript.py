@@ -43,5 +43,33 @@ def build_transcript(*, person: User) -> Transcript:
     )
     rows = [TranscriptRow(enrolment=enrolment) for enrolment in enrolments]
     return Transcript(
-        person=person, profile=profile, rows=rows, jp_by_year=jp_by_year(person=person)
+        person=person,
+        profile=profile,
+        rows=rows,
+        jp_by_year=jp_by_year(person=person),
+        competencies=_competencies(person),
     )
+
+
+@dataclass
+class CompetencyLine:
+    label: str
+    assessed: int | None
+    required: int | None
+    gap: int | None
+
+
+def _competencies(person: User) -> list[CompetencyLine]:
+    """Competencies with a standard or evidence: assessed, required and gap."""
+    from lms.competencies.services import competency_profile
+
+    return [
+        CompetencyLine(
+            label=f"{row.competency.code} {row.competency.name}",
+            assessed=row.assessed_level,
+            required=row.required_level,
+            gap=max(row.gap, 0) if row.gap is not None else None,
+        )
+        for row in competency_profile(user=person)
+        if row.assessed_level is not None or row.required_level is not None
+    ]

@@ -86,7 +86,7 @@ def _dashboard_charts(dashboard) -> dict:
 @hr_required
 def dashboard(request):
     form, filters = filters_from_request(request)
-    data = reports.build_dashboard(user=request.user, filters=filters)
+    data = reports.cached_dashboard(user=request.user, filters=filters)
     context = {
         "form": form,
         "filters": filters,
@@ -129,7 +129,7 @@ def learners(request):
     page = Paginator(qs.select_related("jabatan"), LEARNERS_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    rows = reports.attach_jp(list(page.object_list), year=filters.year)
+    rows = reports.attach_jp(list(page.object_list), year=filters.jp_year)
     params = filters.as_query() | ({"status": status} if status else {})
     return render(
         request,
@@ -214,7 +214,7 @@ def export_riwayat_csv(request):
     rows = exports_module.riwayat_kursus_rows(user=request.user, filters=filters)
     return _csv_response(
         exports_module.csv_chunks(exports_module.RIWAYAT_KURSUS_COLUMNS, rows),
-        f"riwayat-kursus-{filters.year}.csv",
+        f"riwayat-kursus-{filters.year or 'semua'}.csv",
     )
 
 
@@ -225,7 +225,7 @@ def export_jp_recap_csv(request):
     rows = exports_module.jp_recap_rows(user=request.user, filters=filters)
     return _csv_response(
         exports_module.csv_chunks(exports_module.JP_RECAP_COLUMNS, rows),
-        f"rekap-jp-{filters.year}.csv",
+        f"rekap-jp-{filters.jp_year}.csv",
     )
 
 
@@ -255,7 +255,7 @@ def export_riwayat_xlsx(request):
     )
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
     response["Content-Disposition"] = (
-        f'attachment; filename="riwayat-kursus-{filters.year}.xlsx"'
+        f'attachment; filename="riwayat-kursus-{filters.year or "semua"}.xlsx"'
     )
     response["Cache-Control"] = "no-store"
     return response

@@ -150,3 +150,35 @@ def test_transcript_of_person_outside_scope_is_404(officer_client, records, outs
     response = officer_client.get(reverse("hr:transcript", args=[outsider.pk]))
     assert response.status_code == 404
     assert not AuditEvent.objects.filter(action="hr.view_record").exists()
+
+
+def test_competency_gaps_count_only_people_in_scope(
+    officer_client, course, learner, insider, outsider
+):
+    from django.utils import timezone
+
+    from lms.competencies.models import (
+        Competency,
+        CompetencyEvidence,
+        PositionStandard,
+    )
+
+    integritas = Competency.objects.get(code="M.1")
+    PositionStandard.objects.create(
+        jabatan=learner.asn_profile.jabatan, competency=integritas, required_level=2
+    )
+    for person in (insider, outsider):
+        enrolment, _ = enrol(user=person, course=course)
+        CompetencyEvidence.objects.create(
+            user=person,
+            competency=integritas,
+            enrolment=enrolment,
+            course=course,
+            demonstrated_at=timezone.now(),
+            target_level=2,
+            level_demonstrated=2,
+        )
+    response = officer_client.get(reverse("hr:dashboard"))
+    (row,) = response.context["dashboard"].gaps
+    assert (row.required, row.meeting, row.short, row.share) == (2, 1, 1, 50)
+    assert "Integritas" in response.content.decode()
