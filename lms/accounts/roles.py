@@ -61,6 +61,12 @@ RIGHTS: list[Right] = [
     Right("model:accounts.change_user", ADMINS),
     Right("model:accounts.view_user", ADMINS),
     Right("model:audit.view_auditevent", ADMINS),
+    Right("model:competencies.add_competency", ADMINS),
+    Right("model:competencies.change_competency", ADMINS),
+    Right("model:competencies.delete_competency", ADMINS),
+    Right("model:competencies.add_positionstandard", ADMINS),
+    Right("model:competencies.change_positionstandard", ADMINS),
+    Right("model:competencies.delete_positionstandard", ADMINS),
 ]
 
 # Rights decided by named predicates in code (code -> dotted path of the predicate).

@@ -193,6 +193,20 @@ def competency_profile(*, user) -> list[CompetencyRow]:
     return rows
 
 
+def competency_summary(*, user) -> list[dict]:
+    """The profile as plain rows (label, assessed, required, gap) for other apps'
+    tables, e.g. the HR transcript."""
+    return [
+        {
+            "label": f"{row.competency.code} {row.competency.name}",
+            "assessed": row.assessed_level,
+            "required": row.required_level,
+            "gap": row.gap,
+        }
+        for row in competency_profile(user=user)
+    ]
+
+
 def _attach_closing_courses(*, user, rows: list[CompetencyRow]) -> None:
     """For each gap, the live courses (not yet completed) whose target level is
     above the assessed level, the ones that close the gap fully first."""

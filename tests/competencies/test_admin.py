@@ -40,3 +40,17 @@ def test_course_editor_declares_competencies(admin_client, course):
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[course.pk]))
     assert response.status_code == 200
     assert "competency_targets-TOTAL_FORMS" in response.text
+
+
+def test_admin_role_without_superuser_manages_position_standards(client):
+    admin = UserFactory(roles=["Admin"], is_staff=True)
+    client.force_login(admin)
+    # Staff must use MFA before /cms/; the factory's authenticator covers it.
+    response = client.get(reverse("wagtailsnippets_competencies_positionstandard:list"))
+    assert response.status_code == 200
+
+
+def test_trainer_cannot_change_position_standards(client):
+    client.force_login(UserFactory(roles=["Pengajar"], is_staff=True))
+    response = client.get(reverse("wagtailsnippets_competencies_positionstandard:list"))
+    assert response.status_code in (302, 403)

@@ -68,3 +68,20 @@ def test_completed_courses_are_not_suggested_again(learner, catalog):
 def test_profile_lists_all_national_competencies(learner):
     codes = [row.competency.code for row in competency_profile(user=learner)]
     assert codes == ["M.1", "M.2", "M.3", "M.4", "M.5", "M.6", "M.7", "M.8", "SK.1"]
+
+
+def test_summary_rows_for_other_apps(learner, catalog):
+    from lms.competencies.services import competency_summary
+
+    _standard(learner, "M.8", 3)
+    course = make_course(catalog, lessons=1)
+    map_competency(course, "M.8", 2)
+    enrolment, _ = enrol(user=learner, course=course)
+    complete_enrolment(enrolment=enrolment)
+    rows = {row["label"]: row for row in competency_summary(user=learner)}
+    assert rows["M.8 Pengambilan Keputusan"] == {
+        "label": "M.8 Pengambilan Keputusan",
+        "assessed": 2,
+        "required": 3,
+        "gap": 1,
+    }
