@@ -95,6 +95,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "lms.accounts.middleware.SigapCSPMiddleware",
+    "lms.accounts.middleware.SafeFileResponseMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lms.middleware.IndonesianFirstLocaleMiddleware",
@@ -282,6 +283,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 WAGTAIL_SITE_NAME = "Sigap"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt"]
+# Uploads are checked by content and size (lms.accounts.uploads); documents and
+# every other served file download rather than render in the browser.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "lms.accounts.uploads.SafeDocumentForm"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # never SVG
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+SIGAP_MAX_UPLOAD_BYTES = env_int("SIGAP_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Domain settings (DOMAIN.md marks these configurable).

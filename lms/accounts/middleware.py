@@ -1,7 +1,8 @@
-"""Send a signed-in person to the privacy notice until they have seen it."""
+"""Request guards: privacy notice first, MFA for staff, CSP, safe file downloads."""
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.http import FileResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -93,3 +94,25 @@ class SigapCSPMiddleware(CSPMiddleware):
         if request.path.startswith("/cms/") and parts.replace is None:
             parts.replace = settings.SIGAP_CSP_CMS_REPLACE
         return parts
+
+
+class SafeFileResponseMiddleware:
+    """Every file Sigap serves downloads as an attachment, never rendered inline
+    (an uploaded file can then never run as a page of this site), and carries a
+    sandboxing CSP in case a browser opens it anyway."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if isinstance(response, FileResponse):
+            disposition = response.get("Content-Disposition", "")
+            if not disposition.startswith("attachment"):
+                rest = disposition.split(";", 1)[1] if ";" in disposition else ""
+                response["Content-Disposition"] = "attachment" + (
+                    ";" + rest if rest else ""
+                )
+            response["X-Content-Type-Options"] = "nosniff"
+            response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+        return response
