@@ -8,7 +8,7 @@ from dataclasses import dataclass
 WIDTH = 300
 ROW = 38
 BAR_HEIGHT = 14
-LABEL_MAX = 40
+LABEL_MAX = 38
 TRACK_MARGIN = 44
 
 

@@ -328,9 +328,49 @@ def _record_learning(user: User, progress: str, codes: list[str]) -> None:
             complete_enrolment(enrolment=enrolment)
 
 
+# Staff (by index) who also attended an external seminar, approved by HR: their
+# JP then reaches the yearly target, so the dashboard shows both sides.
+SEMINAR_ATTENDEES = {0, 2, 5, 8, 13, 17, 18, 22, 27}
+SEMINAR = {
+    "title": "Seminar Nasional Pelayanan Publik Adaptif",
+    "organiser": "Lembaga Administrasi Negara",
+    "jenis_diklat": 9,
+    "jp": 16,
+}
+
+
+def _approved_seminar(user: User) -> None:
+    import datetime
+
+    from django.core.files.base import ContentFile
+
+    from lms.competencies.models import ExternalLearningClaim
+    from lms.competencies.services import decide_claim, submit_claim
+
+    if ExternalLearningClaim.objects.filter(user=user).exists():
+        return
+    officer = User.objects.filter(email=HR_OFFICER_EMAIL).first()
+    evidence = ContentFile(
+        b"%PDF-1.4\n% Sertifikat seminar (demo)\n%%EOF\n", name="sertifikat.pdf"
+    )
+    claim = submit_claim(
+        user=user,
+        data={
+            **SEMINAR,
+            "start_date": datetime.date(2026, 5, 12),
+            "end_date": datetime.date(2026, 5, 13),
+        },
+        evidence=evidence,
+    )
+    if officer is not None:
+        decide_claim(claim=claim, reviewer=officer, approve=True, reason="Sesuai.")
+
+
 def seed() -> None:
     _attach_hr_officer()
     codes = _course_codes()
     for index, row in enumerate(STAFF):
         user = _create_staff(index, row)
         _record_learning(user, row[5], codes)
+        if index in SEMINAR_ATTENDEES:
+            _approved_seminar(user)

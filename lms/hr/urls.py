@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("pegawai/", views.learners, name="learners"),
     path("pegawai/<int:user_id>/", views.transcript, name="transcript"),
+    path("pegawai/<int:user_id>/pdf/", views.transcript_pdf, name="transcript_pdf"),
     path("ekspor/", views.exports, name="exports"),
     path(
         "ekspor/riwayat-kursus.csv", views.export_riwayat_csv, name="export_riwayat_csv"

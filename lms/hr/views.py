@@ -11,7 +11,9 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -164,8 +166,41 @@ def transcript(request, user_id: int):
     return render(
         request,
         "hr/transcript.html",
-        {"transcript": data, "jp_target": reports.jp_target()},
+        {
+            "transcript": data,
+            "jp_target": reports.jp_target(),
+            "pdf_url": reverse("hr:transcript_pdf", args=[person.pk]),
+        },
     )
+
+
+@hr_required
+def transcript_pdf(request, user_id: int):
+    """The same record as a PDF for the personnel file."""
+    from certificates.pdf import html_to_pdf
+
+    person = _person_in_scope(request, user_id)
+    html = render_to_string(
+        "hr/transcript_pdf.html",
+        {
+            "transcript": build_transcript(person=person),
+            "jp_target": reports.jp_target(),
+            "printed_at": timezone.localtime(),
+        },
+        request=request,
+    )
+    record_event(
+        actor=request.user,
+        action="hr.view_record",
+        target=person,
+        request=request,
+        format="pdf",
+    )
+    nip = getattr(getattr(person, "asn_profile", None), "nip", "") or person.pk
+    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="transkrip-{nip}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 # --- exports ---------------------------------------------------------------------

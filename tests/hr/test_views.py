@@ -182,3 +182,33 @@ def test_competency_gaps_count_only_people_in_scope(
     (row,) = response.context["dashboard"].gaps
     assert (row.required, row.meeting, row.short, row.share) == (2, 1, 1, 50)
     assert "Integritas" in response.content.decode()
+
+
+def test_chart_geometry_is_not_localised_with_decimal_commas(officer_client, records):
+    import re
+
+    html = officer_client.get(reverse("hr:dashboard")).content.decode()
+    widths = re.findall(r'class="hr-chart-svg".*?</svg>', html, flags=re.S)
+    assert widths
+    assert not re.search(r'(?:width|x|y)="[0-9]+,[0-9]', "".join(widths))
+
+
+def test_transcript_pdf_holds_the_record_and_is_scoped(
+    officer_client, records, insider, outsider
+):
+    import io
+
+    from pypdf import PdfReader
+
+    response = officer_client.get(reverse("hr:transcript_pdf", args=[insider.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    text = "".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages
+    )
+    assert insider.asn_profile.nip in text
+    assert "Pegawai Dalam Lingkup" in text
+    assert records.title in text
+    assert AuditEvent.objects.filter(action="hr.view_record", data__format="pdf")
+    outside = officer_client.get(reverse("hr:transcript_pdf", args=[outsider.pk]))
+    assert outside.status_code == 404

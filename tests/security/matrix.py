@@ -220,6 +220,10 @@ MATRIX: dict[str, Rule] = {
         kwargs=lambda w, own: {"user_id": w.learner(own).pk},
         expect={**HR_PAGE, HR: (200, 404)},
     ),
+    "hr:transcript_pdf": Rule(
+        kwargs=lambda w, own: {"user_id": w.learner(own).pk},
+        expect={**HR_PAGE, HR: (200, 404)},
+    ),
     "hr:exports": Rule(expect=HR_PAGE),
     "hr:export_riwayat_csv": Rule(expect=HR_PAGE),
     "hr:export_jp_recap": Rule(expect=HR_PAGE),
