@@ -32,7 +32,7 @@ urlpatterns = SIGN_IN_REDIRECTS + [
     path("accounts/", include("allauth.urls")),
     path("akun/", include("lms.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("kompetensi/", include("lms.competencies.urls")),
+    path("", include("lms.competencies.urls")),
     path("health/ping", health.ping, name="health_ping"),
     path("health/db", health.database, name="health_db"),
     path("hr/", include("lms.hr.urls")),

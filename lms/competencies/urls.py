@@ -1,17 +1,29 @@
+"""The learner's pages live under /kompetensi/; HR's review of claims under
+/hr/klaim-jp/, so the staff-area rules (MFA before /hr/) cover it."""
+
 from django.urls import path
 
 from . import views
 
 app_name = "competencies"
 urlpatterns = [
-    path("", views.my_competencies_view, name="mine"),
-    path("bukti/<int:evidence_id>/", views.evidence_detail_view, name="evidence"),
-    path("klaim/baru/", views.claim_create_view, name="claim_create"),
+    path("kompetensi/", views.my_competencies_view, name="mine"),
     path(
-        "klaim/<int:claim_id>/bukti.pdf",
+        "kompetensi/bukti/<int:evidence_id>/",
+        views.evidence_detail_view,
+        name="evidence",
+    ),
+    path("kompetensi/klaim/baru/", views.claim_create_view, name="claim_create"),
+    path(
+        "kompetensi/klaim/<int:claim_id>/bukti.pdf",
         views.claim_evidence_view,
         name="claim_evidence",
     ),
-    path("klaim/tinjau/", views.claim_review_queue_view, name="review_queue"),
-    path("klaim/<int:claim_id>/tinjau/", views.claim_review_view, name="review"),
+    path("hr/klaim-jp/", views.claim_review_queue_view, name="review_queue"),
+    path("hr/klaim-jp/<int:claim_id>/", views.claim_review_view, name="review"),
+    path(
+        "hr/klaim-jp/<int:claim_id>/bukti.pdf",
+        views.claim_review_evidence_view,
+        name="review_evidence",
+    ),
 ]

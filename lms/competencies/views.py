@@ -121,16 +121,30 @@ def claim_create_view(request):
     )
 
 
-@login_required
-def claim_evidence_view(request, claim_id: int):
-    claim = get_object_or_404(ExternalLearningClaim, pk=claim_id)
-    if not can_view_claim(request.user, claim):
-        raise Http404
+def _evidence_response(claim):
     return FileResponse(
         claim.evidence.open("rb"),
         content_type="application/pdf",
         filename=f"bukti-klaim-{claim.pk}.pdf",
     )
+
+
+@login_required
+def claim_evidence_view(request, claim_id: int):
+    """The claimant's own evidence (HR in scope may open it too)."""
+    claim = get_object_or_404(ExternalLearningClaim, pk=claim_id)
+    if not can_view_claim(request.user, claim):
+        raise Http404
+    return _evidence_response(claim)
+
+
+@login_required
+def claim_review_evidence_view(request, claim_id: int):
+    """The evidence as the reviewing HR officer opens it, inside /hr/."""
+    claim = get_object_or_404(ExternalLearningClaim, pk=claim_id)
+    if not can_review_claim(request.user, claim):
+        raise Http404
+    return _evidence_response(claim)
 
 
 @login_required

@@ -211,3 +211,26 @@ def test_learner_cannot_review_and_claim_evidence_is_private(
     assert response["Content-Type"] == "application/pdf"
     client.force_login(UserFactory())
     assert client.get(evidence_url).status_code == 404
+
+
+def test_claim_review_lives_in_the_hr_staff_area(claim, unit, client):
+    from lms.hr.models import HrOfficer
+
+    assert reverse("competencies:review_queue").startswith("/hr/")
+    assert reverse("competencies:review", args=[claim.pk]).startswith("/hr/")
+    officer = UserFactory(roles=["HR"], is_staff=True, mfa=False)
+    HrOfficer.objects.create(user=officer, unit=unit)
+    client.force_login(officer)
+    response = client.get(reverse("competencies:review", args=[claim.pk]))
+    assert response.status_code == 302  # sent to set up MFA first
+    assert response["Location"].startswith(reverse("mfa_activate_totp"))
+
+
+def test_reviewer_opens_the_evidence_from_the_review_page(client, claim, unit):
+    client.force_login(make_hr_officer(unit))
+    page = client.get(reverse("competencies:review", args=[claim.pk]))
+    url = reverse("competencies:review_evidence", args=[claim.pk])
+    assert url in page.text
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")

@@ -212,6 +212,10 @@ MATRIX: dict[str, Rule] = {
         kwargs=lambda w, own: {"claim_id": w.record("claim", own).pk},
         expect={ANONYMOUS: LOGIN, SIGNED_IN: 404, HR: (200, 404), ADMIN: 200},
     ),
+    "competencies:review_evidence": Rule(
+        kwargs=lambda w, own: {"claim_id": w.record("claim", own).pk},
+        expect={ANONYMOUS: LOGIN, SIGNED_IN: 404, HR: (200, 404), ADMIN: 200},
+    ),
     # --- HR workspace (/hr/): HR officers (their subtree) and administrators ----
     "hr:dashboard": Rule(expect=HR_PAGE),
     "hr:learners": Rule(expect=HR_PAGE),
