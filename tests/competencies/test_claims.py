@@ -51,6 +51,7 @@ def test_learner_submits_a_claim_with_a_pdf(learner_client, learner):
     claim = ExternalLearningClaim.objects.get(user=learner)
     assert claim.is_pending and claim.jp == 8 and claim.jenis_diklat == 4
     assert len(claim.evidence_sha256) == 64
+    assert claim.evidence.name.endswith(".pdf") and "s.pdf" not in claim.evidence.name
     assert jp_summary(user=learner, year=2026).total == 0  # not before approval
 
 
