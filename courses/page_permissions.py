@@ -82,3 +82,36 @@ class CourseOwnedPermissions:
 
     def permissions_for_user(self, user):
         return CoursePagePermissionTester(user, self)
+
+
+def course_owned_models() -> list:
+    """Snippet models that belong to a course (a ``course`` FK to CoursePage)."""
+    from django.apps import apps
+
+    from .models import CoursePage
+
+    found = []
+    for model in apps.get_models():
+        try:
+            field = model._meta.get_field("course")
+        except Exception:  # noqa: BLE001 - FieldDoesNotExist and friends
+            continue
+        if getattr(field, "related_model", None) is CoursePage and not issubclass(
+            model, Page
+        ):
+            found.append(model)
+    return found
+
+
+def may_touch_course_owned(user, instance, *, write: bool) -> bool:
+    """Trainers open only snippets of their own courses; shared ones (no course)
+    they may read and use, but only reviewers and admins change them."""
+    if not _only_trainer(user):
+        return True
+    course_id = getattr(instance, "course_id", None)
+    if course_id is None:
+        return not write
+    from .models import CoursePage
+
+    course = CoursePage.objects.filter(pk=course_id).only("trainer", "owner").first()
+    return course is not None and user.pk in (course.trainer_id, course.owner_id)

@@ -106,6 +106,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "lms.accounts.middleware.StaffMfaRequiredMiddleware",
+    "lms.accounts.middleware.CourseOwnedSnippetMiddleware",
     "lms.accounts.middleware.ProfileRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

@@ -116,3 +116,61 @@ class SafeFileResponseMiddleware:
             response["X-Content-Type-Options"] = "nosniff"
             response["Content-Security-Policy"] = "sandbox; default-src 'none'"
         return response
+
+
+class CourseOwnedSnippetMiddleware:
+    """Trainers reach only their own courses' snippets (question banks…) in the
+    Wagtail admin: every per-object snippet route and bulk action is checked,
+    because Wagtail's snippet views check rights per model, not per object."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(("/cms/snippets/", "/cms/bulk/")):
+            user = getattr(request, "user", None)
+            if (
+                user is not None
+                and user.is_authenticated
+                and not self._allowed(request)
+            ):
+                from wagtail.admin.auth import permission_denied
+
+                return permission_denied(request)
+        return self.get_response(request)
+
+    def _allowed(self, request) -> bool:
+        from django.contrib.admin.utils import unquote
+        from django.urls import Resolver404, resolve
+
+        from courses.page_permissions import course_owned_models, may_touch_course_owned
+
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return True
+        model = getattr(match.func, "view_initkwargs", {}).get("model")
+        if model is None and "model_name" in match.kwargs:
+            from django.apps import apps
+
+            try:
+                model = apps.get_model(
+                    match.kwargs.get("app_label"), match.kwargs["model_name"]
+                )
+            except LookupError:
+                return True
+        if model is None or model not in course_owned_models():
+            return True
+        write = request.method not in ("GET", "HEAD", "OPTIONS")
+        pks = [match.kwargs["pk"]] if "pk" in match.kwargs else []
+        pks += request.GET.getlist("id")
+        objects = list(
+            model._default_manager.filter(pk__in=[unquote(pk) for pk in pks])
+        )
+        if write and request.POST.get("course"):
+            # Creating or moving a snippet into a course: it must be one's own.
+            target = model(course_id=request.POST["course"])
+            objects.append(target)
+        return all(
+            may_touch_course_owned(request.user, obj, write=write) for obj in objects
+        )

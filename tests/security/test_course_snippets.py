@@ -1,0 +1,79 @@
+"""Trainers reach only their own courses' snippets (question banks) in the admin."""
+
+import pytest
+from django.test import Client
+
+from courses.page_permissions import course_owned_models
+
+from .world import PENGAJAR, PENINJAU, build_world
+
+pytestmark = pytest.mark.django_db
+
+
+def _question_model():
+    models = [m for m in course_owned_models() if m._meta.model_name == "question"]
+    if not models:
+        pytest.skip("no question bank installed yet")
+    return models[0]
+
+
+def _make_question(course):
+    from tests.factories import make_question
+
+    return make_question(course=course, text=f"Soal rahasia {course.title}")
+
+
+def _as(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _url(question, action: str) -> str:
+    meta = question._meta
+    return f"/cms/snippets/{meta.app_label}/{meta.model_name}/{action}/{question.pk}/"
+
+
+@pytest.mark.parametrize("action", ["edit", "delete", "history", "usage"])
+def test_trainer_cannot_open_another_trainers_questions(action):
+    _question_model()
+    world = build_world()
+    theirs = _make_question(world.course_b)
+    mine = _make_question(world.course_a)
+    trainer = _as(world.users[PENGAJAR])
+    refused = trainer.get(_url(theirs, action))
+    assert refused.status_code in (302, 403, 404)
+    assert "Soal rahasia Kursus B" not in refused.content.decode()
+    if action == "edit":
+        assert trainer.get(_url(mine, action)).status_code == 200
+
+
+def test_trainer_cannot_create_a_question_in_another_trainers_course():
+    model = _question_model()
+    world = build_world()
+    meta = model._meta
+    before = model.objects.count()
+    response = _as(world.users[PENGAJAR]).post(
+        f"/cms/snippets/{meta.app_label}/{meta.model_name}/add/",
+        {"course": world.course_b.pk, "text": "Soal sisipan", "type": "single"},
+    )
+    assert response.status_code in (302, 403)
+    assert model.objects.count() == before
+
+
+def test_trainer_cannot_bulk_delete_another_trainers_questions():
+    model = _question_model()
+    world = build_world()
+    theirs = _make_question(world.course_b)
+    meta = model._meta
+    _as(world.users[PENGAJAR]).post(
+        f"/cms/bulk/{meta.app_label}/{meta.model_name}/delete/?id={theirs.pk}"
+    )
+    assert model.objects.filter(pk=theirs.pk).exists()
+
+
+def test_reviewers_open_every_question():
+    _question_model()
+    world = build_world()
+    theirs = _make_question(world.course_b)
+    assert _as(world.users[PENINJAU]).get(_url(theirs, "edit")).status_code == 200
