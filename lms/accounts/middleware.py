@@ -141,6 +141,7 @@ class CourseOwnedSnippetMiddleware:
 
     def _allowed(self, request) -> bool:
         from django.contrib.admin.utils import unquote
+        from django.core.exceptions import ValidationError
         from django.urls import Resolver404, resolve
 
         from courses.page_permissions import course_owned_models, may_touch_course_owned
@@ -164,9 +165,12 @@ class CourseOwnedSnippetMiddleware:
         write = request.method not in ("GET", "HEAD", "OPTIONS")
         pks = [match.kwargs["pk"]] if "pk" in match.kwargs else []
         pks += request.GET.getlist("id")
-        objects = list(
-            model._default_manager.filter(pk__in=[unquote(pk) for pk in pks])
-        )
+        try:
+            objects = list(
+                model._default_manager.filter(pk__in=[unquote(str(pk)) for pk in pks])
+            )
+        except (ValueError, ValidationError):
+            return True  # not a valid id: the view itself answers 404
         if write and request.POST.get("course"):
             # Creating or moving a snippet into a course: it must be one's own.
             target = model(course_id=request.POST["course"])
