@@ -15,6 +15,10 @@ class TranscriptRow:
     post: float | None = None
     certificate: object = None
 
+    @property
+    def certificate_ok(self) -> bool:
+        return getattr(self.certificate, "status", "") == "valid"
+
 
 @dataclass
 class Transcript:
@@ -42,6 +46,8 @@ def build_transcript(*, person: User) -> Transcript:
         .order_by("-completed_at", "-enrolled_at")
     )
     rows = [TranscriptRow(enrolment=enrolment) for enrolment in enrolments]
+    _attach_certificates(rows)
+    _attach_scores(person, rows)
     return Transcript(
         person=person,
         profile=profile,
@@ -49,6 +55,39 @@ def build_transcript(*, person: User) -> Transcript:
         jp_by_year=jp_by_year(person=person),
         competencies=_competencies(person),
     )
+
+
+def _attach_certificates(rows: list[TranscriptRow]) -> None:
+    """The newest certificate of each enrolment (valid, revoked or expired)."""
+    from django.apps import apps
+
+    if not rows or not apps.is_installed("certificates"):
+        return
+    try:
+        from certificates.models import Certificate
+    except ImportError:  # the certificate model has not landed yet
+        return
+    by_enrolment = {}
+    for certificate in Certificate.objects.filter(
+        enrolment__in=[row.enrolment for row in rows]
+    ).order_by("pk"):
+        by_enrolment[certificate.enrolment_id] = certificate
+    for row in rows:
+        row.certificate = by_enrolment.get(row.enrolment.pk)
+
+
+def _attach_scores(person: User, rows: list[TranscriptRow]) -> None:
+    """First pre-test and best post-test percent per course (quiz engine)."""
+    from django.apps import apps
+
+    if not rows or not apps.is_installed("courses.quizzes"):
+        return
+    from lms.competencies.growth import _quiz_attempts
+
+    for row in rows:
+        pre, post = _quiz_attempts(user=person, course=row.enrolment.course)
+        row.pre = round(pre.percent, 1) if pre and pre.percent is not None else None
+        row.post = round(post.percent, 1) if post else None
 
 
 @dataclass

@@ -212,3 +212,48 @@ def test_transcript_pdf_holds_the_record_and_is_scoped(
     assert AuditEvent.objects.filter(action="hr.view_record", data__format="pdf")
     outside = officer_client.get(reverse("hr:transcript_pdf", args=[outsider.pk]))
     assert outside.status_code == 404
+
+
+@pytest.mark.skipif(
+    not __import__("django.apps").apps.apps.is_installed("courses.quizzes"),
+    reason="quiz engine not installed",
+)
+def test_course_scores_pair_first_pretest_with_best_posttest_in_scope(
+    officer, course, learner, insider, outsider
+):
+    from django.apps import apps
+    from django.utils import timezone
+
+    from lms.hr.filters import HrFilters
+    from lms.hr.reports import course_scores
+
+    Attempt = apps.get_model("quizzes", "Attempt")
+    QuizPage = apps.get_model("quizzes", "QuizPage")
+    pre_quiz = course.add_child(
+        instance=QuizPage(title="Pre-test", slug="pre-test", kind="pretest")
+    )
+    post_quiz = course.add_child(
+        instance=QuizPage(title="Post-test", slug="post-test", kind="posttest")
+    )
+    now = timezone.now()
+
+    def attempt(user, quiz, percent, number=1):
+        Attempt.objects.create(
+            quiz=quiz,
+            user=user,
+            number=number,
+            status=Attempt.Status.SUBMITTED,
+            started_at=now,
+            closed_at=now,
+            percent=percent,
+        )
+
+    attempt(learner, pre_quiz, 40)
+    attempt(learner, post_quiz, 70)
+    attempt(insider, pre_quiz, 50)
+    attempt(insider, post_quiz, 60)
+    attempt(insider, post_quiz, 100, number=2)
+    attempt(outsider, pre_quiz, 0)
+    attempt(outsider, post_quiz, 100)
+    (row,) = course_scores(user=officer, filters=HrFilters(year=now.year))
+    assert (row.pre, row.post, row.gain, row.learners) == (45.0, 85.0, 0.75, 2)
