@@ -22,6 +22,7 @@ from .permissions import (
 )
 from .services import (
     ClaimAlreadyDecided,
+    GrowthRow,
     competency_growth,
     competency_profile,
     decide_claim,
@@ -86,7 +87,7 @@ def evidence_detail_view(request, evidence_id: int):
     return render(
         request,
         "competencies/competency_evidence.html",
-        {"evidence": evidence, "level": level},
+        {"evidence": evidence, "level": level, "growth": GrowthRow(evidence=evidence)},
     )
 
 

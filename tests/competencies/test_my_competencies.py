@@ -80,3 +80,19 @@ def test_growth_table_shows_scores_and_gain_with_undefined_as_dash(
     assert "100%" in growth and "90%" in growth
     assert '<svg class="chart chart-growth"' in growth
     assert growth.count("<circle") == 4  # a pre and a post dot per row
+
+
+def test_evidence_page_shows_the_competency_scores_and_gain(
+    learner_client, learner, catalog
+):
+    from decimal import Decimal
+
+    from lms.competencies.models import CompetencyEvidence
+
+    _complete(learner, catalog, "M.8", 3)
+    evidence = CompetencyEvidence.objects.get(user=learner)
+    evidence.pre_percent, evidence.post_percent = Decimal("40"), Decimal("85")
+    evidence.save()
+    html = learner_client.get(reverse("competencies:evidence", args=[evidence.pk])).text
+    assert "40% → 85%" in html
+    assert "0,75" in html
