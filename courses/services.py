@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from certificates.tasks import issue_certificate_task
 from lms.accounts.models import User
 from lms.competencies.services import credit_completion, record_evidence
 
@@ -93,6 +94,7 @@ def complete_enrolment(*, enrolment: Enrolment) -> Enrolment:
     enrolment.status, enrolment.completed_at = locked.status, locked.completed_at
     credit_completion(enrolment=locked)
     record_evidence(enrolment=locked)
+    transaction.on_commit(lambda: issue_certificate_task.enqueue(locked.pk))
     return locked
 
 

@@ -320,6 +320,18 @@ SIGAP_HR_IMPORT_SYNC_ROWS = env_int("SIGAP_HR_IMPORT_SYNC_ROWS", 500)
 SIGAP_REMINDER_JP_FROM_MONTH = env_int("SIGAP_REMINDER_JP_FROM_MONTH", 7)
 SIGAP_REMINDER_WINDOW_DAYS = env_int("SIGAP_REMINDER_WINDOW_DAYS", 14)
 
+# Certificates: the PKCS#12 signing key (unsigned when unset), or another signer
+# class (e.g. an institution's BSrE service); the demo key seed_demo writes is used
+# only when DEBUG is on. Verification page rate limit per client IP.
+SIGAP_SIGNING_P12_PATH = os.environ.get("SIGAP_SIGNING_P12_PATH", "")
+SIGAP_SIGNING_P12_PASSWORD = os.environ.get("SIGAP_SIGNING_P12_PASSWORD", "")
+SIGAP_SIGNER_CLASS = os.environ.get("SIGAP_SIGNER_CLASS", "")
+SIGAP_DEMO_SIGNING_P12_PATH = os.environ.get(
+    "SIGAP_DEMO_SIGNING_P12_PATH", str(BASE_DIR / "var" / "demo-signing.p12")
+)
+SIGAP_DEMO_SIGNING_P12_PASSWORD = "sigap-demo-2026"  # noqa: S105 (demo key only)
+SIGAP_VERIFY_RATE_LIMIT = os.environ.get("SIGAP_VERIFY_RATE_LIMIT", "60/m")
+
 # Security: HTTPS-only cookies and HSTS outside debug.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not (DEBUG or TESTING))

@@ -36,6 +36,7 @@ urlpatterns = SIGN_IN_REDIRECTS + [
     path("health/ping", health.ping, name="health_ping"),
     path("health/db", health.database, name="health_db"),
     path("hr/", include("lms.hr.urls")),
+    path("", include("certificates.urls")),
     path("", include("courses.urls")),
     path(
         "robots.txt",

@@ -1,6 +1,7 @@
 """Small fixtures shared by every test."""
 
 import pytest
+from django.db import connection
 
 from tests.factories import (
     AsnProfileFactory,
@@ -9,6 +10,16 @@ from tests.factories import (
     make_org_unit,
     make_site_tree,
 )
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``postgres`` run only when the database is PostgreSQL."""
+    if connection.vendor == "postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)

@@ -163,3 +163,12 @@ def make_hr_officer(unit: OrgUnit, **kwargs) -> User:
     user = UserFactory(roles=["HR"], **kwargs)
     HrOfficer.objects.create(user=user, unit=unit)
     return user
+
+
+def complete_enrolment_for(user: User, course: CoursePage):
+    """An enrolment marked complete through the real service (no certificate yet:
+    the certificate is queued on commit, which tests run explicitly)."""
+    from courses.services import complete_enrolment, enrol
+
+    enrolment, _created = enrol(user=user, course=course)
+    return complete_enrolment(enrolment=enrolment)

@@ -159,6 +159,16 @@ class CoursePage(CourseOwnedPermissions, Page):
         related_name="+",
     )
 
+    certificate_template = models.ForeignKey(
+        "certificates.CertificateTemplate",
+        verbose_name=_("templat sertifikat"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Kosongkan untuk memakai templat bawaan."),
+    )
+
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.AutocompleteField("title"),
@@ -175,6 +185,7 @@ class CoursePage(CourseOwnedPermissions, Page):
                 FieldPanel("jp"),
                 FieldPanel("jenis_diklat"),
                 FieldPanel("trainer"),
+                FieldPanel("certificate_template"),
             ],
             heading=_("Data kursus"),
         ),

@@ -10,6 +10,7 @@ SEED_STEPS = [
     "lms.accounts.demo",
     "courses.demo",
     "lms.hr.demo",
+    "certificates.demo",
     # Last: maps the modules and records evidence and growth for earlier steps'
     # completions and quiz attempts.
     "lms.competencies.demo",

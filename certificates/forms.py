@@ -1,0 +1,43 @@
+"""Forms for certificates: revocation, and checking a PDF's fingerprint."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+MAX_PDF_BYTES = 10 * 1024 * 1024
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Alasan pencabutan"),
+        min_length=10,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Ditampilkan di halaman verifikasi dan dicatat di jejak audit."),
+    )
+
+
+class ReissueForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Alasan penerbitan ulang"),
+        min_length=5,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class FingerprintForm(forms.Form):
+    pdf = forms.FileField(
+        label=_("Berkas PDF sertifikat"),
+        error_messages={
+            "required": _("Pilih berkas PDF sertifikat yang ingin diperiksa.")
+        },
+        help_text=_(
+            "Berkas tidak disimpan; hanya sidik jarinya (SHA-256) yang dihitung."
+        ),
+    )
+
+    def clean_pdf(self):
+        upload = self.cleaned_data["pdf"]
+        if upload.size > MAX_PDF_BYTES:
+            raise forms.ValidationError(_("Berkas terlalu besar (maksimal 10 MB)."))
+        return upload

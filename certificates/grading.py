@@ -1,0 +1,49 @@
+"""The result printed on a certificate (predikat), from the post-test score."""
+
+from decimal import Decimal
+
+from django.conf import settings
+
+DEFAULT_PREDIKAT_THRESHOLDS = [
+    (90, "Sangat Memuaskan"),
+    (80, "Memuaskan"),
+    (70, "Baik"),
+    (0, "Cukup"),
+]
+DEFAULT_PREDIKAT_WITHOUT_SCORE = "Baik"
+
+
+def predikat_for(score: Decimal | float | None) -> str:
+    """The predikat for a post-test percent; thresholds are configurable settings.
+
+    ``SIGAP_PREDIKAT_THRESHOLDS`` lists (minimum percent, predikat) from the highest
+    down; a course without a post-test gets ``SIGAP_PREDIKAT_WITHOUT_SCORE``.
+    """
+    if score is None:
+        return getattr(
+            settings, "SIGAP_PREDIKAT_WITHOUT_SCORE", DEFAULT_PREDIKAT_WITHOUT_SCORE
+        )
+    thresholds = getattr(
+        settings, "SIGAP_PREDIKAT_THRESHOLDS", DEFAULT_PREDIKAT_THRESHOLDS
+    )
+    for minimum, label in sorted(thresholds, key=lambda item: -item[0]):
+        if score >= minimum:
+            return label
+    return thresholds[-1][1] if thresholds else ""
+
+
+def post_test_percent(*, enrolment) -> Decimal | None:
+    """The learner's post-test result in percent, or None when the course has none.
+
+    The quiz engine (courses.quizzes) owns attempts; this is the one place that
+    asks it, so the certificate never computes a score itself.
+    """
+    try:
+        from courses.quizzes import services as quiz_services
+    except ImportError:
+        return None
+    getter = getattr(quiz_services, "post_test_percent", None)
+    if getter is None:
+        return None
+    value = getter(enrolment=enrolment)
+    return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))

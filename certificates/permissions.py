@@ -1,0 +1,86 @@
+"""Named predicates about certificates. Views ask these; nothing else decides."""
+
+from django.db.models import Q, QuerySet
+
+from lms.accounts.permissions import is_admin, is_hr, is_trainer
+
+
+def _hr_root(user):
+    """The organisation node an HR officer is attached to (None: not an HR officer).
+
+    HR scope belongs to lms.hr; until it is installed no HR officer has a scope.
+    """
+    if not is_hr(user):
+        return None
+    try:
+        from lms.hr.scope import hr_scope_root
+    except ImportError:
+        return None
+    return hr_scope_root(user)
+
+
+def _hr_scope_q(root) -> Q:
+    """Certificates whose holder was (at issue) or is now in ``root``'s subtree."""
+    return Q(holder_unit__path__startswith=root.path) | Q(
+        user__asn_profile__unit__path__startswith=root.path
+    )
+
+
+def in_hr_scope(user, certificate) -> bool:
+    root = _hr_root(user)
+    if root is None:
+        return False
+    units = [certificate.holder_unit]
+    profile = (
+        getattr(certificate.user, "asn_profile", None) if certificate.user else None
+    )
+    if profile is not None:
+        units.append(profile.unit)
+    return any(unit is not None and unit.path.startswith(root.path) for unit in units)
+
+
+def can_download_certificate(user, certificate) -> bool:
+    """The holder, an HR officer whose scope includes the holder, administrators."""
+    if not user.is_authenticated:
+        return False
+    return (
+        certificate.user_id == user.pk
+        or is_admin(user)
+        or in_hr_scope(user, certificate)
+    )
+
+
+def can_revoke_certificate(user, certificate) -> bool:
+    """Administrators and HR officers whose scope includes the holder."""
+    if not user.is_authenticated:
+        return False
+    return is_admin(user) or in_hr_scope(user, certificate)
+
+
+def can_reissue_certificate(user, certificate) -> bool:
+    """Only administrators reissue (a new number, the current data)."""
+    return is_admin(user)
+
+
+def can_manage_course_certificates(user, course) -> bool:
+    """Trainers of the course, HR officers (their scope only), administrators."""
+    if not user.is_authenticated:
+        return False
+    if is_admin(user):
+        return True
+    if is_trainer(user) and course.trainer_id == user.pk:
+        return True
+    return _hr_root(user) is not None
+
+
+def course_certificates_for(user, course) -> QuerySet:
+    """The certificates of ``course`` that ``user`` may see and download."""
+    from .models import Certificate
+
+    certificates = Certificate.objects.of_course(course)
+    if is_admin(user) or (is_trainer(user) and course.trainer_id == user.pk):
+        return certificates
+    root = _hr_root(user)
+    if root is None:
+        return certificates.none()
+    return certificates.filter(_hr_scope_q(root))

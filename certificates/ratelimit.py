@@ -1,0 +1,65 @@
+"""A small per-client rate limit on public views, counted in Django's cache.
+
+With Redis (``REDIS_URL``) the counters are shared by every web process.
+"""
+
+import functools
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+PERIODS = {"s": 1, "m": 60, "h": 3600}
+
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """'60/m' → (60, 60): requests allowed per period in seconds."""
+    count, _sep, period = rate.partition("/")
+    return int(count), PERIODS[period.strip() or "m"]
+
+
+def client_ip(request) -> str:
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def hit(key: str, *, limit: int, period: int) -> bool:
+    """Count one request under ``key``; False once the limit is passed."""
+    window = int(time.time() // period)
+    cache_key = f"sigap:rl:{key}:{window}"
+    if cache.add(cache_key, 1, period + 1):
+        return True
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.set(cache_key, 1, period + 1)
+        count = 1
+    return count <= limit
+
+
+def rate_limited(setting: str, *, group: str):
+    """Answer 429 to a client calling the view more often than the setting allows."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            limit, period = parse_rate(getattr(settings, setting))
+            if not hit(f"{group}:{client_ip(request)}", limit=limit, period=period):
+                response = render(
+                    request,
+                    "certificates/rate_limited.html",
+                    {
+                        "message": _(
+                            "Terlalu banyak permintaan. Coba lagi sebentar lagi."
+                        )
+                    },
+                    status=429,
+                )
+                response["Retry-After"] = str(period)
+                return response
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

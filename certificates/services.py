@@ -1,0 +1,279 @@
+"""Issuing, rendering, revoking and reissuing certificates.
+
+Issuing has two steps so that the slow part never holds a lock: a short
+transaction reserves the number and records the snapshot, then the PDF is
+rendered, signed and stored. Running ``issue_certificate`` again (a retried task,
+a second completion) finds the same certificate and only finishes what is missing.
+"""
+
+import calendar
+import datetime
+import hashlib
+import logging
+import secrets
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.models import Enrolment
+from lms.audit.services import record_event
+from lms.competencies.jenis_diklat import JenisDiklat
+
+from . import pdf
+from .grading import post_test_percent, predikat_for
+from .models import Certificate, CertificateCounter, CertificateTemplate
+from .numbering import NumberContext, format_number, number_scope
+from .signing import get_signer
+
+logger = logging.getLogger(__name__)
+
+CODE_BYTES = 18  # 144 bits of randomness; token_urlsafe gives 24 characters.
+
+
+class CertificateError(Exception):
+    """A certificate cannot be issued; the message is for people (Indonesian)."""
+
+
+def new_verification_code() -> str:
+    return secrets.token_urlsafe(CODE_BYTES)
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` later (the month's last day if it is shorter)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def template_for(course) -> CertificateTemplate:
+    """The course's own template, else the default one."""
+    template = getattr(course, "certificate_template", None)
+    return template or CertificateTemplate.objects.default()
+
+
+def allocate_number(*, pattern: str, context: NumberContext) -> tuple[str, int, str]:
+    """Take the next number in the pattern's scope: (number, seq, scope).
+
+    The counter row is locked until the caller's transaction ends, so concurrent
+    issuers wait for each other: no duplicates, and a rolled-back issue gives its
+    number back (no gaps).
+    """
+    scope = number_scope(pattern, context=context)
+    CertificateCounter.objects.get_or_create(scope=scope)
+    counter = CertificateCounter.objects.select_for_update().get(scope=scope)
+    counter.last_seq += 1
+    counter.save(update_fields=["last_seq"])
+    return (
+        format_number(pattern, seq=counter.last_seq, context=context),
+        counter.last_seq,
+        scope,
+    )
+
+
+def _snapshot(*, enrolment: Enrolment, template: CertificateTemplate) -> dict:
+    """Everything the certificate prints, copied now so later edits change nothing."""
+    user, course = enrolment.user, enrolment.course
+    profile = getattr(user, "asn_profile", None)
+    completed = timezone.localdate(enrolment.completed_at or timezone.now())
+    score = post_test_percent(enrolment=enrolment)
+    unit = profile.unit if profile else None
+    instansi = (
+        (profile.instansi or (unit.instansi if unit else None)) if profile else None
+    )
+    return {
+        "enrolment": enrolment,
+        "user": user,
+        "course": course,
+        "template": template,
+        "template_revision": template.latest_revision,
+        "holder_unit": unit,
+        "holder_name": user.display_name,
+        "holder_nip": (profile.nip or "") if profile else "",
+        "holder_employee_type": profile.employee_type if profile else "",
+        "holder_birth_place": profile.birth_place if profile else "",
+        "holder_birth_date": profile.birth_date if profile else None,
+        "holder_golongan": profile.get_golongan_display() if profile else "",
+        "holder_jabatan": str(profile.jabatan) if profile and profile.jabatan else "",
+        "holder_instansi": instansi.name if instansi else "",
+        "holder_unit_name": unit.name if unit else "",
+        "course_title": course.title,
+        "course_code": course.code,
+        "jp": course.jp,
+        "jenis_diklat": course.jenis_diklat,
+        "jenis_diklat_name": JenisDiklat(course.jenis_diklat).label,
+        "started_on": timezone.localdate(enrolment.enrolled_at),
+        "completed_on": completed,
+        "score": score,
+        "predikat": predikat_for(score),
+        "institution_name": template.institution_name,
+        "signer_name": template.signer_name,
+        "signer_nip": template.signer_nip,
+        "signer_position": template.signer_position,
+        "texts": template.texts(),
+        "valid_until": (
+            add_months(completed, template.validity_months)
+            if template.validity_months
+            else None
+        ),
+    }
+
+
+@transaction.atomic
+def _record_certificate(*, enrolment: Enrolment) -> tuple[Certificate, bool]:
+    """Reserve a number and store the snapshot, once per enrolment."""
+    locked = (
+        Enrolment.objects.select_for_update(of=("self",))
+        .select_related("user__asn_profile", "course")
+        .get(pk=enrolment.pk)
+    )
+    existing = Certificate.objects.filter(
+        enrolment=locked, status=Certificate.Status.VALID
+    ).first()
+    if existing is not None:
+        return existing, False
+    if not locked.is_completed:
+        raise CertificateError(_("Kursus ini belum diselesaikan."))
+    template = template_for(locked.course.specific)
+    fields = _snapshot(enrolment=locked, template=template)
+    context = NumberContext(
+        course_code=locked.course.code,
+        year=fields["completed_on"].year,
+        month=fields["completed_on"].month,
+    )
+    number, seq, scope = allocate_number(
+        pattern=template.number_pattern, context=context
+    )
+    certificate = Certificate.objects.create(
+        number=number,
+        seq=seq,
+        number_scope=scope,
+        code=new_verification_code(),
+        **fields,
+    )
+    return certificate, True
+
+
+def issue_certificate(*, enrolment: Enrolment) -> Certificate:
+    """The enrolment's one valid certificate: issued now, or the existing one.
+
+    Safe to call twice at once or after a crash: the database allows one valid
+    certificate per enrolment, and a missing PDF is rendered on the next call.
+    """
+    try:
+        certificate, created = _record_certificate(enrolment=enrolment)
+    except IntegrityError:
+        # Another worker recorded it between our check and our insert.
+        certificate = Certificate.objects.get(
+            enrolment=enrolment, status=Certificate.Status.VALID
+        )
+        created = False
+    if created:
+        record_event(actor=None, action="certificate.issue", target=certificate)
+    if not certificate.pdf:
+        render_certificate(certificate=certificate)
+    return certificate
+
+
+def _image_bytes(image, spec: str) -> bytes | None:
+    if image is None:
+        return None
+    rendition = image.get_rendition(spec)
+    with rendition.file.open("rb") as handle:
+        return handle.read()
+
+
+def render_certificate(*, certificate: Certificate) -> Certificate:
+    """Render, sign and store the PDF once, recording its SHA-256."""
+    template = certificate.template
+    logo = signature = None
+    if template is not None:
+        logo = _image_bytes(template.institution_logo, "max-400x400|format-png")
+        signature = _image_bytes(template.signature_image, "max-600x200|format-png")
+    unsigned = pdf.render_certificate_pdf(certificate, logo=logo, signature=signature)
+    result = get_signer().sign(
+        unsigned,
+        reason=_("Sertifikat pelatihan %(number)s") % {"number": certificate.number},
+        location=certificate.texts.get("place", "") or "Indonesia",
+    )
+    digest = hashlib.sha256(result.data).hexdigest()
+    with transaction.atomic():
+        locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if locked.pdf:  # another worker finished first: keep its file
+            return locked
+        locked.pdf.save(f"{certificate.code}.pdf", ContentFile(result.data), save=False)
+        locked.sha256 = digest
+        locked.signed = result.signed
+        locked.signature_info = result.signer_info[:255]
+        locked.rendered_at = timezone.now()
+        locked.save(
+            update_fields=["pdf", "sha256", "signed", "signature_info", "rendered_at"]
+        )
+    certificate.refresh_from_db()
+    return certificate
+
+
+@transaction.atomic
+def revoke_certificate(
+    *, certificate: Certificate, by, reason: str, request=None
+) -> Certificate:
+    """Revoke a valid certificate for a stated reason (recorded in the audit trail)."""
+    locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if locked.status != Certificate.Status.VALID:
+        raise CertificateError(_("Sertifikat ini sudah tidak berlaku."))
+    locked.status = Certificate.Status.REVOKED
+    locked.revoked_at = timezone.now()
+    locked.revoked_by = by
+    locked.revoked_reason = reason
+    locked.save(update_fields=["status", "revoked_at", "revoked_by", "revoked_reason"])
+    record_event(
+        actor=by,
+        action="certificate.revoke",
+        target=locked,
+        request=request,
+        reason=reason,
+    )
+    return locked
+
+
+def reissue_certificate(
+    *, certificate: Certificate, by, reason: str, request=None
+) -> Certificate:
+    """Issue a fresh certificate (new number, current data); supersede the old one."""
+    if certificate.enrolment_id is None:
+        raise CertificateError(
+            _("Pendaftaran kursus untuk sertifikat ini sudah dihapus.")
+        )
+    with transaction.atomic():
+        locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if locked.status != Certificate.Status.VALID:
+            raise CertificateError(
+                _("Hanya sertifikat yang sah dapat diterbitkan ulang.")
+            )
+        locked.status = Certificate.Status.SUPERSEDED
+        locked.save(update_fields=["status"])
+        new, _created = _record_certificate(enrolment=locked.enrolment)
+        locked.superseded_by = new
+        locked.save(update_fields=["superseded_by"])
+        record_event(
+            actor=by,
+            action="certificate.reissue",
+            target=locked,
+            request=request,
+            reason=reason,
+            new_number=new.number,
+        )
+    return render_certificate(certificate=new)
+
+
+def find_by_fingerprint(*, data: bytes) -> Certificate | None:
+    """The certificate whose stored PDF has exactly these bytes, if any."""
+    digest = hashlib.sha256(data).hexdigest()
+    return Certificate.objects.filter(sha256=digest).first()
+
+
+def today() -> datetime.date:
+    return timezone.localdate()

@@ -1,0 +1,59 @@
+"""Background work for certificates: issuing, catching up, and bulk ZIP bundles."""
+
+import datetime
+
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django_tasks import task
+
+from courses.models import Enrolment
+from lms.scheduler import periodic
+
+from .models import Certificate
+
+
+@task()
+def issue_certificate_task(enrolment_id: int) -> str | None:
+    """Issue the certificate of a completed enrolment (safe to run again)."""
+    from .services import issue_certificate
+
+    enrolment = Enrolment.objects.filter(pk=enrolment_id).first()
+    if enrolment is None or not enrolment.is_completed:
+        return None
+    return issue_certificate(enrolment=enrolment).number
+
+
+@periodic(every=datetime.timedelta(minutes=10))
+@task()
+def issue_missing_certificates() -> int:
+    """Re-queue what a crashed worker left undone: no certificate, or no PDF yet.
+
+    Only completions older than a few minutes, so this never races the normal task.
+    """
+    settled = timezone.now() - datetime.timedelta(minutes=5)
+    missing = (
+        Enrolment.objects.completed()
+        .filter(completed_at__lt=settled)
+        .exclude(
+            Exists(
+                # Any finished certificate, even a revoked one, settles it.
+                Certificate.objects.filter(enrolment=OuterRef("pk")).exclude(
+                    status=Certificate.Status.VALID, pdf=""
+                )
+            )
+        )
+        .values_list("pk", flat=True)[:500]
+    )
+    count = 0
+    for enrolment_id in missing:
+        issue_certificate_task.enqueue(enrolment_id)
+        count += 1
+    return count
+
+
+@task()
+def build_certificate_bundle_task(bundle_id: int) -> None:
+    """Build a ZIP of a course's certificates, counting progress as it goes."""
+    from .bundles import build_bundle
+
+    build_bundle(bundle_id=bundle_id)

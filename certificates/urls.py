@@ -1,0 +1,36 @@
+from django.urls import path, re_path
+
+from . import views
+
+app_name = "certificates"
+
+CODE = r"(?P<code>[A-Za-z0-9_-]{16,64})"
+
+urlpatterns = [
+    path("v/", views.check_view, name="check"),
+    re_path(rf"^v/{CODE}$", views.verify_view, name="verify"),
+    re_path(rf"^v/{CODE}/openbadge\.json$", views.badge_view, name="badge"),
+    path("sertifikat/", views.my_certificates_view, name="mine"),
+    re_path(rf"^sertifikat/{CODE}/unduh/$", views.download_view, name="download"),
+    re_path(rf"^sertifikat/{CODE}/cabut/$", views.revoke_view, name="revoke"),
+    re_path(
+        rf"^sertifikat/{CODE}/terbitkan-ulang/$", views.reissue_view, name="reissue"
+    ),
+    path("sertifikat/kelola/", views.manage_view, name="manage"),
+    path(
+        "sertifikat/kursus/<int:course_id>/",
+        views.course_certificates_view,
+        name="course",
+    ),
+    path(
+        "sertifikat/kursus/<int:course_id>/zip/",
+        views.bundle_start_view,
+        name="bundle_start",
+    ),
+    path("sertifikat/paket/<int:bundle_id>/", views.bundle_view, name="bundle"),
+    path(
+        "sertifikat/paket/<int:bundle_id>/unduh/",
+        views.bundle_download_view,
+        name="bundle_download",
+    ),
+]

@@ -1,0 +1,285 @@
+"""Certificate pages: public verification, "Sertifikat saya", downloads, revocation."""
+
+import hashlib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from courses.models import CoursePage
+from lms.accounts.permissions import is_admin, is_hr
+
+from .badges import open_badge_credential
+from .bundles import start_bundle
+from .forms import FingerprintForm, ReissueForm, RevokeForm
+from .models import Certificate, CertificateBundle
+from .permissions import (
+    can_download_certificate,
+    can_manage_course_certificates,
+    can_reissue_certificate,
+    can_revoke_certificate,
+    course_certificates_for,
+)
+from .ratelimit import rate_limited
+from .services import CertificateError, reissue_certificate, revoke_certificate
+
+PUBLIC_MAX_AGE = 300  # a revocation reaches every cache within five minutes
+
+
+def _public(response):
+    patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+    return response
+
+
+@require_GET
+@rate_limited("SIGAP_VERIFY_RATE_LIMIT", group="verify")
+def verify_view(request, code: str):
+    """The page a QR code opens: status and the printed facts, in one query."""
+    certificate = (
+        Certificate.objects.select_related("superseded_by").filter(code=code).first()
+    )
+    if certificate is None:
+        raise Http404
+    return _public(
+        render(
+            request,
+            "certificates/certificate_verification.html",
+            {"certificate": certificate, "status": certificate.shown_status},
+        )
+    )
+
+
+@require_GET
+@rate_limited("SIGAP_VERIFY_RATE_LIMIT", group="verify")
+def badge_view(request, code: str):
+    """The certificate as an Open Badges 3.0 credential (JSON)."""
+    certificate = Certificate.objects.filter(code=code).first()
+    if certificate is None or certificate.status == Certificate.Status.REVOKED:
+        raise Http404
+    response = JsonResponse(
+        open_badge_credential(certificate),
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+        content_type="application/ld+json; charset=utf-8",
+    )
+    return _public(response)
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limited("SIGAP_VERIFY_RATE_LIMIT", group="check")
+def check_view(request):
+    """Check a certificate: by its code, or by uploading the PDF (fingerprint)."""
+    code = request.GET.get("kode", "").strip()
+    if code:
+        return redirect("certificates:verify", code=code[:64])
+    result = None
+    form = (
+        FingerprintForm(request.POST, request.FILES)
+        if request.method == "POST"
+        else FingerprintForm()
+    )
+    if request.method == "POST" and form.is_valid():
+        digest = hashlib.sha256()
+        for chunk in form.cleaned_data["pdf"].chunks():
+            digest.update(chunk)
+        match = Certificate.objects.filter(sha256=digest.hexdigest()).first()
+        result = {"digest": digest.hexdigest(), "certificate": match}
+    status = 400 if request.method == "POST" and not form.is_valid() else 200
+    return render(
+        request,
+        "certificates/certificate_check.html",
+        {"form": form, "result": result},
+        status=status,
+    )
+
+
+@login_required
+def my_certificates_view(request):
+    certificates = Certificate.objects.for_holder(request.user).order_by(
+        "-issued_at", "-id"
+    )
+    return render(
+        request,
+        "certificates/certificate_list.html",
+        {"certificates": certificates},
+    )
+
+
+@login_required
+def download_view(request, code: str):
+    certificate = (
+        Certificate.objects.select_related("holder_unit", "user__asn_profile__unit")
+        .filter(code=code)
+        .first()
+    )
+    if (
+        certificate is None
+        or not certificate.pdf
+        or not can_download_certificate(request.user, certificate)
+    ):
+        raise Http404
+    response = FileResponse(
+        certificate.pdf.open("rb"),
+        as_attachment=request.GET.get("lihat") is None,
+        filename=f"sertifikat-{slugify(certificate.number)}.pdf",
+        content_type="application/pdf",
+    )
+    patch_cache_control(response, private=True, max_age=0)
+    return response
+
+
+def _certificate_for_staff(request, code: str, predicate) -> Certificate:
+    certificate = (
+        Certificate.objects.select_related("holder_unit", "user__asn_profile__unit")
+        .filter(code=code)
+        .first()
+    )
+    if certificate is None or not predicate(request.user, certificate):
+        raise Http404
+    return certificate
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def revoke_view(request, code: str):
+    certificate = _certificate_for_staff(request, code, can_revoke_certificate)
+    form = RevokeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            revoke_certificate(
+                certificate=certificate,
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+                request=request,
+            )
+        except CertificateError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("Sertifikat %(number)s telah dicabut.")
+                % {"number": certificate.number},
+            )
+            return redirect("certificates:verify", code=certificate.code)
+    return render(
+        request,
+        "certificates/certificate_revoke.html",
+        {"certificate": certificate, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reissue_view(request, code: str):
+    certificate = _certificate_for_staff(request, code, can_reissue_certificate)
+    form = ReissueForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            new = reissue_certificate(
+                certificate=certificate,
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+                request=request,
+            )
+        except CertificateError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("Sertifikat baru %(number)s diterbitkan; yang lama diganti.")
+                % {"number": new.number},
+            )
+            return redirect("certificates:verify", code=new.code)
+    return render(
+        request,
+        "certificates/certificate_reissue.html",
+        {"certificate": certificate, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def manage_view(request):
+    """Courses whose certificates the user manages (trainer: own; HR, admin: all)."""
+    courses = CoursePage.objects.live().order_by("path")
+    if not (is_admin(request.user) or is_hr(request.user)):
+        courses = courses.filter(trainer=request.user)
+    courses = [
+        course
+        for course in courses.annotate(
+            issued=Count("certificates", filter=Q(certificates__status="valid"))
+        )
+        if can_manage_course_certificates(request.user, course)
+    ]
+    if not courses and not (is_admin(request.user) or is_hr(request.user)):
+        raise Http404
+    return render(request, "certificates/certificate_manage.html", {"courses": courses})
+
+
+def _managed_course(request, course_id: int) -> CoursePage:
+    course = get_object_or_404(CoursePage, pk=course_id)
+    if not can_manage_course_certificates(request.user, course):
+        raise Http404
+    return course
+
+
+@login_required
+def course_certificates_view(request, course_id: int):
+    course = _managed_course(request, course_id)
+    certificates = course_certificates_for(request.user, course).order_by(
+        "number_scope", "seq"
+    )
+    bundles = CertificateBundle.objects.filter(
+        course=course, requested_by=request.user
+    )[:5]
+    return render(
+        request,
+        "certificates/course_certificates.html",
+        {
+            "course": course,
+            "certificates": certificates,
+            "bundles": bundles,
+            "can_revoke": is_admin(request.user) or is_hr(request.user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def bundle_start_view(request, course_id: int):
+    course = _managed_course(request, course_id)
+    bundle = start_bundle(course=course, user=request.user)
+    return redirect("certificates:bundle", bundle_id=bundle.pk)
+
+
+def _own_bundle(request, bundle_id: int) -> CertificateBundle:
+    return get_object_or_404(
+        CertificateBundle.objects.select_related("course"),
+        pk=bundle_id,
+        requested_by=request.user,
+    )
+
+
+@login_required
+def bundle_view(request, bundle_id: int):
+    bundle = _own_bundle(request, bundle_id)
+    return render(request, "certificates/certificate_bundle.html", {"bundle": bundle})
+
+
+@login_required
+def bundle_download_view(request, bundle_id: int):
+    bundle = _own_bundle(request, bundle_id)
+    if bundle.status != CertificateBundle.Status.DONE or not bundle.file:
+        raise Http404
+    return FileResponse(
+        bundle.file.open("rb"),
+        as_attachment=True,
+        filename=f"sertifikat-{slugify(bundle.course.code)}.zip",
+        content_type="application/zip",
+    )
