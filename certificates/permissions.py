@@ -3,20 +3,12 @@
 from django.db.models import Q, QuerySet
 
 from lms.accounts.permissions import is_admin, is_hr, is_trainer
+from lms.hr.scope import hr_scope_root
 
 
 def _hr_root(user):
-    """The organisation node an HR officer is attached to (None: not an HR officer).
-
-    HR scope belongs to lms.hr; until it is installed no HR officer has a scope.
-    """
-    if not is_hr(user):
-        return None
-    try:
-        from lms.hr.scope import hr_scope_root
-    except ImportError:
-        return None
-    return hr_scope_root(user)
+    """The organisation node an HR officer is attached to (None: not an HR officer)."""
+    return hr_scope_root(user) if is_hr(user) else None
 
 
 def _hr_scope_q(root) -> Q:

@@ -245,7 +245,8 @@ def course_certificates_view(request, course_id: int):
             "course": course,
             "certificates": certificates,
             "bundles": bundles,
-            "can_revoke": is_admin(request.user) or is_hr(request.user),
+            # Trainers get their course's PDFs as one ZIP; HR and admins also singly.
+            "can_handle_each": is_admin(request.user) or is_hr(request.user),
         },
     )
 

@@ -9,7 +9,13 @@ from django.test.utils import CaptureQueriesContext
 from certificates.models import Certificate
 from certificates.services import issue_certificate
 from lms.audit.models import AuditEvent
-from tests.factories import AsnProfileFactory, complete_enrolment_for, make_course
+from tests.factories import (
+    AsnProfileFactory,
+    complete_enrolment_for,
+    make_course,
+    make_hr_officer,
+    make_org_unit,
+)
 
 
 def test_holder_downloads_own_pdf(learner_client, certificate):
@@ -121,3 +127,16 @@ def test_trainer_downloads_a_zip_of_their_course_certificates(
 def test_other_trainer_cannot_bundle_a_course(client, course, user_factory):
     client.force_login(user_factory(roles=["Pengajar"]))
     assert client.post(f"/sertifikat/kursus/{course.pk}/zip/").status_code == 404
+
+
+def test_hr_officer_downloads_and_revokes_only_within_their_subtree(
+    client, certificate, instansi
+):
+    client.force_login(make_hr_officer(instansi))
+    assert client.get(f"/sertifikat/{certificate.code}/unduh/").status_code == 200
+    assert client.get(f"/sertifikat/{certificate.code}/cabut/").status_code == 200
+
+    elsewhere = make_org_unit("Pemkot Lain", code="PEMKOT-LAIN")
+    client.force_login(make_hr_officer(elsewhere))
+    assert client.get(f"/sertifikat/{certificate.code}/unduh/").status_code == 404
+    assert client.get(f"/sertifikat/{certificate.code}/cabut/").status_code == 404

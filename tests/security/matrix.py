@@ -133,7 +133,40 @@ def _hr_job(w: World, own: bool):
     return job
 
 
-RECORDS.update(claim=_claim, evidence=_evidence, hr_job=_hr_job)
+def _certificate(w: World, own: bool):
+    from certificates.services import issue_certificate
+    from courses.services import complete_enrolment
+
+    return issue_certificate(enrolment=complete_enrolment(enrolment=w.enrolment(own)))
+
+
+def _certificate_bundle(w: World, own: bool):
+    """A finished ZIP requested by the administrator (own) or by trainer B (other)."""
+    from certificates.bundles import build_bundle
+    from certificates.models import CertificateBundle
+
+    w.record("certificate", own)
+    bundle = CertificateBundle.objects.create(
+        course=w.course(own), requested_by=w.users[ADMIN] if own else w.trainer_b
+    )
+    return build_bundle(bundle_id=bundle.pk)
+
+
+def _certificate_code(w: World, own: bool) -> dict:
+    return {"code": w.record("certificate", own).code}
+
+
+def _bundle_id(w: World, own: bool) -> dict:
+    return {"bundle_id": w.record("certificate_bundle", own).pk}
+
+
+RECORDS.update(
+    claim=_claim,
+    evidence=_evidence,
+    hr_job=_hr_job,
+    certificate=_certificate,
+    certificate_bundle=_certificate_bundle,
+)
 
 # A learner's personal record: the learner, HR of their unit and admins see it.
 PERSONAL_RECORD = {
@@ -250,6 +283,66 @@ MATRIX: dict[str, Rule] = {
         method="POST",
         kwargs=lambda w, own: {"job_id": w.record("hr_job", own).pk},
         expect={**HR_PAGE, HR: (302, 404), ADMIN: (404, 302)},
+    ),
+    # --- certificates ---------------------------------------------------------------
+    # Verification is public (a QR code is scanned by anyone), for any certificate.
+    "certificates:verify": Rule(
+        kwargs=_certificate_code, expect={ANONYMOUS: 200, SIGNED_IN: 200}
+    ),
+    "certificates:badge": Rule(
+        kwargs=_certificate_code, expect={ANONYMOUS: 200, SIGNED_IN: 200}
+    ),
+    "certificates:check": Rule(expect={ANONYMOUS: 200, SIGNED_IN: 200}),
+    "certificates:mine": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
+    # Trainers get their course's PDFs only as the ZIP bundle.
+    "certificates:download": Rule(kwargs=_certificate_code, expect=PERSONAL_RECORD),
+    "certificates:revoke": Rule(
+        kwargs=_certificate_code,
+        expect={ANONYMOUS: LOGIN, SIGNED_IN: 404, HR: (200, 404), ADMIN: 200},
+    ),
+    "certificates:reissue": Rule(
+        kwargs=_certificate_code,
+        expect={ANONYMOUS: LOGIN, SIGNED_IN: 404, ADMIN: 200},
+    ),
+    "certificates:manage": Rule(
+        expect={
+            ANONYMOUS: LOGIN,
+            SIGNED_IN: 404,
+            PENGAJAR: 200,
+            HR: 200,
+            ADMIN: 200,
+        }
+    ),
+    # HR sees every course's page, but only the certificates of people in scope.
+    "certificates:course": Rule(
+        kwargs=_course_id,
+        expect={
+            ANONYMOUS: LOGIN,
+            SIGNED_IN: 404,
+            PENGAJAR: (200, 404),
+            HR: 200,
+            ADMIN: 200,
+        },
+    ),
+    "certificates:bundle_start": Rule(
+        method="POST",
+        kwargs=_course_id,
+        expect={
+            ANONYMOUS: LOGIN,
+            SIGNED_IN: 404,
+            PENGAJAR: (302, 404),
+            HR: 302,
+            ADMIN: 302,
+        },
+    ),
+    # A bundle belongs to the person who asked for it.
+    "certificates:bundle": Rule(
+        kwargs=_bundle_id,
+        expect={ANONYMOUS: LOGIN, SIGNED_IN: 404, ADMIN: (200, 404)},
+    ),
+    "certificates:bundle_download": Rule(
+        kwargs=_bundle_id,
+        expect={ANONYMOUS: LOGIN, SIGNED_IN: 404, ADMIN: (200, 404)},
     ),
     # --- public and framework pages --------------------------------------------
     "set_language": Rule(method="POST", expect={ANONYMOUS: 302, SIGNED_IN: 302}),
