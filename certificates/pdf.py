@@ -1,4 +1,4 @@
-"""Rendering a certificate to PDF. The only module that imports WeasyPrint.
+"""Rendering PDFs (certificates, the HR transcript): the only WeasyPrint import.
 
 A4 landscape, with the Noto fonts shipped in ``static/fonts`` embedded, so every
 Indonesian (and almost any Latin, Greek or Cyrillic) name prints the same on
