@@ -55,6 +55,20 @@ bench: install
 bench-short: install
 	$(PY) bench/run.py --short $(BENCH_ARGS)
 
+## make reliability: worker killed mid-task, 500 malformed inputs per form, database
+## outage (PostgreSQL), backup round trip
+reliability: install
+	$(PY) -m pytest -m reliability tests/reliability $(PYTEST_ARGS)
+
+## make backup: database + media + manifest into backups/sigap-<time>/ (BACKUP_DIR=...)
+backup: install
+	$(PY) scripts/backup.py backup --out $(or $(BACKUP_DIR),backups)
+
+## make restore BACKUP=backups/sigap-<time>: replace the database and media, then verify
+restore: install
+	@test -n "$(BACKUP)" || (echo "Usage: make restore BACKUP=backups/sigap-YYYYmmdd-HHMMSS" && exit 2)
+	$(PY) scripts/backup.py restore $(BACKUP)
+
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .

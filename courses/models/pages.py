@@ -89,7 +89,10 @@ class CatalogPage(CourseOwnedPermissions, Page):
             .select_related("topic", "cover_image")
         )
         topic_slug = request.GET.get("topik", "")
-        query = request.GET.get("q", "").strip()[:100]
+        # Control characters (NUL above all) break full-text search backends.
+        query = "".join(
+            char for char in request.GET.get("q", "") if char.isprintable()
+        ).strip()[:100]
         topic = Topic.objects.filter(slug=topic_slug).first() if topic_slug else None
         if topic is not None:
             courses = courses.filter(topic=topic)
