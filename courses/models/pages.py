@@ -93,7 +93,11 @@ class CatalogPage(CourseOwnedPermissions, Page):
         query = "".join(
             char for char in request.GET.get("q", "") if char.isprintable()
         ).strip()[:100]
-        topic = Topic.objects.filter(slug=topic_slug).first() if topic_slug else None
+        topic = (
+            Topic.objects.filter(slug=topic_slug).first()
+            if topic_slug.replace("-", "").replace("_", "").isalnum()
+            else None
+        )
         if topic is not None:
             courses = courses.filter(topic=topic)
         if query:

@@ -13,6 +13,7 @@ from django.urls import get_resolver
 
 # axe-core rules run on every checked page: WCAG 2.0/2.1 A and AA.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+DEMO_PASSWORD = "sigap-demo-2026"
 BLOCKING_IMPACTS = {"serious", "critical"}
 TEXT_TYPES = {"document", "stylesheet", "script"}
 
