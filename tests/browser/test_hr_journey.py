@@ -18,7 +18,10 @@ NATIONAL_COLUMNS = ["namaKursus", "jumlahJam", "nomorSertipikat", "pnsOrangId"]
 
 
 def _hr_nav(page, name: str) -> None:
-    page.get_by_role("navigation", name="Menu HR").get_by_role("link", name=name).click()
+    nav = page.get_by_role("navigation", name="Menu HR")
+    if not nav.count():
+        page.goto("/hr/")
+    nav.get_by_role("link", name=name).click()
     page.wait_for_load_state("load")
 
 
