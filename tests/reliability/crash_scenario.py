@@ -89,7 +89,6 @@ def prepare_certificates(count: int) -> dict:
 
 def sweep_certificates(count: int) -> dict:
     from certificates.tasks import issue_missing_certificates
-
     from courses.models import Enrolment
 
     # The sweep leaves fresh completions to the normal task; ours are "old" now.
