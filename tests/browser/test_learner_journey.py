@@ -1,11 +1,14 @@
 """A new ASN learner, on a phone and on a desktop, from sign-up to a finished course."""
 
+import io
 import random
 import re
 import uuid
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from tests.browser.helpers import Journey, WeightMeter, assert_accessible, make_nip
 
@@ -19,7 +22,7 @@ def _choose_option(page, select: str, text: str) -> None:
     page.select_option(select, value)
 
 
-def test_new_learner_signs_up_enrols_and_finishes_a_course(page, viewport):
+def test_new_learner_signs_up_enrols_and_finishes_a_course(page, browser, viewport):
     journey = Journey("learner journey")
     rng = random.Random()
     email = f"asn-{uuid.uuid4().hex[:10]}@contoh.go.id"
@@ -106,6 +109,37 @@ def test_new_learner_signs_up_enrols_and_finishes_a_course(page, viewport):
     journey.step("Kursus saya shows 100 %")
 
     if journey.has("certificates", "certificate appears, downloads, QR URL valid"):
-        pytest.fail("certificates are on main: add the certificate steps here")
+        _certificate_steps(page, browser, course_title, journey)
 
     journey.finish()
+
+
+def _certificate_steps(page, browser, course_title: str, journey: Journey) -> None:
+    """No click issues it: the certificate is there, downloads, and verifies by QR."""
+    page.get_by_role("link", name="Sertifikat saya").first.click()
+    card = page.locator(".cert-list .card", has_text=course_title)
+    expect(card).to_be_visible()
+    assert_accessible(page, "sertifikat saya")
+    with page.expect_download() as download:
+        card.get_by_role("link", name="Unduh PDF").click()
+    pdf_bytes = Path(download.value.path()).read_bytes()
+    assert pdf_bytes.startswith(b"%PDF")
+    text = " ".join(
+        page_.extract_text() for page_ in PdfReader(io.BytesIO(pdf_bytes)).pages
+    )
+    share_link = card.locator("input.share-link").input_value()
+    # The URL printed under the QR code is the one the QR code holds.
+    assert share_link.split("://", 1)[1] in re.sub(r"\s+", "", text), text[:500]
+    journey.step("certificate appeared by itself and downloads as a PDF")
+
+    stranger = browser.new_context(viewport=page.viewport_size)
+    try:
+        verify = stranger.new_page()
+        verify.goto(share_link)
+        expect(verify.locator("h1")).to_contain_text("Sertifikat sah")
+        expect(verify.locator("main")).to_contain_text(course_title)
+    finally:
+        stranger.close()
+    page.goto(share_link)
+    assert_accessible(page, "verifikasi sertifikat")
+    journey.step("the QR code's URL shows it valid to anyone")
