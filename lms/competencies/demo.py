@@ -44,6 +44,25 @@ STANDARDS = {
     "Pengadministrasi Layanan": _levels(2, 2, 2, 2, 2, 1, 1, 1, 1),
 }
 
+# A teknis competency of the demo regency (teknis competencies are per instansi).
+TEKNIS = (
+    "T.SR.1",
+    "Penanganan Kegawatdaruratan di Fasilitas Kesehatan Primer",
+    "PEMKAB-SR",
+    "Kemampuan mengenali, memilah, dan menangani kasus gawat darurat di puskesmas "
+    "serta merujuknya dengan aman, termasuk saat layanan terganggu oleh bencana "
+    "atau wabah.",
+    [
+        "Menjalankan prosedur triase dan pertolongan pertama sesuai standar.",
+        "Menangani kasus gawat darurat umum dan membimbing rekan saat bertugas.",
+        "Mengatur alur layanan gawat darurat dan rujukan di puskesmasnya.",
+        "Menyusun rencana kesiapsiagaan darurat puskesmas se-kabupaten.",
+        "Menjadi rujukan nasional dan merumuskan kebijakan layanan gawat darurat "
+        "primer.",
+    ],
+    {"Perawat Ahli Pertama": 2},
+)
+
 LEARNER = "peserta@sigap.test"
 HR = "hr@sigap.test"
 
@@ -89,6 +108,40 @@ def _set_standards() -> None:
             PositionStandard.objects.get_or_create(
                 jabatan=jabatan,
                 competency=competencies[code],
+                defaults={"required_level": level},
+            )
+
+
+def _teknis_competency() -> None:
+    from lms.accounts.models import OrgUnit
+
+    from .models import CompetencyLevel
+
+    code, name, instansi_code, definition, levels, standards = TEKNIS
+    instansi = OrgUnit.objects.filter(code=instansi_code).first()
+    if instansi is None:
+        return
+    competency, created = Competency.objects.get_or_create(
+        code=code,
+        defaults={
+            "name": name,
+            "group": "teknis",
+            "instansi": instansi,
+            "definition": definition,
+            "sort_order": 200,
+        },
+    )
+    if created:
+        for level, description in enumerate(levels, start=1):
+            CompetencyLevel.objects.create(
+                competency=competency, level=level, description=description
+            )
+    for jabatan_name, level in standards.items():
+        jabatan = Jabatan.objects.filter(name=jabatan_name).first()
+        if jabatan is not None:
+            PositionStandard.objects.get_or_create(
+                jabatan=jabatan,
+                competency=competency,
                 defaults={"required_level": level},
             )
 
@@ -200,5 +253,6 @@ def _record_demo_growth() -> None:
 def seed() -> None:
     _map_courses()
     _set_standards()
+    _teknis_competency()
     _seed_claims()
     _record_demo_growth()

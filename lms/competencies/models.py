@@ -33,7 +33,8 @@ class CompetencyQuerySet(models.QuerySet):
         return self.filter(instansi__isnull=True)
 
     def for_instansi(self, instansi) -> "CompetencyQuerySet":
-        """The national competencies plus the instansi's own teknis ones."""
+        """The national competencies plus the instansi's (an OrgUnit or its id)
+        own teknis ones."""
         if instansi is None:
             return self.national()
         return self.filter(

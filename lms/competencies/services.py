@@ -158,9 +158,16 @@ def competency_profile(*, user) -> list[CompetencyRow]:
     have a standard or evidence for, in a fixed number of queries."""
     profile = getattr(user, "asn_profile", None)
     jabatan_id = profile.jabatan_id if profile else None
+    # A jabatan's teknis standards belong to one instansi; other agencies' staff
+    # with the same jabatan are not measured against them.
+    own_competencies = Competency.objects.for_instansi(
+        profile.instansi_id if profile else None
+    )
     standards = {
         standard.competency_id: standard.required_level
-        for standard in PositionStandard.objects.filter(jabatan_id=jabatan_id)
+        for standard in PositionStandard.objects.filter(
+            jabatan_id=jabatan_id, competency__in=own_competencies
+        )
     }
     evidence_by_competency: dict[int, CompetencyEvidence] = {}
     for item in (

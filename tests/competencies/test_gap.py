@@ -85,3 +85,26 @@ def test_summary_rows_for_other_apps(learner, catalog):
         "required": 3,
         "gap": 1,
     }
+
+
+def test_teknis_standard_applies_only_inside_its_instansi(learner, instansi, unit):
+    from lms.competencies.models import CompetencyGroup
+    from tests.factories import AsnProfileFactory, make_org_unit
+
+    teknis = Competency.objects.create(
+        code="T.UJI.1", name="Triase", group=CompetencyGroup.TEKNIS, instansi=instansi
+    )
+    PositionStandard.objects.create(
+        jabatan=learner.asn_profile.jabatan, competency=teknis, required_level=2
+    )
+    elsewhere = make_org_unit("Pemkot Lain", code="PEMKOT-LAIN")
+    same_jabatan_elsewhere = AsnProfileFactory(
+        unit=elsewhere, jabatan=learner.asn_profile.jabatan
+    ).user
+
+    mine = {row.competency.code: row for row in competency_profile(user=learner)}
+    theirs = {
+        row.competency.code for row in competency_profile(user=same_jabatan_elsewhere)
+    }
+    assert mine["T.UJI.1"].gap == 2
+    assert "T.UJI.1" not in theirs
