@@ -128,3 +128,11 @@ def test_cms_is_refused_to_learners_on_every_route(role):
         if response.status_code == 200:
             opened.append(path)
     assert not opened, f"{role} opened Wagtail admin routes: {opened}"
+
+
+@pytest.mark.django_db
+def test_signed_in_learner_opening_cms_lands_on_sign_in_without_a_loop(learner_client):
+    response = learner_client.get("/cms/", follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0].startswith(reverse("account_login"))
+    assert len(response.redirect_chain) == 1
