@@ -33,11 +33,19 @@ from tests.reliability.probe_tasks import (  # noqa: E402
     record_probe,
 )
 
+TASK_PATHS = {
+    "probe": "tests.reliability.probe_tasks.record_probe",
+    "certificates": "certificates.tasks.issue_certificate_task",
+}
 
-def _task_counts() -> dict:
+
+def _task_counts(kind: str) -> dict:
+    """Task results by status, for this scenario's task only."""
     return {
         row["status"]: row["n"]
-        for row in DBTaskResult.objects.values("status").annotate(n=Count("id"))
+        for row in DBTaskResult.objects.filter(task_path=TASK_PATHS[kind])
+        .values("status")
+        .annotate(n=Count("id"))
     }
 
 
@@ -66,7 +74,7 @@ def report_probe(count: int) -> dict:
         "expected": count,
         "records": len(rows),
         "distinct": len({key for key, _ in rows}),
-        "tasks": _task_counts(),
+        "tasks": _task_counts("probe"),
     }
 
 
@@ -78,9 +86,11 @@ def prepare_certificates(count: int) -> dict:
 
     course = CoursePage.objects.live().order_by("path").first()
     unit = OrgUnit.objects.filter(code="SR-PKM-UTARA").first()
-    for _ in range(count):
+    for number in range(count):
         learner = AsnProfileFactory(
-            unit=unit, nip=make_nip(birth="19850101", tmt="201001", gender="1")
+            unit=unit,
+            nip=make_nip(birth="19850101", tmt="201001", gender="1"),
+            user__email=f"crash-{number}@reliability.test",
         ).user
         enrolment, _ = enrol(user=learner, course=course)
         complete_enrolment(enrolment=enrolment)
@@ -102,7 +112,9 @@ def report_certificates(count: int) -> dict:
     from certificates.models import Certificate
     from courses.models import Enrolment
 
-    completed = Enrolment.objects.completed().filter(user__email__startswith="asn")
+    completed = Enrolment.objects.completed().filter(
+        user__email__endswith="@reliability.test"
+    )
     per_enrolment = [
         Certificate.objects.filter(enrolment=enrolment, status=Certificate.Status.VALID)
         .exclude(pdf="")
@@ -117,7 +129,7 @@ def report_certificates(count: int) -> dict:
         "duplicates": sum(1 for n in per_enrolment if n > 1),
         "missing": sum(1 for n in per_enrolment if n == 0),
         "numbers_unique": len(numbers) == len(set(numbers)),
-        "tasks": _task_counts(),
+        "tasks": _task_counts("certificates"),
     }
 
 
