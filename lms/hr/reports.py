@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count, Exists, Max, OuterRef, Q
 
 from courses.models import CoursePage, Enrolment
@@ -244,15 +245,34 @@ def attach_jp(profiles: list[AsnProfile], *, year: int) -> list[tuple]:
 
 
 def jp_compliance(*, user, filters: HrFilters, learners: int) -> JpCompliance:
+    """Share at or above the JP target, and the first people below it by name.
+
+    One query: the year's JP per person is summed once and joined to the people
+    in scope; a window count gives how many are below the target.
+    """
     target = jp_target()
-    compliant = jp_per_person(user, filters).filter(jp__gte=target).count()
-    shown = list(below_target(user, filters)[:BELOW_TARGET_SHOWN])
+    people_sql, people_params = (
+        people(user, filters).values("id", "user_id", "full_name").query
+    ).sql_with_params()
+    jp_sql, jp_params = (
+        jp_per_person(user, filters).values_list("user", "jp").query
+    ).sql_with_params()
+    sql = (
+        f"SELECT p.id, COALESCE(j.jp, 0), COUNT(*) OVER () "
+        f'FROM ({people_sql}) p LEFT JOIN ({jp_sql}) j ON j."user" = p.user_id '
+        f"WHERE COALESCE(j.jp, 0) < %s ORDER BY p.full_name, p.id LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*people_params, *jp_params, target, BELOW_TARGET_SHOWN])
+        rows = cursor.fetchall()
+    below_count = rows[0][2] if rows else 0
+    profiles = AsnProfile.objects.select_related("unit").in_bulk([r[0] for r in rows])
     return JpCompliance(
         target=target,
         learners=learners,
-        compliant=compliant,
-        below=attach_jp(shown, year=filters.jp_year),
-        below_count=max(learners - compliant, 0),
+        compliant=max(learners - below_count, 0),
+        below=[(profiles[pk], jp) for pk, jp, _ in rows if pk in profiles],
+        below_count=below_count,
     )
 
 

@@ -257,3 +257,19 @@ def test_course_scores_pair_first_pretest_with_best_posttest_in_scope(
     attempt(outsider, post_quiz, 100)
     (row,) = course_scores(user=officer, filters=HrFilters(year=now.year))
     assert (row.pre, row.post, row.gain, row.learners) == (45.0, 85.0, 0.75, 2)
+
+
+def test_person_at_the_jp_target_counts_as_compliant_and_is_not_listed(
+    officer_client, catalog, learner, insider, outsider
+):
+    from tests.factories import make_course
+
+    big = make_course(catalog, jp=20)
+    for person in (insider, outsider):
+        enrolment, _ = enrol(user=person, course=big)
+        complete_enrolment(enrolment=enrolment)
+    jp = officer_client.get(reverse("hr:dashboard")).context["dashboard"].jp
+    assert (jp.learners, jp.compliant, jp.below_count, jp.share) == (2, 1, 1, 50)
+    assert [(profile.user_id, value) for profile, value in jp.below] == [
+        (learner.pk, 0)
+    ]
