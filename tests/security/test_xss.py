@@ -127,3 +127,28 @@ def test_the_detector_does_find_active_content():
     assert active_content("<script>alert(1)</script>")
     assert active_content('<a href="javascript:alert(1)">x</a>')
     assert not active_content("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>")
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_payload_is_printed_as_text_in_the_certificate_pdf(payload, catalog, unit):
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    from certificates.services import issue_certificate
+    from tests.factories import complete_enrolment_for
+
+    learner = AsnProfileFactory(unit=unit, full_name=payload[:200]).user
+    course = make_course(catalog, title=payload[:255])
+    certificate = issue_certificate(enrolment=complete_enrolment_for(learner, course))
+    with certificate.pdf.open("rb") as handle:
+        data = handle.read()
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    squeeze = lambda s: re.sub(r"\s+", "", s)  # noqa: E731
+    assert squeeze(payload[:200]) in squeeze(text)  # shown, as text
+    for marker in (b"/JavaScript", b"/JS ", b"/Launch", b"/OpenAction"):
+        assert marker not in data
+    verification = Client().get(f"/v/{certificate.code}")
+    assert verification.status_code == 200
+    assert not active_content(verification.content.decode())
