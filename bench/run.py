@@ -75,6 +75,7 @@ def machine() -> dict:
         "memory": memory,
         "python": platform.python_version(),
         "os": platform.platform(),
+        "load_average": " / ".join(f"{value:.1f}" for value in os.getloadavg()),
     }
 
 
@@ -272,6 +273,11 @@ def main(argv: list[str] | None = None) -> int:
         if result.errors or not result.requests:
             failures.append(f"{result.name}: {result.errors} errors, {result.statuses}")
     ratio = lesson.rps / ping.rps if ping.rps else 0.0
+    print(
+        load_table([ping, lesson]),
+        f"\nratio {ratio:.2f}; queries {queries}",
+        flush=True,
+    )
 
     others: list[str] = []
     if not args.only_core:
@@ -299,7 +305,8 @@ def main(argv: list[str] | None = None) -> int:
 {seconds:.0f} s per load scenario after a 2 s warm-up; \
 total run {time.monotonic() - started:.0f} s
 - machine: {info["cores"]} cores ({info["cpu"]}), {info["memory"]} RAM; \
-Python {info["python"]}; PostgreSQL {pg_version}; Redis for cache and sessions
+Python {info["python"]}; PostgreSQL {pg_version}; Redis for cache and sessions; \
+load average at the end {info["load_average"]} (1/5/15 min; shared machine)
 - server: `gunicorn lms.wsgi -c gunicorn.conf.py` (gthread, workers = cores, \
 4 threads each), production settings (DEBUG off; static files from the source \
 folders, see `bench/settings.py`); load generator `bench/loadgen.py` (asyncio, \
