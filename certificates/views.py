@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from courses.models import CoursePage
 from lms.accounts.permissions import is_admin, is_hr
+from lms.audit.services import record_event
 
 from .badges import open_badge_credential
 from .bundles import start_bundle
@@ -123,6 +124,13 @@ def download_view(request, code: str):
         or not can_download_certificate(request.user, certificate)
     ):
         raise Http404
+    if certificate.user_id != request.user.pk:
+        record_event(
+            actor=request.user,
+            action="certificate.download",
+            target=certificate,
+            request=request,
+        )
     response = FileResponse(
         certificate.pdf.open("rb"),
         as_attachment=request.GET.get("lihat") is None,

@@ -105,3 +105,20 @@ def test_role_change_through_the_admin_names_the_admin(admin_client, admin):
     ).first()
     assert event.data["roles"] == ["HR"]
     assert event.actor == admin
+
+
+def test_a_certificate_downloaded_by_someone_else_is_recorded(learner, course):
+    from certificates.services import issue_certificate
+    from tests.factories import complete_enrolment_for
+
+    certificate = issue_certificate(enrolment=complete_enrolment_for(learner, course))
+    holder = Client()
+    holder.force_login(learner)
+    holder.get(f"/sertifikat/{certificate.code}/unduh/")
+    assert not AuditEvent.objects.filter(action="certificate.download").exists()
+    admin = UserFactory(roles=["Admin"], is_staff=True)
+    other = Client()
+    other.force_login(admin)
+    assert other.get(f"/sertifikat/{certificate.code}/unduh/").status_code == 200
+    event = AuditEvent.objects.get(action="certificate.download")
+    assert event.actor == admin and event.target_id == str(certificate.pk)
