@@ -236,7 +236,16 @@ def _seed_claims() -> None:
 def _record_demo_growth() -> None:
     """Evidence and growth for demo completions recorded by earlier seed steps
     (some before the courses were mapped, some before their quiz attempts)."""
+    from importlib import import_module
+
+    from django.apps import apps
+
     from courses.models import Enrolment
+
+    if apps.is_installed("courses.quizzes"):
+        # The demo attempts must exist before growth is read from them, whatever
+        # the order of SEED_STEPS; that step is idempotent.
+        import_module("courses.quizzes.demo").seed()
 
     from .services import record_evidence, refresh_growth
 
