@@ -26,9 +26,18 @@ def people(user, filters: HrFilters):
     return scope.profiles_in_scope(user).filter(filters.person_q())
 
 
-def enrolments(user, filters: HrFilters, *, use_course: bool = True):
-    """Enrolments in scope active in the year (enrolled or completed in it)."""
-    qs = Enrolment.objects.filter(user__in=people(user, filters).values("user_id"))
+def enrolments(user, filters: HrFilters, *, use_course: bool = True, joined=False):
+    """Enrolments in scope active in the year (enrolled or completed in it).
+
+    ``joined`` filters through a join to the profile instead of a semi-join, for
+    queries that read the profile's columns anyway (one join instead of two).
+    """
+    if joined:
+        qs = scope.in_hr_scope_joined(Enrolment.objects.all(), user).filter(
+            filters.person_q("user__asn_profile__")
+        )
+    else:
+        qs = Enrolment.objects.filter(user__in=people(user, filters).values("user_id"))
     if filters.year:
         start, end = year_bounds(filters.year)
         qs = qs.filter(
@@ -170,7 +179,7 @@ def build_dashboard(*, user, filters: HrFilters) -> Dashboard:
     learners = sum(per_unit_people.values())
 
     groups = (
-        enrolments(user, filters)
+        enrolments(user, filters, joined=True)
         .values("course", "user__asn_profile__unit", "status")
         .annotate(n=Count("pk"))
         .order_by()
