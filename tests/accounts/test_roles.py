@@ -66,13 +66,22 @@ def _rights_in_database(group: Group) -> set[str]:
     return rights
 
 
+def _installed(code: str) -> bool:
+    """Rows for an app that is not installed (yet) cannot be in the database."""
+    from django.apps import apps
+
+    kind, what = code.split(":", 1)
+    labels = {config.label for config in apps.get_app_configs()}
+    return kind == "page" or what.split(".")[0] in labels
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ROLES)
 def test_each_group_holds_exactly_the_documented_rights(role):
     documented = {
         code
         for code, roles in documented_rights().items()
-        if role in roles and not code.startswith("sigap:")
+        if role in roles and not code.startswith("sigap:") and _installed(code)
     }
     assert _rights_in_database(Group.objects.get(name=role)) == documented
 
