@@ -36,17 +36,54 @@ class UnsignedSigner:
         return SignedPdf(data=pdf, signed=False)
 
 
+def _load_pkcs12_signer(data: bytes, password: str):
+    """pyHanko's SimpleSigner for a PKCS#12 file, keeping the parsed private key.
+
+    SimpleSigner re-parses (and re-validates) the key on every signature, which
+    costs more than the rest of signing together; this one parses it once.
+    """
+    from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from pyhanko.keys.internal import (
+        translate_pyca_cryptography_cert_to_asn1,
+        translate_pyca_cryptography_key_to_asn1,
+    )
+    from pyhanko.sign import signers
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+    from pyhanko_certvalidator.util import get_pyca_cryptography_hash
+
+    key, certificate, chain = pkcs12.load_key_and_certificates(
+        data, password.encode() if password else None
+    )
+
+    class KeyCachingSigner(signers.SimpleSigner):
+        def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+            mechanism = self.get_signature_mechanism_for_digest(digest_algorithm)
+            if mechanism.signature_algo != "rsassa_pkcs1v15" or not isinstance(
+                key, RSAPrivateKey
+            ):
+                return super().sign_raw(data, digest_algorithm)
+            return key.sign(
+                data, PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm)
+            )
+
+    registry = SimpleCertificateStore()
+    registry.register_multiple(
+        [translate_pyca_cryptography_cert_to_asn1(cert) for cert in chain or []]
+    )
+    return KeyCachingSigner(
+        signing_key=translate_pyca_cryptography_key_to_asn1(key),
+        signing_cert=translate_pyca_cryptography_cert_to_asn1(certificate),
+        cert_registry=registry,
+    )
+
+
 class Pkcs12Signer:
     """A PAdES (baseline B) signature with a key and certificate from a PKCS#12 file."""
 
     def __init__(self, *, path: str | Path, password: str = ""):
-        from pyhanko.sign import signers
-
-        self._signer = signers.SimpleSigner.load_pkcs12_data(
-            Path(path).read_bytes(),
-            other_certs=[],
-            passphrase=password.encode() if password else None,
-        )
+        self._signer = _load_pkcs12_signer(Path(path).read_bytes(), password)
         self.subject = self._signer.signing_cert.subject.human_friendly
 
     def sign(self, pdf: bytes, *, reason: str, location: str) -> SignedPdf:
