@@ -28,13 +28,12 @@ def hit(key: str, *, limit: int, period: int) -> bool:
     """Count one request under ``key``; False once the limit is passed."""
     window = int(time.time() // period)
     cache_key = f"sigap:rl:{key}:{window}"
-    if cache.add(cache_key, 1, period + 1):
-        return True
     try:
+        count = cache.incr(cache_key)  # one round trip for all but the first request
+    except ValueError:  # the window's first request
+        if cache.add(cache_key, 1, period + 1):
+            return True
         count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, period + 1)
-        count = 1
     return count <= limit
 
 

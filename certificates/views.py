@@ -31,6 +31,34 @@ from .ratelimit import rate_limited
 from .services import CertificateError, reissue_certificate, revoke_certificate
 
 PUBLIC_MAX_AGE = 300  # a revocation reaches every cache within five minutes
+# What the verification page shows (DOMAIN.md: nothing more); also keeps the one
+# query small.
+VERIFICATION_FIELDS = (
+    "code",
+    "status",
+    "number",
+    "holder_name",
+    "holder_nip",
+    "holder_employee_type",
+    "course_title",
+    "course_code",
+    "jp",
+    "jenis_diklat_name",
+    "started_on",
+    "completed_on",
+    "issued_at",
+    "valid_until",
+    "revoked_at",
+    "revoked_reason",
+    "institution_name",
+    "signer_name",
+    "signer_position",
+    "signed",
+    "signature_info",
+    "pdf",
+    "sha256",
+    "superseded_by",
+)
 
 
 def _public(response):
@@ -42,8 +70,14 @@ def _public(response):
 @rate_limited("SIGAP_VERIFY_RATE_LIMIT", group="verify")
 def verify_view(request, code: str):
     """The page a QR code opens: status and the printed facts, in one query."""
-    certificate = (
-        Certificate.objects.select_related("superseded_by").filter(code=code).first()
+    certificate = next(
+        iter(
+            Certificate.objects.select_related("superseded_by")
+            .only(*VERIFICATION_FIELDS, "superseded_by__code")
+            .filter(code=code)
+            .order_by()[:1]
+        ),
+        None,
     )
     if certificate is None:
         raise Http404

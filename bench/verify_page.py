@@ -1,0 +1,145 @@
+"""Verification page benchmark: `/v/<code>` under load against a minimal Django view.
+
+Both are served by the same gunicorn (``gunicorn.conf.py``, production settings,
+Redis cache) in the same run and loaded by ``bench/loadgen.py`` (keep-alive,
+127.0.0.1 only): the public page a QR code opens, and ``/health/ping`` (the full
+middleware stack, no database). Reports p50 and requests per second of each and
+the ratio of their throughput (target ≥ 0.5), plus the database queries one
+verification request makes (target: 1), counted in-process.
+
+The verification rate limit is raised for the run (one client IP sends everything).
+``main(argv)`` prints a markdown section (``bench/run.py`` calls it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+
+RATIO_TARGET = 0.5
+CONCURRENCY = 50
+LEARNER = "peserta@sigap.test"
+
+
+def _certificate_code() -> str:
+    """The demo learner's certificate (issued here if the demo has none yet)."""
+    from certificates.models import Certificate
+    from certificates.services import issue_certificate
+    from courses.models import CoursePage
+    from courses.services import complete_enrolment, enrol
+    from lms.accounts.models import User
+
+    existing = Certificate.objects.valid().exclude(pdf="").first()
+    if existing is not None:
+        return existing.code
+    learner = User.objects.get(email=LEARNER)
+    course = CoursePage.objects.live().order_by("path").first()
+    enrolment, _created = enrol(user=learner, course=course)
+    return issue_certificate(enrolment=complete_enrolment(enrolment=enrolment)).code
+
+
+def _queries_per_request(code: str) -> tuple[int, int]:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.get(f"/v/{code}")  # warm caches (Wagtail site root, etc.)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/v/{code}")
+    return len(queries), response.status_code
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--short", action="store_true", help="CI mode")
+    parser.add_argument("--seconds", type=float)
+    args = parser.parse_args(argv)
+    seconds = args.seconds or (4.0 if args.short else 15.0)
+    os.environ["SIGAP_VERIFY_RATE_LIMIT"] = "100000000/m"
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    from bench.loadgen import run_load
+    from bench.run import _free_port, start_gunicorn
+
+    code = _certificate_code()
+    queries, status = _queries_per_request(code)
+    cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+
+    port = _free_port()
+    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}"}
+    log = REPO / "bench" / "results" / "verify-gunicorn.log"
+    log.parent.mkdir(exist_ok=True)
+    server = start_gunicorn(env, port, log)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for url in (f"{base}/health/ping", f"{base}/v/{code}"):
+            run_load("warm-up", url, concurrency=8, seconds=2)
+        ping = run_load(
+            "minimal Django view `/health/ping`",
+            f"{base}/health/ping",
+            concurrency=CONCURRENCY,
+            seconds=seconds,
+        )
+        verify = run_load(
+            "verification page `/v/<code>`",
+            f"{base}/v/{code}",
+            concurrency=CONCURRENCY,
+            seconds=seconds,
+        )
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+    ratio = verify.rps / ping.rps if ping.rps else 0.0
+    rows = [
+        "| scenario | requests | req/s | p50 ms | p95 ms | errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for result in (ping, verify):
+        data = result.as_dict()
+        rows.append(
+            f"| {data['name']} | {data['requests']} | {data['rps']} "
+            f"| {data['p50_ms']} | {data['p95_ms']} | {data['errors']} |"
+        )
+    failed = bool(verify.errors or ping.errors or status != 200 or queries != 1)
+    print(
+        "\n".join(
+            [
+                "## Verification page under load",
+                "",
+                f"Anonymous `GET /v/<code>` (the page a QR code opens) and "
+                f"`/health/ping`, same gunicorn, same run, {CONCURRENCY} concurrent "
+                f"connections, {seconds:.0f} s each; cache: {cache}.",
+                "",
+                *rows,
+                "",
+                f"**Ratio verification page / minimal view: {ratio:.2f}** "
+                f"(target ≥ {RATIO_TARGET}: "
+                f"{'meets' if ratio >= RATIO_TARGET else '**misses**'}).",
+                "",
+                f"Database queries per verification request: **{queries}** "
+                f"(target 1; HTTP {status}). Responses carry "
+                "`Cache-Control: public, max-age=300`, so a CDN can absorb scans.",
+            ]
+        )
+    )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
