@@ -61,25 +61,20 @@ def _fetcher(assets: dict[str, tuple[bytes, str]]):
     return AssetFetcher(allowed_protocols=("file",))
 
 
-def _fit(text: str, sizes: list[tuple[int, float]]) -> float:
-    """The font size (pt) for ``text``: the first size whose length limit it meets."""
-    for max_length, size in sizes:
-        if len(text) <= max_length:
-            return size
-    return sizes[-1][1]
+# Longest text (characters) for each size class; the classes are in
+# templates/certificates/certificate_pdf.css (n0…n5, t0…t3, d0…d2).
+NAME_LIMITS = [30, 45, 60, 80, 110]
+TITLE_LIMITS = [50, 80, 120]
+DENSITY_LIMITS = [260, 380]
 
 
-def name_size(name: str) -> float:
-    return _fit(
-        name, [(30, 28), (45, 23), (60, 19), (80, 16), (110, 13.5), (10**6, 11)]
-    )
+def _size_class(prefix: str, length: int, limits: list[int]) -> str:
+    """``prefix`` + the index of the first limit that ``length`` fits under."""
+    index = next((i for i, limit in enumerate(limits) if length <= limit), len(limits))
+    return f"{prefix}{index}"
 
 
-def title_size(title: str) -> float:
-    return _fit(title, [(50, 16), (80, 14), (120, 12), (10**6, 10)])
-
-
-def detail_sizes(certificate) -> tuple[float, float]:
+def density_class(certificate) -> str:
     """Smaller detail and body text when long jabatan, unit and course names add up."""
     length = sum(
         len(text)
@@ -91,11 +86,7 @@ def detail_sizes(certificate) -> tuple[float, float]:
             certificate.holder_name,
         )
     )
-    if length <= 260:
-        return 9, 10
-    if length <= 380:
-        return 8.5, 9.5
-    return 8, 9
+    return _size_class("d", length, DENSITY_LIMITS)
 
 
 def qr_svg(url: str) -> bytes:
@@ -116,7 +107,6 @@ def _date(value) -> str:
 
 
 def certificate_html(certificate, *, logo: bool, signature: bool) -> str:
-    detail, body = detail_sizes(certificate)
     with translation.override(settings.LANGUAGE_CODE):
         return render_to_string(
             "certificates/certificate_pdf.html",
@@ -125,11 +115,13 @@ def certificate_html(certificate, *, logo: bool, signature: bool) -> str:
                 "texts": certificate.texts,
                 "logo": logo,
                 "signature": signature,
-                # Strings: the template would print a localised "13,5".
-                "name_size": f"{name_size(certificate.holder_name):g}pt",
-                "title_size": f"{title_size(certificate.course_title):g}pt",
-                "detail_size": f"{detail:g}pt",
-                "body_size": f"{body:g}pt",
+                "name_class": _size_class(
+                    "n", len(certificate.holder_name), NAME_LIMITS
+                ),
+                "title_class": _size_class(
+                    "t", len(certificate.course_title), TITLE_LIMITS
+                ),
+                "density_class": density_class(certificate),
                 "birth_date": _date(certificate.holder_birth_date),
                 "started_on": _date(certificate.started_on),
                 "completed_on": _date(certificate.completed_on),
