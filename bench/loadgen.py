@@ -26,6 +26,14 @@ class LoadResult:
     statuses: dict[int, int] = field(default_factory=dict)
     failures: int = 0
 
+    def merge(self, other: LoadResult) -> None:
+        """Add another round of the same scenario to this one."""
+        self.seconds += other.seconds
+        self.latencies.extend(other.latencies)
+        self.failures += other.failures
+        for status, count in other.statuses.items():
+            self.statuses[status] = self.statuses.get(status, 0) + count
+
     @property
     def requests(self) -> int:
         return len(self.latencies)

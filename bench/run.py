@@ -46,6 +46,7 @@ OTHER_BENCHMARKS = [
 ]
 RATIO_TARGET = 0.4
 CONCURRENCY = 50
+ROUNDS = 4
 
 
 def _free_port() -> int:
@@ -249,20 +250,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: warm-up, then {seconds:.0f} s per scenario …", flush=True)
         for url in (f"{base}/health/ping", f"{base}{setup['lesson_url']}"):
             run_load("warm-up", url, concurrency=8, seconds=2, cookie=setup["cookie"])
-        ping = run_load(
-            "minimal Django view `/health/ping`",
-            f"{base}/health/ping",
-            concurrency=CONCURRENCY,
-            seconds=seconds,
-            cookie=setup["cookie"],
-        )
-        lesson = run_load(
-            "signed-in lesson page",
-            f"{base}{setup['lesson_url']}",
-            concurrency=CONCURRENCY,
-            seconds=seconds,
-            cookie=setup["cookie"],
-        )
+        # Interleaved rounds: load from elsewhere on the machine drifts over time,
+        # and alternating the two scenarios lets both see the same drift.
+        ping = LoadResult("minimal Django view `/health/ping`", CONCURRENCY, 0.0)
+        lesson = LoadResult("signed-in lesson page", CONCURRENCY, 0.0)
+        for _ in range(ROUNDS):
+            for total, url in (
+                (ping, f"{base}/health/ping"),
+                (lesson, f"{base}{setup['lesson_url']}"),
+            ):
+                part = run_load(
+                    total.name,
+                    url,
+                    concurrency=CONCURRENCY,
+                    seconds=seconds / ROUNDS,
+                    cookie=setup["cookie"],
+                )
+                total.merge(part)
     finally:
         server.terminate()
         try:
@@ -302,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     report = f"""# Sigap benchmark report
 
 - date: {now:%Y-%m-%d %H:%M} UTC; mode: {"short (CI)" if args.short else "full"}; \
-{seconds:.0f} s per load scenario after a 2 s warm-up; \
+{seconds:.0f} s per load scenario in {ROUNDS} alternating rounds after a 2 s warm-up; \
 total run {time.monotonic() - started:.0f} s
 - machine: {info["cores"]} cores ({info["cpu"]}), {info["memory"]} RAM; \
 Python {info["python"]}; PostgreSQL {pg_version}; Redis for cache and sessions; \
