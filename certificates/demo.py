@@ -1,5 +1,7 @@
 """Demo certificate set-up for ``seed_demo``: the default template's issuer, signer,
-logo and signature, and a self-signed demo signing key. Idempotent."""
+logo and signature, a self-signed demo signing key, and the certificates of the
+demo's earlier completions (their queued tasks may never meet a worker in
+``make demo``). Idempotent."""
 
 import io
 import math
@@ -104,3 +106,16 @@ def seed() -> None:
             organisation="BKPSDM Kabupaten Sukamaju Raya (demo)",
         )
         reset_signer()
+
+    _issue_missing_certificates()
+
+
+def _issue_missing_certificates() -> None:
+    from courses.models import Enrolment
+
+    from .models import Certificate
+    from .services import issue_certificate
+
+    certified = Certificate.objects.values("enrolment_id")
+    for enrolment in Enrolment.objects.completed().exclude(pk__in=certified):
+        issue_certificate(enrolment=enrolment)

@@ -84,7 +84,15 @@ class Pkcs12Signer:
 
     def __init__(self, *, path: str | Path, password: str = ""):
         self._signer = _load_pkcs12_signer(Path(path).read_bytes(), password)
-        self.subject = self._signer.signing_cert.subject.human_friendly
+        subject = self._signer.signing_cert.subject.native
+        self.subject = (
+            ", ".join(
+                subject[part]
+                for part in ("common_name", "organization_name")
+                if subject.get(part)
+            )
+            or self._signer.signing_cert.subject.human_friendly
+        )
 
     def sign(self, pdf: bytes, *, reason: str, location: str) -> SignedPdf:
         from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
