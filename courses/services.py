@@ -15,6 +15,7 @@ from lms.accounts.models import User
 from lms.competencies.services import credit_completion, record_evidence
 
 from .models import CoursePage, Enrolment, LessonPage, LessonProgress
+from .quizzes.services import course_quizzes, posttests_passed
 
 
 @dataclass(frozen=True)
@@ -67,9 +68,14 @@ def lesson_progress(*, enrolment: Enrolment) -> Progress:
 
 
 def completion_requirements_met(*, enrolment: Enrolment) -> bool:
-    """The course's completion rule: every published lesson done."""
+    """The course's completion rule: every published lesson done, and the
+    post-test passed when the course has one."""
     progress = lesson_progress(enrolment=enrolment)
-    return progress.total > 0 and progress.done >= progress.total
+    return (
+        progress.total > 0
+        and progress.done >= progress.total
+        and posttests_passed(enrolment=enrolment)
+    )
 
 
 def evaluate_completion(*, enrolment: Enrolment) -> bool:
@@ -121,7 +127,18 @@ def course_outline(
     progress = Progress(
         done=sum(1 for lesson in lessons if lesson.pk in done_ids), total=len(lessons)
     )
+    quizzes = course_quizzes(course=course, user=user)
+    pretest = next((q for q in quizzes if q.quiz.kind == "pretest"), None)
     context = {
+        "quizzes": quizzes,
+        "pending_pretest": (
+            pretest.quiz
+            if enrolment is not None
+            and course.requires_pretest
+            and pretest is not None
+            and not pretest.done
+            else None
+        ),
         "resume_lesson": next(
             (item for item in lessons if item.pk not in done_ids), None
         ),

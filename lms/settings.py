@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "lms.competencies",
     "lms.hr",
     "courses",
+    "courses.quizzes",
     "certificates",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -302,6 +303,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 SIGAP_MINUTES_PER_JP = env_int("SIGAP_MINUTES_PER_JP", 45)
 SIGAP_PNS_JP_TARGET = env_int("SIGAP_PNS_JP_TARGET", 20)
 SIGAP_PPPK_JP_CAP = env_int("SIGAP_PPPK_JP_CAP", 24)
+# Seconds after a quiz's time limit during which answers are still accepted.
+SIGAP_QUIZ_GRACE_SECONDS = env_int("SIGAP_QUIZ_GRACE_SECONDS", 30)
 
 # Retention per record type, in days (0 keeps forever); applied daily by
 # lms.accounts.tasks.apply_retention_periods. See docs/privacy.md.

@@ -37,6 +37,7 @@ urlpatterns = SIGN_IN_REDIRECTS + [
     path("health/db", health.database, name="health_db"),
     path("hr/", include("lms.hr.urls")),
     path("", include("certificates.urls")),
+    path("kuis/", include("courses.quizzes.urls")),
     path("", include("courses.urls")),
     path(
         "robots.txt",

@@ -172,3 +172,70 @@ def complete_enrolment_for(user: User, course: CoursePage):
 
     enrolment, _created = enrol(user=user, course=course)
     return complete_enrolment(enrolment=enrolment)
+
+
+# --- quizzes ---------------------------------------------------------------------
+
+QUESTION_SHAPES = {
+    "single": {
+        "choices": [("Jakarta", True), ("Bandung", False), ("Medan", False)],
+    },
+    "multiple": {
+        "choices": [
+            ("Merah", True),
+            ("Putih", True),
+            ("Hijau", False),
+            ("Biru", False),
+        ],
+    },
+    "true_false": {"is_true": False},
+    "short": {"accepted_answers": "Pelayanan Publik\nlayanan publik"},
+    "ordering": {"choices": [("Satu", False), ("Dua", False), ("Tiga", False)]},
+    "matching": {
+        "pairs": [
+            ("M.8", "Pengambilan Keputusan"),
+            ("M.2", "Kerjasama"),
+            ("M.5", "Pelayanan Publik"),
+        ]
+    },
+}
+
+
+def make_question(course=None, type: str = "single", **fields):
+    """A question of ``type`` with sensible choices (override any field)."""
+    from courses.quizzes.models import Question, QuestionChoice
+
+    shape = {**QUESTION_SHAPES[type], **fields}
+    choices = shape.pop("choices", [])
+    pairs = shape.pop("pairs", [])
+    question = Question.objects.create(
+        course=course, type=type, text=shape.pop("text", f"Soal {type}?"), **shape
+    )
+    for order, (text, correct) in enumerate(choices):
+        QuestionChoice.objects.create(
+            question=question, text=text, is_correct=correct, sort_order=order
+        )
+    for order, (left, right) in enumerate(pairs):
+        QuestionChoice.objects.create(
+            question=question, text=left, match_text=right, sort_order=order
+        )
+    question.save_revision()
+    return question
+
+
+def make_quiz(course, questions=(), *, draws=(), **fields):
+    """A live quiz page under ``course`` with fixed ``questions`` and ``draws``."""
+    from courses.quizzes.models import QuizPage
+
+    n = next(_course_sequence)
+    items = [("question", q) for q in questions] + [("draw", d) for d in draws]
+    fields.setdefault("shuffle_questions", False)
+    fields.setdefault("shuffle_choices", False)
+    return course.add_child(
+        instance=QuizPage(
+            title=fields.pop("title", f"Kuis {n}"),
+            slug=fields.pop("slug", f"kuis-{n}"),
+            items=items,
+            **fields,
+        )
+    )

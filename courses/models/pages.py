@@ -157,6 +157,11 @@ class CoursePage(CourseOwnedPermissions, Page):
         blank=True,
         related_name="courses_taught",
     )
+    requires_pretest = models.BooleanField(
+        _("wajib pre-test sebelum pelajaran pertama"),
+        default=False,
+        help_text=_("Peserta mengerjakan pre-test kursus ini sebelum membuka materi."),
+    )
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("gambar sampul"),
@@ -193,6 +198,7 @@ class CoursePage(CourseOwnedPermissions, Page):
                 FieldPanel("jenis_diklat"),
                 FieldPanel("trainer"),
                 FieldPanel("certificate_template"),
+                FieldPanel("requires_pretest"),
             ],
             heading=_("Data kursus"),
         ),
@@ -207,7 +213,7 @@ class CoursePage(CourseOwnedPermissions, Page):
         ),
     ]
     parent_page_types = ["courses.CatalogPage"]
-    subpage_types = ["courses.LessonPage"]
+    subpage_types = ["courses.LessonPage", "quizzes.QuizPage"]
 
     class Meta:
         verbose_name = _("kursus")
@@ -269,6 +275,13 @@ class LessonPage(CourseOwnedPermissions, Page):
                 request, _("Daftar ke kursus ini dulu untuk membuka pelajarannya.")
             )
             return redirect(course.url)
+        pretest = outline.get("pending_pretest")
+        if pretest is not None and not getattr(request, "is_preview", False):
+            messages.info(
+                request,
+                _("Kerjakan pre-test dulu sebelum membuka pelajaran pertama."),
+            )
+            return redirect(pretest.url)
         request.sigap_outline = outline
         return super().serve(request, *args, **kwargs)
 

@@ -1,0 +1,228 @@
+"""The question bank: questions are Wagtail snippets with revisions."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, RevisionMixin
+from wagtail.search import index
+
+MAX_CHOICES = 20
+
+
+class QuestionType(models.TextChoices):
+    SINGLE = "single", _("Pilihan tunggal")
+    MULTIPLE = "multiple", _("Pilihan jamak")
+    TRUE_FALSE = "true_false", _("Benar/Salah")
+    SHORT = "short", _("Jawaban singkat")
+    ORDERING = "ordering", _("Mengurutkan")
+    MATCHING = "matching", _("Menjodohkan")
+
+
+class Scoring(models.TextChoices):
+    ALL_OR_NOTHING = "all", _("Semua atau tidak sama sekali")
+    PARTIAL = "partial", _("Nilai sebagian (pilihan salah mengurangi, minimal 0)")
+
+
+class Difficulty(models.TextChoices):
+    EASY = "mudah", _("Mudah")
+    MEDIUM = "sedang", _("Sedang")
+    HARD = "sulit", _("Sulit")
+
+
+class QuestionTag(TaggedItemBase):
+    """A topic tag on a question; random draws pick questions by tag."""
+
+    content_object = ParentalKey(
+        "quizzes.Question", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class QuestionQuerySet(models.QuerySet):
+    def for_course(self, course) -> "QuestionQuerySet":
+        """Questions a course may use: its own and the shared ones."""
+        return self.filter(models.Q(course=course) | models.Q(course__isnull=True))
+
+    def with_choices(self) -> "QuestionQuerySet":
+        return self.prefetch_related("choices")
+
+
+class QuestionForm(WagtailAdminModelForm):
+    """Checks that a question's choices make sense for its type."""
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("type")
+        formset = self.formsets.get("choices")
+        rows = []
+        if formset is not None:
+            for form in formset.forms:
+                data = getattr(form, "cleaned_data", None) or {}
+                if data and not data.get("DELETE") and data.get("text"):
+                    rows.append(data)
+        correct = sum(1 for row in rows if row.get("is_correct"))
+        if len(rows) > MAX_CHOICES:
+            raise ValidationError(_("Paling banyak 20 pilihan."))
+        if kind == QuestionType.SINGLE and (len(rows) < 2 or correct != 1):
+            raise ValidationError(
+                _("Pilihan tunggal butuh dua pilihan atau lebih, tepat satu benar.")
+            )
+        if kind == QuestionType.MULTIPLE and (len(rows) < 2 or correct < 1):
+            raise ValidationError(
+                _("Pilihan jamak butuh minimal dua pilihan dan satu atau lebih benar.")
+            )
+        if kind == QuestionType.ORDERING and len(rows) < 2:
+            raise ValidationError(
+                _("Soal mengurutkan butuh minimal dua butir, dalam urutan yang benar.")
+            )
+        if kind == QuestionType.MATCHING and (
+            len(rows) < 2 or any(not row.get("match_text") for row in rows)
+        ):
+            raise ValidationError(
+                _("Soal menjodohkan butuh minimal dua pasangan, masing-masing lengkap.")
+            )
+        if (
+            kind == QuestionType.SHORT
+            and not cleaned.get("accepted_answers", "").strip()
+        ):
+            raise ValidationError(_("Isi minimal satu jawaban yang diterima."))
+        return cleaned
+
+
+class Question(RevisionMixin, index.Indexed, ClusterableModel):
+    """One question in a course's bank (or shared), with its key and explanation.
+
+    Attempts copy what they show into a snapshot, so editing a question never
+    changes a past result; only an explicit regrade applies a corrected key.
+    """
+
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("kursus"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="questions",
+        help_text=_("Kosongkan jika soal dipakai bersama oleh semua kursus."),
+    )
+    type = models.CharField(
+        _("jenis soal"),
+        max_length=12,
+        choices=QuestionType.choices,
+        default=QuestionType.SINGLE,
+    )
+    text = models.TextField(_("teks soal"))
+    points = models.PositiveSmallIntegerField(_("bobot nilai"), default=1)
+    scoring = models.CharField(
+        _("cara penilaian"),
+        max_length=8,
+        choices=Scoring.choices,
+        default=Scoring.ALL_OR_NOTHING,
+        help_text=_("Untuk pilihan jamak, mengurutkan, dan menjodohkan."),
+    )
+    is_true = models.BooleanField(
+        _("pernyataan ini benar"),
+        default=True,
+        help_text=_("Hanya untuk soal Benar/Salah."),
+    )
+    accepted_answers = models.TextField(
+        _("jawaban yang diterima"),
+        blank=True,
+        help_text=_(
+            "Hanya untuk jawaban singkat: satu jawaban per baris. Huruf besar/kecil "
+            "dan spasi berlebih diabaikan."
+        ),
+    )
+    explanation = models.TextField(
+        _("pembahasan"),
+        blank=True,
+        help_text=_("Ditampilkan saat peserta boleh melihat pembahasan."),
+    )
+    difficulty = models.CharField(
+        _("tingkat kesulitan"),
+        max_length=8,
+        choices=Difficulty.choices,
+        default=Difficulty.MEDIUM,
+    )
+    competency = models.CharField(
+        _("kode kompetensi"),
+        max_length=20,
+        blank=True,
+        db_index=True,
+        help_text=_("Kode kompetensi PermenPANRB 38/2017, mis. M.8."),
+    )
+    tags = ClusterTaggableManager(
+        verbose_name=_("topik"), through=QuestionTag, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    base_form_class = QuestionForm
+    panels = [
+        FieldPanel("course"),
+        FieldPanel("type"),
+        FieldPanel("text"),
+        InlinePanel(
+            "choices",
+            label=_("Pilihan / butir / pasangan"),
+            help_text=_(
+                "Pilihan: centang yang benar. Mengurutkan: tulis butir dalam urutan "
+                "yang benar. Menjodohkan: isi kiri dan pasangannya."
+            ),
+        ),
+        FieldPanel("is_true"),
+        FieldPanel("accepted_answers"),
+        FieldPanel("scoring"),
+        FieldPanel("points"),
+        FieldPanel("explanation"),
+        MultiFieldPanel(
+            [FieldPanel("tags"), FieldPanel("difficulty"), FieldPanel("competency")],
+            heading=_("Penanda"),
+        ),
+    ]
+    search_fields = [
+        index.SearchField("text"),
+        index.FilterField("course"),
+        index.FilterField("type"),
+        index.FilterField("competency"),
+    ]
+
+    class Meta:
+        verbose_name = _("soal")
+        verbose_name_plural = _("bank soal")
+        ordering = ["course_id", "id"]
+
+    def __str__(self) -> str:
+        text = " ".join(self.text.split())
+        return text if len(text) <= 80 else text[:79] + "…"
+
+    def accepted_list(self) -> list[str]:
+        return [line for line in self.accepted_answers.splitlines() if line.strip()]
+
+
+class QuestionChoice(Orderable):
+    """A choice (single/multiple), an item in correct order (ordering), or a pair
+    (matching: ``text`` on the left, ``match_text`` on the right)."""
+
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices")
+    text = models.CharField(_("teks"), max_length=500)
+    is_correct = models.BooleanField(_("benar"), default=False)
+    match_text = models.CharField(
+        _("pasangan (menjodohkan)"), max_length=500, blank=True
+    )
+
+    panels = [FieldPanel("text"), FieldPanel("is_correct"), FieldPanel("match_text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("pilihan")
+        verbose_name_plural = _("pilihan")
+
+    def __str__(self) -> str:
+        return self.text

@@ -1,0 +1,181 @@
+"""Building the snapshot an attempt shows: which questions, in which order,
+with which choice keys; and reading a question's current key for a regrade."""
+
+import random
+import string
+
+from .grading import normalise_text
+from .models import Question, QuestionType, QuizPage
+
+TRUE_FALSE_CHOICES = [("t", "Benar"), ("f", "Salah")]
+
+
+def _src(choice) -> str:
+    return f"c{choice.pk}"
+
+
+def _shuffled(values: list, rng: random.Random, *, avoid_identity: bool) -> list:
+    shuffled = list(values)
+    rng.shuffle(shuffled)
+    if avoid_identity and len(values) > 1 and shuffled == list(values):
+        shuffled = shuffled[1:] + shuffled[:1]
+    return shuffled
+
+
+def build_item(
+    question: Question, *, position: int, rng: random.Random, shuffle_choices: bool
+) -> dict:
+    """One snapshot item for ``question``, with opaque keys in the shown order."""
+    choices = list(question.choices.all())
+    item = {
+        "pos": position,
+        "qid": question.pk,
+        "rev": question.latest_revision_id,
+        "type": question.type,
+        "text": question.text,
+        "points": question.points,
+        "scoring": question.scoring,
+        "explanation": question.explanation,
+    }
+    kind = question.type
+    if kind == QuestionType.TRUE_FALSE:
+        item["choices"] = [
+            {"k": k, "text": text, "src": k} for k, text in TRUE_FALSE_CHOICES
+        ]
+        item["key"] = "t" if question.is_true else "f"
+    elif kind == QuestionType.SHORT:
+        item["choices"] = []
+        item["key"] = sorted(
+            {normalise_text(answer) for answer in question.accepted_list()}
+        )
+        item["accepted"] = question.accepted_list()
+    elif kind in (QuestionType.SINGLE, QuestionType.MULTIPLE):
+        shown = (
+            _shuffled(choices, rng, avoid_identity=False)
+            if shuffle_choices
+            else choices
+        )
+        item["choices"] = [
+            {"k": str(i + 1), "text": c.text, "src": _src(c)}
+            for i, c in enumerate(shown)
+        ]
+        # A list for both: a single-choice question wrongly marked with two right
+        # choices then accepts either, whatever the shuffle.
+        item["key"] = [str(i + 1) for i, c in enumerate(shown) if c.is_correct]
+    elif kind == QuestionType.ORDERING:
+        # Always shuffled: showing items in their authored order would give away
+        # the answer.
+        shown = _shuffled(choices, rng, avoid_identity=True)
+        keys = {c.pk: str(i + 1) for i, c in enumerate(shown)}
+        item["choices"] = [
+            {"k": keys[c.pk], "text": c.text, "src": _src(c)} for c in shown
+        ]
+        item["key"] = [keys[c.pk] for c in choices]
+    elif kind == QuestionType.MATCHING:
+        lefts = (
+            _shuffled(choices, rng, avoid_identity=False)
+            if shuffle_choices
+            else choices
+        )
+        right_texts = sorted({c.match_text for c in choices})
+        rng.shuffle(right_texts)
+        option_key = {
+            text: string.ascii_lowercase[i] for i, text in enumerate(right_texts)
+        }
+        item["choices"] = [
+            {"k": str(i + 1), "text": c.text, "src": _src(c)}
+            for i, c in enumerate(lefts)
+        ]
+        item["options"] = [{"k": option_key[t], "text": t} for t in right_texts]
+        item["key"] = {
+            str(i + 1): option_key[c.match_text] for i, c in enumerate(lefts)
+        }
+    return item
+
+
+def draw_questions(quiz: QuizPage, *, rng: random.Random) -> list[Question]:
+    """The quiz's fixed questions and random draws, without repeats."""
+    course = quiz.get_course()
+    chosen: list[Question] = []
+    seen: set[int] = set()
+    fixed_ids = [
+        block.value.pk
+        for block in quiz.items
+        if block.block_type == "question" and block.value is not None
+    ]
+    by_id = Question.objects.with_choices().in_bulk(fixed_ids)
+    for pk in fixed_ids:
+        if pk in by_id and pk not in seen:
+            chosen.append(by_id[pk])
+            seen.add(pk)
+    for block in quiz.items:
+        if block.block_type != "draw":
+            continue
+        rule = block.value
+        pool = Question.objects.for_course(course).exclude(pk__in=seen)
+        if rule.get("tag"):
+            pool = pool.filter(tags__name__iexact=rule["tag"])
+        if rule.get("competency"):
+            pool = pool.filter(competency__iexact=rule["competency"])
+        if rule.get("difficulty"):
+            pool = pool.filter(difficulty=rule["difficulty"])
+        pool_ids = sorted(set(pool.values_list("pk", flat=True)))
+        picked = rng.sample(pool_ids, min(rule["count"], len(pool_ids)))
+        drawn = Question.objects.with_choices().in_bulk(picked)
+        for pk in picked:
+            chosen.append(drawn[pk])
+            seen.add(pk)
+    return chosen
+
+
+def build_snapshot(quiz: QuizPage, *, rng: random.Random | None = None) -> list[dict]:
+    """Everything an attempt will show, frozen at its start."""
+    rng = rng or random.SystemRandom()
+    questions = draw_questions(quiz, rng=rng)
+    if quiz.shuffle_questions:
+        rng.shuffle(questions)
+    return [
+        build_item(
+            question,
+            position=position,
+            rng=rng,
+            shuffle_choices=quiz.shuffle_choices,
+        )
+        for position, question in enumerate(questions, start=1)
+    ]
+
+
+def current_key(item: dict, question: Question) -> dict:
+    """The item's key and points as the question says *now*, mapped onto the
+    choices the attempt showed (for a regrade). Shown text never changes."""
+    kind = item["type"]
+    updated = {"points": question.points, "scoring": question.scoring}
+    if kind != question.type:
+        return {}
+    choices = {_src(c): c for c in question.choices.all()}
+    if kind == QuestionType.TRUE_FALSE:
+        updated["key"] = "t" if question.is_true else "f"
+    elif kind == QuestionType.SHORT:
+        updated["key"] = sorted(
+            {normalise_text(answer) for answer in question.accepted_list()}
+        )
+    elif kind in (QuestionType.SINGLE, QuestionType.MULTIPLE):
+        right = [
+            c["k"]
+            for c in item["choices"]
+            if c["src"] in choices and choices[c["src"]].is_correct
+        ]
+        updated["key"] = right
+    elif kind == QuestionType.ORDERING:
+        shown = {c["src"]: c["k"] for c in item["choices"]}
+        updated["key"] = [
+            shown[_src(c)] for c in question.choices.all() if _src(c) in shown
+        ]
+    elif kind == QuestionType.MATCHING:
+        options = {o["text"]: o["k"] for o in item["options"]}
+        updated["key"] = {
+            c["k"]: options.get(choices[c["src"]].match_text, "")
+            for c in item["choices"]
+            if c["src"] in choices
+        }
+    return updated

@@ -1,0 +1,16 @@
+"""Background work of the quiz engine."""
+
+import datetime
+
+from django_tasks import task
+
+from lms.scheduler import periodic
+
+
+@periodic(every=datetime.timedelta(minutes=1))
+@task()
+def close_expired_attempts_task() -> int:
+    """Close attempts whose time ran out, grading their last saved answers."""
+    from .services import close_expired_attempts
+
+    return close_expired_attempts()
