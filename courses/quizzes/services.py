@@ -189,35 +189,55 @@ def save_answers(
     return Saved(positions=sorted(answers), at=now)
 
 
-def _grade_and_close(attempt: Attempt, status: str, now) -> None:
-    items = {item["pos"]: item for item in attempt.snapshot}
-    responses = list(attempt.responses.all())
+def grade_responses(
+    attempt: Attempt, responses: list[Response], snapshot: list[dict]
+) -> None:
+    """Score ``responses`` against ``snapshot`` and set the attempt's totals
+    (in memory; the caller saves)."""
+    items = {item["pos"]: item for item in snapshot}
     total = 0.0
-    picks = []
     for response in responses:
         item = items[response.position]
         response.credit = grading.credit(item, response.answer)
         response.score = round(response.credit * item["points"], 4)
         total += response.score
-        picks.extend(
-            ChoicePick(
-                response=response,
-                quiz_id=attempt.quiz_id,
-                question_id=item["qid"],
-                option=option,
-            )
-            for option in grading.picked_options(item, response.answer)
-        )
-    Response.objects.bulk_update(responses, ["credit", "score"])
-    ChoicePick.objects.bulk_create(picks)
+    attempt.max_score = sum(item["points"] for item in snapshot)
     attempt.score = round(total, 4)
     attempt.percent = (
         round(100 * total / attempt.max_score, 2) if attempt.max_score else 0.0
     )
     attempt.passed = attempt.percent >= attempt.pass_mark
+    for response in responses:
+        response.attempt_percent = attempt.percent
+
+
+def _grade_and_close(attempt: Attempt, status: str, now) -> None:
+    responses = list(attempt.responses.all())
+    grade_responses(attempt, responses, attempt.snapshot)
+    Response.objects.bulk_update(responses, ["credit", "score", "attempt_percent"])
+    items = {item["pos"]: item for item in attempt.snapshot}
+    ChoicePick.objects.bulk_create(
+        ChoicePick(
+            response=response,
+            quiz_id=attempt.quiz_id,
+            question_id=items[response.position]["qid"],
+            option=option,
+        )
+        for response in responses
+        for option in grading.picked_options(items[response.position], response.answer)
+    )
     attempt.status = status
     attempt.closed_at = now
-    attempt.save(update_fields=["score", "percent", "passed", "status", "closed_at"])
+    attempt.save(
+        update_fields=[
+            "score",
+            "max_score",
+            "percent",
+            "passed",
+            "status",
+            "closed_at",
+        ]
+    )
 
 
 def _after_close(attempt: Attempt) -> None:

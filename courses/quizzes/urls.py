@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import report_views, views
 
 app_name = "quizzes"
 urlpatterns = [
@@ -11,4 +11,11 @@ urlpatterns = [
     path("percobaan/<int:attempt_id>/ringkasan/", views.summary_view, name="summary"),
     path("percobaan/<int:attempt_id>/kumpulkan/", views.submit_view, name="submit"),
     path("percobaan/<int:attempt_id>/hasil/", views.result_view, name="result"),
+    path("<int:quiz_id>/laporan/", report_views.quiz_report_view, name="report"),
+    path("<int:quiz_id>/nilai-ulang/", report_views.regrade_view, name="regrade"),
+    path(
+        "kursus/<int:course_id>/laporan/",
+        report_views.course_report_view,
+        name="course_report",
+    ),
 ]

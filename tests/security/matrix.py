@@ -160,13 +160,60 @@ def _bundle_id(w: World, own: bool) -> dict:
     return {"bundle_id": w.record("certificate_bundle", own).pk}
 
 
+def _quiz(w: World, own: bool):
+    from tests.factories import make_question, make_quiz
+
+    course = w.course(own)
+    return make_quiz(course, [make_question(course)], title="Kuis matriks")
+
+
+def _attempt(w: World, own: bool):
+    from courses.quizzes.services import start_attempt
+
+    w.enrolment(own)
+    return start_attempt(quiz=w.record("quiz", own), user=w.learner(own))
+
+
+def _closed_attempt(w: World, own: bool):
+    from courses.quizzes.services import submit_attempt
+
+    attempt, _ = submit_attempt(attempt=w.record("attempt", own))
+    return attempt
+
+
 RECORDS.update(
     claim=_claim,
     evidence=_evidence,
     hr_job=_hr_job,
     certificate=_certificate,
     certificate_bundle=_certificate_bundle,
+    quiz=_quiz,
+    attempt=_attempt,
+    closed_attempt=_closed_attempt,
 )
+
+
+def _quiz_id(w: World, own: bool) -> dict:
+    w.enrolment(own)
+    return {"quiz_id": w.record("quiz", own).pk}
+
+
+def _attempt_id(w: World, own: bool) -> dict:
+    return {"attempt_id": w.record("attempt", own).pk}
+
+
+def _answer(w: World, own: bool) -> dict:
+    item = w.record("attempt", own).snapshot[0]
+    return {"pos": item["pos"], f"q{item['pos']}": item["choices"][0]["k"]}
+
+
+# A learner's own attempt: nobody else, not even the trainer or an admin, may see
+# or change it while it runs (trainers read results through reports).
+OWN_ATTEMPT_ONLY = {
+    ANONYMOUS: LOGIN,
+    PESERTA: (200, 404),
+    SIGNED_IN: 404,
+}
 
 # A learner's personal record: the learner, HR of their unit and admins see it.
 PERSONAL_RECORD = {
@@ -343,6 +390,54 @@ MATRIX: dict[str, Rule] = {
     "certificates:bundle_download": Rule(
         kwargs=_bundle_id,
         expect={ANONYMOUS: LOGIN, SIGNED_IN: 404, ADMIN: (200, 404)},
+    ),
+    # --- quizzes --------------------------------------------------------------
+    # Enrolled learners start; the course's trainer and admins are refused
+    # politely (redirect with a message) because they are not enrolled.
+    "quizzes:start": Rule(
+        method="POST",
+        kwargs=_quiz_id,
+        expect={
+            ANONYMOUS: LOGIN,
+            PESERTA: (302, 404),
+            PENGAJAR: (302, 404),
+            PENINJAU: 404,
+            HR: 404,
+            ADMIN: 302,
+        },
+    ),
+    "quizzes:preview": Rule(
+        kwargs=_quiz_id,
+        expect={ANONYMOUS: LOGIN, SIGNED_IN: 404, PENGAJAR: (200, 404), ADMIN: 200},
+    ),
+    "quizzes:attempt": Rule(kwargs=_attempt_id, expect=OWN_ATTEMPT_ONLY),
+    "quizzes:summary": Rule(kwargs=_attempt_id, expect=OWN_ATTEMPT_ONLY),
+    "quizzes:autosave": Rule(
+        method="POST", kwargs=_attempt_id, data=_answer, expect=OWN_ATTEMPT_ONLY
+    ),
+    "quizzes:submit": Rule(
+        method="POST",
+        kwargs=_attempt_id,
+        expect={ANONYMOUS: LOGIN, PESERTA: (302, 404), SIGNED_IN: 404},
+    ),
+    "quizzes:result": Rule(
+        kwargs=lambda w, own: {"attempt_id": w.record("closed_attempt", own).pk},
+        expect=OWN_ATTEMPT_ONLY,
+    ),
+    # Reports and regrade: the course's own trainer and administrators only.
+    "quizzes:report": Rule(
+        kwargs=_quiz_id,
+        expect={ANONYMOUS: LOGIN, SIGNED_IN: 404, PENGAJAR: (200, 404), ADMIN: 200},
+    ),
+    "quizzes:regrade": Rule(
+        kwargs=_quiz_id,
+        also=("POST",),
+        data=lambda w, own: {"action": "dry"},
+        expect={ANONYMOUS: LOGIN, SIGNED_IN: 404, PENGAJAR: (200, 404), ADMIN: 200},
+    ),
+    "quizzes:course_report": Rule(
+        kwargs=_course_id,
+        expect={ANONYMOUS: LOGIN, SIGNED_IN: 404, PENGAJAR: (200, 404), ADMIN: 200},
     ),
     # --- public and framework pages --------------------------------------------
     "set_language": Rule(method="POST", expect={ANONYMOUS: 302, SIGNED_IN: 302}),

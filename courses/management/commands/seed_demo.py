@@ -11,6 +11,7 @@ SEED_STEPS = [
     "courses.demo",
     "lms.hr.demo",
     "certificates.demo",
+    "courses.quizzes.demo",
     # Last: maps the modules and records evidence and growth for earlier steps'
     # completions and quiz attempts.
     "lms.competencies.demo",

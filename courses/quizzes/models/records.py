@@ -109,6 +109,8 @@ class Response(models.Model):
     client_seq = models.PositiveBigIntegerField(default=0)
     credit = models.FloatField(_("bagian benar (0–1)"), null=True, blank=True)
     score = models.FloatField(_("nilai"), null=True, blank=True)
+    # The attempt's percent, copied at grading so item analysis reads one table.
+    attempt_percent = models.FloatField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("jawaban")

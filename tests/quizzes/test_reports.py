@@ -1,0 +1,219 @@
+"""Trainer reports: results per quiz, growth per course, item analysis, regrade."""
+
+import pytest
+from django.urls import reverse
+
+from courses.quizzes.models import Attempt
+from courses.quizzes.regrade import regrade_quiz
+from courses.quizzes.reports import (
+    course_growth,
+    item_analysis,
+    normalised_gain,
+    quiz_summary,
+)
+from courses.quizzes.services import save_answers, start_attempt, submit_attempt
+from courses.services import enrol, mark_lesson_complete
+from lms.audit.models import AuditEvent
+from tests.factories import AsnProfileFactory, UserFactory, make_question, make_quiz
+
+pytestmark = pytest.mark.django_db
+
+
+def take(quiz, user, right: set[int]):
+    """``user`` answers the items at positions in ``right`` correctly, others wrong."""
+    enrol(user=user, course=quiz.get_course())
+    attempt = start_attempt(quiz=quiz, user=user)
+    answers = {}
+    for item in attempt.snapshot:
+        wrong = next(c["k"] for c in item["choices"] if c["k"] not in item["key"])
+        answers[item["pos"]] = item["key"][0] if item["pos"] in right else wrong
+    save_answers(attempt=attempt, answers=answers)
+    attempt, _ = submit_attempt(attempt=attempt)
+    return attempt
+
+
+@pytest.fixture
+def learners(unit):
+    return [AsnProfileFactory(unit=unit).user for _ in range(8)]
+
+
+@pytest.fixture
+def five_question_quiz(course):
+    return make_quiz(course, [make_question(course) for _ in range(5)], pass_mark=60)
+
+
+def test_quiz_summary_counts_mean_pass_rate_and_distribution(
+    five_question_quiz, learners
+):
+    patterns = [{1, 2, 3, 4, 5}, {1, 2, 3}, {1}, set()]
+    for user, right in zip(learners[:4], patterns, strict=True):
+        take(five_question_quiz, user, right)
+    summary = quiz_summary(quiz=five_question_quiz)
+    assert summary.attempts == 4
+    assert summary.mean == pytest.approx((100 + 60 + 20 + 0) / 4)
+    assert summary.pass_rate == 50
+    counts = {bucket.label: bucket.count for bucket in summary.distribution}
+    assert counts["90–100"] == 1
+    assert counts["60–69"] == 1
+    assert counts["0–9"] == 1
+
+
+@pytest.mark.parametrize(
+    ("pre", "post", "gain"),
+    [(40, 70, 0.5), (80, 90, 0.5), (50, 40, -0.2), (100, 100, None)],
+)
+def test_normalised_gain(pre, post, gain):
+    assert normalised_gain(pre, post) == (
+        pytest.approx(gain) if gain is not None else None
+    )
+
+
+def test_course_growth_compares_first_pretest_with_best_posttest(course, learners):
+    pretest = make_quiz(
+        course, [make_question(course) for _ in range(5)], kind="pretest"
+    )
+    posttest = make_quiz(
+        course, [make_question(course) for _ in range(5)], kind="posttest"
+    )
+    first, second = learners[:2]
+    take(pretest, first, {1, 2})  # 40
+    take(pretest, second, {1, 2, 3, 4})  # 80
+    for user in (first, second):
+        enrolment = user.enrolments.get()
+        for lesson in course.lessons():
+            mark_lesson_complete(enrolment=enrolment, lesson=lesson)
+    take(posttest, first, {1})  # 20, then a better attempt counts
+    take(posttest, first, {1, 2, 3, 4})  # 80
+    take(posttest, second, {1, 2, 3, 4, 5})  # 100
+    growth = course_growth(course=course)
+    assert growth.paired == 2
+    assert growth.mean_pre == pytest.approx(60)
+    assert growth.mean_post == pytest.approx(90)
+    assert growth.mean_gain == pytest.approx(((80 - 40) / 60 + 1.0) / 2)
+    assert growth.class_gain == pytest.approx(0.75)
+
+
+def test_item_analysis_flags_easy_hard_and_negative_discrimination(
+    five_question_quiz, learners
+):
+    # Question 1: everyone right (too easy). Question 5: only the weakest right
+    # (negative discrimination). Question 4: nobody right (too hard).
+    patterns = [
+        {1, 2, 3},
+        {1, 2, 3},
+        {1, 2, 3},
+        {1, 2},
+        {1, 2},
+        {1, 3},
+        {1, 5},
+        {1, 5},
+    ]
+    for user, right in zip(learners, patterns, strict=True):
+        take(five_question_quiz, user, right)
+    rows = {row.question_id: row for row in item_analysis(quiz=five_question_quiz)}
+    ids = [block.value.pk for block in five_question_quiz.items]
+    assert rows[ids[0]].facility == 1
+    assert "terlalu mudah" in rows[ids[0]].flags
+    assert "terlalu sulit" in rows[ids[3]].flags
+    assert "daya beda negatif" in rows[ids[4]].flags
+    assert rows[ids[2]].discrimination > 0
+    assert rows[ids[2]].point_biserial > 0
+    shares = {c.text: c.count for c in rows[ids[1]].choices}
+    assert shares == {"Jakarta": 5, "Bandung": 3, "Medan": 0}
+
+
+def test_item_analysis_query_count_does_not_grow_with_attempts(
+    five_question_quiz, learners, django_assert_max_num_queries
+):
+    for user in learners:
+        take(five_question_quiz, user, {1, 2})
+    with django_assert_max_num_queries(5):
+        rows = item_analysis(quiz=five_question_quiz)
+    assert len(rows) == 5
+
+
+def test_trainer_reads_the_quiz_report(client, catalog, unit):
+    trainer = UserFactory(roles=["Pengajar"])
+    from tests.factories import make_course
+
+    course = make_course(catalog, trainer=trainer)
+    quiz = make_quiz(course, [make_question(course)])
+    take(quiz, AsnProfileFactory(unit=unit).user, {1})
+    client.force_login(trainer)
+    page = client.get(reverse("quizzes:report", args=[quiz.pk])).content.decode()
+    assert "Analisis butir soal" in page
+    assert "Sebaran nilai" in page
+    growth = client.get(reverse("quizzes:course_report", args=[course.pk]))
+    assert "gain ternormalisasi" in growth.content.decode()
+
+
+def test_regrade_dry_run_lists_changes_and_writes_nothing(five_question_quiz, learners):
+    attempt = take(five_question_quiz, learners[0], {1, 2, 3})  # 60: passed
+    question = five_question_quiz.items[0].value
+    question.choices.update(is_correct=False)
+    question.choices.filter(text="Bandung").update(is_correct=True)
+    result = regrade_quiz(quiz=five_question_quiz, actor=None, apply=False)
+    [change] = result.changes
+    assert (change.old_percent, change.new_percent) == (60, 40)
+    assert change.old_passed and not change.new_passed
+    attempt.refresh_from_db()
+    assert attempt.percent == 60
+    assert not AuditEvent.objects.filter(action="quiz.regrade").exists()
+
+
+def test_regrade_apply_updates_attempts_logs_it_and_completes_the_course(
+    course, learners
+):
+    trainer = UserFactory(roles=["Pengajar"])
+    posttest = make_quiz(
+        course,
+        [make_question(course) for _ in range(2)],
+        kind="posttest",
+        pass_mark=100,
+    )
+    learner = learners[0]
+    enrolment, _ = enrol(user=learner, course=course)
+    for lesson in course.lessons():
+        mark_lesson_complete(enrolment=enrolment, lesson=lesson)
+    attempt = start_attempt(quiz=posttest, user=learner)
+    first, second = attempt.snapshot
+    bandung = next(c["k"] for c in second["choices"] if c["text"] == "Bandung")
+    save_answers(
+        attempt=attempt, answers={first["pos"]: first["key"][0], second["pos"]: bandung}
+    )
+    submit_attempt(attempt=attempt)
+    enrolment.refresh_from_db()
+    assert not enrolment.is_completed
+    # The trainer finds the second question's key was wrong: Bandung is right.
+    question = posttest.items[1].value
+    question.choices.update(is_correct=False)
+    question.choices.filter(text="Bandung").update(is_correct=True)
+    result = regrade_quiz(quiz=posttest, actor=trainer, apply=True)
+    assert result.applied and len(result.changes) == 1
+    attempt.refresh_from_db()
+    assert attempt.percent == 100 and attempt.passed
+    assert attempt.regraded_at is not None
+    assert attempt.snapshot[1]["text"] == second["text"]
+    event = AuditEvent.objects.get(action="quiz.regrade")
+    assert event.actor == trainer
+    assert event.data["changes"][0]["to"] == 100
+    enrolment.refresh_from_db()
+    assert enrolment.is_completed
+
+
+def test_regrade_page_runs_a_dry_run_then_applies(client, catalog, unit):
+    from tests.factories import make_course
+
+    trainer = UserFactory(roles=["Pengajar"])
+    course = make_course(catalog, trainer=trainer)
+    quiz = make_quiz(course, [make_question(course)])
+    attempt = take(quiz, AsnProfileFactory(unit=unit).user, set())
+    quiz.items[0].value.choices.update(is_correct=True)
+    client.force_login(trainer)
+    url = reverse("quizzes:regrade", args=[quiz.pk])
+    dry = client.post(url, {"action": "dry"}).content.decode()
+    assert "menjadi lulus" in dry
+    assert Attempt.objects.get(pk=attempt.pk).percent == 0
+    applied = client.post(url, {"action": "apply"})
+    assert applied.status_code == 302
+    assert Attempt.objects.get(pk=attempt.pk).percent == 100
