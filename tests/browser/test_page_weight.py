@@ -16,6 +16,8 @@ from django.contrib.staticfiles import finders
 from django.core.management import call_command
 
 from courses.models import CatalogPage, CoursePage, LessonPage
+from courses.quizzes.models import QuizPage
+from courses.quizzes.services import start_attempt, submit_attempt
 from courses.services import enrol
 from lms.accounts.models import User
 
@@ -63,6 +65,9 @@ def demo_learner_client(client):
     learner = User.objects.get(email="peserta@sigap.test")
     for course in CoursePage.objects.live():
         enrol(user=learner, course=course)
+        # Demo courses require the pre-test before the first lesson.
+        for pretest in QuizPage.objects.live().child_of(course).filter(kind="pretest"):
+            submit_attempt(attempt=start_attempt(quiz=pretest, user=learner))
     client.force_login(learner)
     return client
 
