@@ -46,8 +46,8 @@ def build(attempts: int) -> tuple[int, int]:
 
     trainer = UserFactory(roles=["Pengajar"], password="!")
     # Staff must use MFA; the trainer here has an authenticator like any real one.
-    Authenticator.objects.create(
-        user=trainer, type=Authenticator.Type.TOTP, data={"secret": "x"}
+    Authenticator.objects.get_or_create(
+        user=trainer, type=Authenticator.Type.TOTP, defaults={"data": {"secret": "x"}}
     )
     course = make_course(make_site_tree(), lessons=1, trainer=trainer)
     bank = [
