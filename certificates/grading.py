@@ -38,12 +38,7 @@ def post_test_percent(*, enrolment) -> Decimal | None:
     The quiz engine (courses.quizzes) owns attempts; this is the one place that
     asks it, so the certificate never computes a score itself.
     """
-    try:
-        from courses.quizzes import services as quiz_services
-    except ImportError:
-        return None
-    getter = getattr(quiz_services, "post_test_percent", None)
-    if getter is None:
-        return None
-    value = getter(enrolment=enrolment)
+    from courses.quizzes.services import post_test_percent as best_post_test
+
+    value = best_post_test(enrolment=enrolment)
     return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))

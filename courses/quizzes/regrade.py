@@ -127,6 +127,8 @@ def regrade_quiz(*, quiz: QuizPage, actor, apply: bool, request=None) -> Regrade
         )
         if quiz.kind == QuizKind.POSTTEST:
             _complete_newly_passed(quiz, changes, attempts)
+        if quiz.kind in (QuizKind.PRETEST, QuizKind.POSTTEST):
+            _refresh_growth(quiz, changes, attempts)
     return RegradeResult(checked=len(attempts), changes=changes, applied=True)
 
 
@@ -139,3 +141,16 @@ def _complete_newly_passed(quiz, changes, attempts) -> None:
         course=quiz.get_course(), user_id__in=newly_passed
     ):
         evaluate_completion(enrolment=enrolment)
+
+
+def _refresh_growth(quiz, changes, attempts) -> None:
+    """Competency evidence carries pre-test and post-test scores: recompute them
+    for every learner whose attempt changed, so growth shows the regraded result."""
+    from lms.competencies.services import refresh_growth
+
+    users = {a.pk: a.user_id for a in attempts}
+    changed = {users[c.attempt_id] for c in changes}
+    for enrolment in Enrolment.objects.filter(
+        course=quiz.get_course(), user_id__in=changed
+    ).select_related("user", "course"):
+        refresh_growth(enrolment=enrolment)

@@ -4,11 +4,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from lms.forms import ModelChoiceField
+
 from .employee_numbers import validate_employee_number
 from .models import AsnProfile, Jabatan, OrgUnit
 
 
-class OrgUnitChoiceField(forms.ModelChoiceField):
+class OrgUnitChoiceField(ModelChoiceField):
     """Units shown with their depth, so the tree reads as a tree in a plain select."""
 
     def label_from_instance(self, obj: OrgUnit) -> str:
@@ -23,7 +25,7 @@ class AsnProfileForm(forms.ModelForm):
         queryset=OrgUnit.objects.order_by("path"),
         help_text=_("Pilih unit tempat Anda bekerja; instansi mengikuti unit."),
     )
-    jabatan = forms.ModelChoiceField(
+    jabatan = ModelChoiceField(
         label=_("Jabatan"), queryset=Jabatan.objects.order_by("name"), required=False
     )
     nip = forms.CharField(

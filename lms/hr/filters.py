@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from courses.models import CoursePage
 from lms.accounts.employee_numbers import EmployeeType
 from lms.accounts.models import Golongan, Jabatan, OrgUnit
+from lms.forms import ModelChoiceField
 
 from .scope import hr_scope_units
 
@@ -27,7 +28,7 @@ def year_bounds(year: int) -> tuple[datetime.datetime, datetime.datetime]:
     )
 
 
-class UnitChoiceField(forms.ModelChoiceField):
+class UnitChoiceField(ModelChoiceField):
     def label_from_instance(self, obj: OrgUnit) -> str:
         return "\u2003" * (obj.depth - 1) + obj.name
 
@@ -102,7 +103,7 @@ class HrFilterForm(forms.Form):
         choices=[("", _("PNS dan PPPK"))] + list(EmployeeType.CHOICES),
         required=False,
     )
-    course = forms.ModelChoiceField(
+    course = ModelChoiceField(
         label=_("Kursus"),
         queryset=CoursePage.objects.none(),
         required=False,

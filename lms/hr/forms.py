@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lms.forms import ModelChoiceField
+
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
 
@@ -30,10 +32,10 @@ class StaffImportForm(forms.Form):
 class BulkEnrolForm(forms.Form):
     """Enrol a unit (with its subtree) or a list of NIPs into one course."""
 
-    course = forms.ModelChoiceField(
+    course = ModelChoiceField(
         label=_("Kursus"), queryset=None, empty_label=_("Pilih kursus")
     )
-    unit = forms.ModelChoiceField(
+    unit = ModelChoiceField(
         label=_("Unit kerja (beserta unit di bawahnya)"),
         queryset=None,
         required=False,

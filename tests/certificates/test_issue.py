@@ -196,3 +196,37 @@ def test_course_template_choice_overrides_the_default(completed, course):
     assert certificate.number.startswith("001/BKPSDM/")
     assert certificate.valid_until is not None
     assert (certificate.valid_until - certificate.completed_on).days in range(728, 733)
+
+
+def test_certificate_prints_the_best_post_test_score_and_its_predikat(
+    learner, course, django_capture_on_commit_callbacks
+):
+    from courses.quizzes.services import save_answers, start_attempt, submit_attempt
+    from tests.factories import make_question, make_quiz
+
+    posttest = make_quiz(
+        course,
+        [make_question(course), make_question(course)],
+        kind="posttest",
+        pass_mark=60,
+        attempts_allowed=3,
+    )
+    enrolment = Enrolment.objects.create(user=learner, course=course)
+    for lesson in course.lessons():
+        mark_lesson_complete(enrolment=enrolment, lesson=lesson)
+
+    def take(right_answers: int):
+        attempt = start_attempt(quiz=posttest, user=learner)
+        answers = {
+            item["pos"]: item["key"][0] for item in attempt.snapshot[:right_answers]
+        }
+        save_answers(attempt=attempt, answers=answers)
+        return submit_attempt(attempt=attempt)[0]
+
+    assert take(1).percent == 50  # failed: no completion, no certificate
+    assert not Certificate.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert take(2).percent == 100
+    certificate = Certificate.objects.get(enrolment=enrolment)
+    assert certificate.score == 100
+    assert certificate.predikat == predikat_for(100) == "Sangat Memuaskan"

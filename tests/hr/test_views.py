@@ -72,6 +72,19 @@ def test_filtering_by_a_unit_outside_scope_is_refused_and_leaks_nothing(
     assert "Orang Luar Lingkup" not in response.content.decode()
 
 
+@pytest.mark.parametrize("field", ["unit", "course"])
+@pytest.mark.parametrize("value", ["9223372036854775808", "-9223372036854775809"])
+def test_a_tampered_out_of_range_filter_is_refused_not_a_server_error(
+    officer_client, records, field, value
+):
+    response = officer_client.get(reverse("hr:learners"), {field: value})
+    assert response.status_code == 200
+    assert response.context["form"].errors[field]
+    response = officer_client.get(reverse("hr:dashboard"), {field: value})
+    assert response.status_code == 200
+    assert response.context["dashboard"].learners == 2
+
+
 def test_unit_filter_narrows_to_that_subtree(officer_client, records, sub_unit):
     response = officer_client.get(reverse("hr:dashboard"), {"unit": sub_unit.pk})
     assert response.context["dashboard"].learners == 1

@@ -217,3 +217,36 @@ def test_regrade_page_runs_a_dry_run_then_applies(client, catalog, unit):
     applied = client.post(url, {"action": "apply"})
     assert applied.status_code == 302
     assert Attempt.objects.get(pk=attempt.pk).percent == 100
+
+
+def test_regrade_updates_the_competency_growth_recorded_at_completion(course, learners):
+    from lms.competencies.models import CompetencyEvidence
+    from tests.factories import map_competency
+
+    map_competency(course, "M.5", target_level=2)
+    posttest = make_quiz(
+        course,
+        [make_question(course, competency="M.5") for _ in range(2)],
+        kind="posttest",
+        pass_mark=50,
+    )
+    learner = learners[0]
+    enrolment, _ = enrol(user=learner, course=course)
+    for lesson in course.lessons():
+        mark_lesson_complete(enrolment=enrolment, lesson=lesson)
+    attempt = start_attempt(quiz=posttest, user=learner)
+    first, second = attempt.snapshot
+    bandung = next(c["k"] for c in second["choices"] if c["text"] == "Bandung")
+    save_answers(
+        attempt=attempt, answers={first["pos"]: first["key"][0], second["pos"]: bandung}
+    )
+    submit_attempt(attempt=attempt)
+    evidence = CompetencyEvidence.objects.get(enrolment=enrolment)
+    assert evidence.post_percent == 50
+    question = posttest.items[1].value
+    question.choices.update(is_correct=False)
+    question.choices.filter(text="Bandung").update(is_correct=True)
+    regrade_quiz(quiz=posttest, actor=None, apply=True)
+    evidence.refresh_from_db()
+    assert evidence.post_percent == 100
+    assert evidence.post_test_score == 100
