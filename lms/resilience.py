@@ -29,7 +29,10 @@ def _caused_by_database_error(error: BaseException | None) -> bool:
 
 def _database_answers() -> bool:
     try:
-        connection.close_if_unusable_or_obsolete()
+        # Drop a broken connection so the probe reconnects; never inside an atomic
+        # block (closing there would break the enclosing transaction for good).
+        if not connection.in_atomic_block:
+            connection.close_if_unusable_or_obsolete()
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DATABASE_ERRORS:
