@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from courses.models import CoursePage
+from lms.accounts.middleware import staff_area
 from lms.accounts.permissions import is_admin, is_hr
 from lms.audit.services import record_event
 
@@ -186,6 +187,7 @@ def _certificate_for_staff(request, code: str, predicate) -> Certificate:
     return certificate
 
 
+@staff_area
 @login_required
 @require_http_methods(["GET", "POST"])
 def revoke_view(request, code: str):
@@ -216,6 +218,7 @@ def revoke_view(request, code: str):
     )
 
 
+@staff_area
 @login_required
 @require_http_methods(["GET", "POST"])
 def reissue_view(request, code: str):
@@ -246,6 +249,7 @@ def reissue_view(request, code: str):
     )
 
 
+@staff_area
 @login_required
 def manage_view(request):
     """Courses whose certificates the user manages (trainer: own; HR, admin: all)."""
@@ -271,6 +275,7 @@ def _managed_course(request, course_id: int) -> CoursePage:
     return course
 
 
+@staff_area
 @login_required
 def course_certificates_view(request, course_id: int):
     course = _managed_course(request, course_id)
@@ -293,6 +298,7 @@ def course_certificates_view(request, course_id: int):
     )
 
 
+@staff_area
 @login_required
 @require_POST
 def bundle_start_view(request, course_id: int):
@@ -309,12 +315,14 @@ def _own_bundle(request, bundle_id: int) -> CertificateBundle:
     )
 
 
+@staff_area
 @login_required
 def bundle_view(request, bundle_id: int):
     bundle = _own_bundle(request, bundle_id)
     return render(request, "certificates/certificate_bundle.html", {"bundle": bundle})
 
 
+@staff_area
 @login_required
 def bundle_download_view(request, bundle_id: int):
     bundle = _own_bundle(request, bundle_id)

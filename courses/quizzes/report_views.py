@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage
+from lms.accounts.middleware import staff_area
 
 from .models import QuizPage
 from .permissions import can_author_course, can_view_quiz_reports
@@ -22,6 +23,7 @@ def _reportable_quiz(request, quiz_id: int) -> QuizPage:
     return quiz
 
 
+@staff_area
 @login_required
 def quiz_report_view(request, quiz_id: int):
     quiz = _reportable_quiz(request, quiz_id)
@@ -37,6 +39,7 @@ def quiz_report_view(request, quiz_id: int):
     )
 
 
+@staff_area
 @login_required
 def course_report_view(request, course_id: int):
     course = get_object_or_404(CoursePage, pk=course_id)
@@ -54,6 +57,7 @@ def course_report_view(request, course_id: int):
     )
 
 
+@staff_area
 @login_required
 def regrade_view(request, quiz_id: int):
     """GET explains; POST ``dry`` lists the changes; POST ``apply`` applies them."""

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from lms.accounts.middleware import staff_area
+
 from . import grading
 from .display import question_view, review_view
 from .models import Attempt, QuizPage, Response
@@ -291,6 +293,7 @@ def result_view(request, attempt_id: int):
     )
 
 
+@staff_area
 @login_required
 @never_cache
 def preview_view(request, quiz_id: int):

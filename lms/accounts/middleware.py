@@ -48,22 +48,36 @@ def has_mfa(user) -> bool:
     ).exists()
 
 
-class StaffMfaRequiredMiddleware:
-    """Trainers, reviewers, HR and admins set up MFA before /cms/ or /hr/.
+def staff_area(view):
+    """Mark a view outside /cms/ and /hr/ as a staff screen (learner data, reports,
+    certificate management): staff roles need MFA to open it, as in those areas."""
+    view.sigap_staff_area = True
+    return view
 
-    Without an authenticator they are sent to allauth's TOTP activation, and come
-    back to where they were going afterwards. Learners may use MFA; they need not.
+
+class StaffMfaRequiredMiddleware:
+    """Trainers, reviewers, HR and admins set up MFA before any staff screen.
+
+    Staff screens are /cms/, /hr/ and every view marked with ``staff_area``. Without
+    an authenticator they are sent to allauth's TOTP activation, and come back to
+    where they were going afterwards. Learners may use MFA; they need not.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
         from .permissions import is_staff_role
 
         user = getattr(request, "user", None)
         if (
-            request.path.startswith(STAFF_AREAS)
+            (
+                request.path.startswith(STAFF_AREAS)
+                or getattr(view_func, "sigap_staff_area", False)
+            )
             and user is not None
             and user.is_authenticated
             and is_staff_role(user)
@@ -81,7 +95,7 @@ class StaffMfaRequiredMiddleware:
             )
             activate = reverse("mfa_activate_totp")
             return redirect(f"{activate}?next={request.get_full_path()}")
-        return self.get_response(request)
+        return None
 
 
 class SigapCSPMiddleware(CSPMiddleware):

@@ -1,4 +1,4 @@
-"""Staff roles set up MFA before the Wagtail admin or /hr/; learners may skip it."""
+"""Staff roles set up MFA before any staff screen; learners may skip it."""
 
 import pytest
 from allauth.mfa.models import Authenticator
@@ -34,6 +34,33 @@ def test_staff_without_an_authenticator_are_sent_to_set_one_up(client, role, are
     response = client.get(area)
     assert response.status_code == 302
     assert response["Location"] == f"/accounts/2fa/totp/activate/?next={area}"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/sertifikat/kelola/",
+        "/kuis/{quiz}/laporan/",
+        "/kuis/kursus/{course}/laporan/",
+        "/kuis/{quiz}/pratinjau/",
+    ],
+)
+def test_staff_screens_outside_cms_and_hr_also_need_an_authenticator(
+    client, catalog, url
+):
+    from tests.factories import make_course, make_question, make_quiz
+
+    trainer = UserFactory(roles=[ROLE_TRAINER], is_staff=True, mfa=False)
+    course = make_course(catalog, trainer=trainer)
+    quiz = make_quiz(course, [make_question(course)])
+    url = url.format(quiz=quiz.pk, course=course.pk)
+    client.force_login(trainer)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"/accounts/2fa/totp/activate/?next={url}"
+    Authenticator.objects.create(user=trainer, type=Authenticator.Type.TOTP, data={})
+    client.force_login(trainer)
+    assert client.get(url).status_code == 200
 
 
 def test_learners_need_no_mfa(client):
