@@ -77,9 +77,14 @@ format: install
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
+## make messages: after changing user-facing strings, extract them into
+## locale/en/LC_MESSAGES/django.po, translate the new or fuzzy entries, run it again
+## to compile django.mo, and commit both files (msgids are Bahasa Indonesia)
+MESSAGES_IGNORE := --ignore=.venv --ignore=node_modules --ignore=staticfiles \
+	--ignore=bench --ignore=tests --ignore=var --ignore=media
 messages: install
-	DEBUG=1 $(PY) manage.py makemessages -l id -l en --ignore=.venv --ignore=staticfiles
-	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv
+	DEBUG=1 $(PY) manage.py makemessages -l en --no-obsolete --add-location=file $(MESSAGES_IGNORE)
+	DEBUG=1 $(PY) manage.py compilemessages -l en $(MESSAGES_IGNORE)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

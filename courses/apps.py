@@ -1,7 +1,7 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CoursesConfig(AppConfig):
     name = "courses"
-    verbose_name = _("Kursus")
+    verbose_name = pgettext_lazy("plural", "Kursus")

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class QuizzesConfig(AppConfig):
@@ -7,5 +7,5 @@ class QuizzesConfig(AppConfig):
 
     name = "courses.quizzes"
     label = "quizzes"
-    verbose_name = _("Kuis")
+    verbose_name = pgettext_lazy("plural", "Kuis")
     default_auto_field = "django.db.models.BigAutoField"

@@ -5,15 +5,20 @@ explanations cannot reach a page while the attempt is open. ``review_view``
 adds them only when the review rule allows.
 """
 
+from django.utils.translation import gettext_noop
+
 from . import grading
 
+# Marked for extraction only: the template translates the hint when it renders.
 TYPE_HINTS = {
-    "single": "Pilih satu jawaban.",
-    "multiple": "Pilih semua jawaban yang benar.",
-    "true_false": "Pilih Benar atau Salah.",
-    "short": "Tulis jawaban singkat.",
-    "ordering": "Beri nomor urut pada setiap butir (1 = pertama).",
-    "matching": "Pasangkan setiap butir di kiri dengan pilihan yang sesuai.",
+    "single": gettext_noop("Pilih satu jawaban."),
+    "multiple": gettext_noop("Pilih semua jawaban yang benar."),
+    "true_false": gettext_noop("Pilih Benar atau Salah."),
+    "short": gettext_noop("Tulis jawaban singkat."),
+    "ordering": gettext_noop("Beri nomor urut pada setiap butir (1 = pertama)."),
+    "matching": gettext_noop(
+        "Pasangkan setiap butir di kiri dengan pilihan yang sesuai."
+    ),
 }
 
 

@@ -1,6 +1,7 @@
 """Admin screens: the competency framework and position standards (snippets)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -29,7 +30,7 @@ class PositionStandardViewSet(SnippetViewSet):
 class CompetencyGroupViewSet(SnippetViewSetGroup):
     items = (CompetencyViewSet, PositionStandardViewSet)
     menu_icon = "tasks"
-    menu_label = _("Kompetensi")
+    menu_label = pgettext_lazy("plural", "Kompetensi")
     menu_name = "kompetensi"
 
 
