@@ -147,6 +147,22 @@ def test_trainer_reads_the_quiz_report(client, catalog, unit):
     assert "gain ternormalisasi" in growth.content.decode()
 
 
+def finish_lessons_and_answer_bandung(course, posttest, learner):
+    """Enrol, finish every lesson, and take the two-question post-test: the first
+    answered by its key, the second with "Bandung" (wrong until the key is fixed)."""
+    enrolment, _ = enrol(user=learner, course=course)
+    for lesson in course.lessons():
+        mark_lesson_complete(enrolment=enrolment, lesson=lesson)
+    attempt = start_attempt(quiz=posttest, user=learner)
+    first, second = attempt.snapshot
+    bandung = next(c["k"] for c in second["choices"] if c["text"] == "Bandung")
+    save_answers(
+        attempt=attempt, answers={first["pos"]: first["key"][0], second["pos"]: bandung}
+    )
+    submit_attempt(attempt=attempt)
+    return enrolment, attempt, second
+
+
 def test_regrade_dry_run_lists_changes_and_writes_nothing(five_question_quiz, learners):
     attempt = take(five_question_quiz, learners[0], {1, 2, 3})  # 60: passed
     question = five_question_quiz.items[0].value
@@ -172,16 +188,9 @@ def test_regrade_apply_updates_attempts_logs_it_and_completes_the_course(
         pass_mark=100,
     )
     learner = learners[0]
-    enrolment, _ = enrol(user=learner, course=course)
-    for lesson in course.lessons():
-        mark_lesson_complete(enrolment=enrolment, lesson=lesson)
-    attempt = start_attempt(quiz=posttest, user=learner)
-    first, second = attempt.snapshot
-    bandung = next(c["k"] for c in second["choices"] if c["text"] == "Bandung")
-    save_answers(
-        attempt=attempt, answers={first["pos"]: first["key"][0], second["pos"]: bandung}
+    enrolment, attempt, second = finish_lessons_and_answer_bandung(
+        course, posttest, learner
     )
-    submit_attempt(attempt=attempt)
     enrolment.refresh_from_db()
     assert not enrolment.is_completed
     # The trainer finds the second question's key was wrong: Bandung is right.
@@ -231,16 +240,7 @@ def test_regrade_updates_the_competency_growth_recorded_at_completion(course, le
         pass_mark=50,
     )
     learner = learners[0]
-    enrolment, _ = enrol(user=learner, course=course)
-    for lesson in course.lessons():
-        mark_lesson_complete(enrolment=enrolment, lesson=lesson)
-    attempt = start_attempt(quiz=posttest, user=learner)
-    first, second = attempt.snapshot
-    bandung = next(c["k"] for c in second["choices"] if c["text"] == "Bandung")
-    save_answers(
-        attempt=attempt, answers={first["pos"]: first["key"][0], second["pos"]: bandung}
-    )
-    submit_attempt(attempt=attempt)
+    enrolment, _, _ = finish_lessons_and_answer_bandung(course, posttest, learner)
     evidence = CompetencyEvidence.objects.get(enrolment=enrolment)
     assert evidence.post_percent == 50
     question = posttest.items[1].value
