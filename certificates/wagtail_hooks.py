@@ -1,7 +1,6 @@
 """Admin screens: certificate templates as a snippet viewset, scoped to a trainer's
 own templates (lms.accounts.middleware guards every per-template route)."""
 
-from wagtail.admin.views.generic.models import CopyViewMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -15,15 +14,11 @@ from .permissions import certificate_templates_for, certificate_templates_to_cho
 
 
 class CertificateTemplateCreateView(CreateView):
-    """Whoever makes a template owns it (a copy too)."""
+    """Whoever makes a template owns it (a copy too: its form posts here)."""
 
     def save_instance(self):
         self.form.instance.owner = self.request.user
         return super().save_instance()
-
-
-class CertificateTemplateCopyView(CopyViewMixin, CertificateTemplateCreateView):
-    pass
 
 
 class ChoosableTemplatesMixin:
@@ -54,7 +49,6 @@ class CertificateTemplateViewSet(SnippetViewSet):
     list_display = ["name", "is_default", "institution_name", "signer_name"]
     search_fields = ["name", "institution_name", "signer_name"]
     add_view_class = CertificateTemplateCreateView
-    copy_view_class = CertificateTemplateCopyView
     chooser_viewset_class = CertificateTemplateChooserViewSet
 
     def get_queryset(self, request):

@@ -225,3 +225,16 @@ def test_administrator_sees_edits_and_attaches_every_template(world):
     assert admin.get(f"{BASE}/edit/{theirs.pk}/").status_code == 200
     _attach(admin, world.course_a, theirs)
     assert _template_of_latest_draft(world.course_a) == theirs.pk
+
+
+def test_trainer_starts_from_a_copy_of_the_default_and_owns_the_copy(world):
+    default = CertificateTemplate.objects.default()
+    trainer = _as(world.users[PENGAJAR])
+    copy_page = trainer.get(f"{BASE}/copy/{default.pk}/")
+    assert copy_page.status_code == 200
+    assert f'action="{BASE}/add/"' in copy_page.content.decode()
+    trainer.post(f"{BASE}/add/", _template_form("Salinan templat bawaan"))
+    copy = CertificateTemplate.objects.get(name="Salinan templat bawaan")
+    assert copy.owner == world.users[PENGAJAR] and not copy.is_default
+    default.refresh_from_db()
+    assert default.owner is None
