@@ -117,6 +117,13 @@ def test_trainer_creates_a_template_and_owns_it(world):
     assert CertificateTemplate.objects.default().name != "Templat BPSDM A"
 
 
+def test_only_administrators_see_the_default_switch(world):
+    mine = _template("Templat A", owner=world.users[PENGAJAR])
+    url = f"{BASE}/edit/{mine.pk}/"
+    assert 'name="is_default"' not in _as(world.users[PENGAJAR]).get(url).text
+    assert 'name="is_default"' in _as(world.users[ADMIN]).get(url).text
+
+
 def test_trainer_edits_own_template_with_a_revision(world):
     mine = _template("Templat A", owner=world.users[PENGAJAR])
     response = _as(world.users[PENGAJAR]).post(
