@@ -1,9 +1,23 @@
-"""Forms for certificates: revocation, and checking a PDF's fingerprint."""
+"""Forms for certificates: templates in the admin, revocation, and checking a PDF's
+fingerprint."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 MAX_PDF_BYTES = 10 * 1024 * 1024
+
+
+class CertificateTemplateForm(WagtailAdminModelForm):
+    """The template editor: only administrators choose the institution-wide
+    default, which every course without a template of its own prints with."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from lms.accounts.permissions import is_admin
+
+        if self.for_user is not None and not is_admin(self.for_user):
+            self.fields.pop("is_default", None)
 
 
 class RevokeForm(forms.Form):

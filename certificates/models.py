@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import RevisionMixin
-from wagtail.snippets.models import register_snippet
 
+from .forms import CertificateTemplateForm
 from .numbering import NumberPatternError, check_number_pattern
 
 DEFAULT_NUMBER_PATTERN = "{seq:05d}/SIGAP/{course_code}/{year}"
@@ -42,9 +42,12 @@ class CertificateTemplateQuerySet(models.QuerySet):
         return template
 
 
-@register_snippet
 class CertificateTemplate(RevisionMixin, models.Model):
-    """How an institution's certificates look and are numbered; a course picks one."""
+    """How an institution's certificates look and are numbered; a course picks one.
+
+    A trainer edits only the templates they made (``owner``); templates without an
+    owner (the default, those from before owners) are the administrators'.
+    """
 
     name = models.CharField(_("nama templat"), max_length=100, unique=True)
     is_default = models.BooleanField(
@@ -108,8 +111,19 @@ class CertificateTemplate(RevisionMixin, models.Model):
         blank=True,
         default="Keaslian sertifikat ini dapat diperiksa dengan memindai kode QR.",
     )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pemilik"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text=_("Yang membuat templat; kosong untuk templat bawaan."),
+    )
 
     objects = CertificateTemplateQuerySet.as_manager()
+    base_form_class = CertificateTemplateForm
 
     panels = [
         FieldPanel("name"),

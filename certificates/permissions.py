@@ -2,7 +2,7 @@
 
 from django.db.models import Q, QuerySet
 
-from lms.accounts.permissions import is_admin, is_hr, is_trainer
+from lms.accounts.permissions import is_admin, is_hr, is_only_trainer, is_trainer
 from lms.hr.scope import hr_scope_root
 
 
@@ -76,3 +76,33 @@ def course_certificates_for(user, course) -> QuerySet:
     if root is None:
         return certificates.none()
     return certificates.filter(_hr_scope_q(root))
+
+
+def may_touch_certificate_template(user, template, *, write: bool) -> bool:
+    """Trainers open only the templates they made, and read the default one; the
+    default is never theirs to change, even if an administrator made theirs it."""
+    if not is_only_trainer(user):
+        return True
+    if template.owner_id == user.pk:
+        return not (write and template.is_default)
+    return template.is_default and not write
+
+
+def certificate_templates_for(user) -> QuerySet:
+    """The templates ``user`` sees in the template list: a trainer's own ones."""
+    from .models import CertificateTemplate
+
+    templates = CertificateTemplate.objects.all()
+    if is_only_trainer(user):
+        return templates.filter(owner=user)
+    return templates
+
+
+def certificate_templates_to_choose(user) -> QuerySet:
+    """The templates ``user`` may give a course: a trainer's own, or the default."""
+    from .models import CertificateTemplate
+
+    templates = CertificateTemplate.objects.all()
+    if is_only_trainer(user):
+        return templates.filter(Q(owner=user) | Q(is_default=True))
+    return templates

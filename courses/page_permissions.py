@@ -9,16 +9,7 @@ view asks ``page.permissions_for_user``, so this is the one place that decides.
 
 from wagtail.models import Page, PagePermissionTester
 
-from lms.accounts.permissions import is_admin, is_reviewer, is_trainer
-
-
-def _only_trainer(user) -> bool:
-    return (
-        user.is_authenticated
-        and not user.is_superuser
-        and is_trainer(user)
-        and not (is_reviewer(user) or is_admin(user))
-    )
+from lms.accounts.permissions import is_only_trainer
 
 
 def course_of(page: Page):
@@ -42,7 +33,7 @@ class CoursePagePermissionTester(PagePermissionTester):
 
     def __init__(self, user, page):
         super().__init__(user, page)
-        self.only_trainer = _only_trainer(user)
+        self.only_trainer = is_only_trainer(user)
         self._owns = None
 
     def owns(self) -> bool:
@@ -106,7 +97,7 @@ def course_owned_models() -> list:
 def may_touch_course_owned(user, instance, *, write: bool) -> bool:
     """Trainers open only snippets of their own courses; shared ones (no course)
     they may read and use, but only reviewers and admins change them."""
-    if not _only_trainer(user):
+    if not is_only_trainer(user):
         return True
     course_id = getattr(instance, "course_id", None)
     if course_id is None:

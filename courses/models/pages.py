@@ -16,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 from lms.competencies.jenis_diklat import JenisDiklat
 
 from ..blocks import LessonStreamBlock
+from ..forms import CoursePageForm
 from ..page_permissions import CourseOwnedPermissions
 from ..permissions import can_study
 
@@ -214,6 +215,7 @@ class CoursePage(CourseOwnedPermissions, Page):
     ]
     parent_page_types = ["courses.CatalogPage"]
     subpage_types = ["courses.LessonPage", "quizzes.QuizPage"]
+    base_form_class = CoursePageForm
 
     class Meta:
         verbose_name = _("kursus")

@@ -132,10 +132,25 @@ class SafeFileResponseMiddleware:
         return response
 
 
+def _snippet_object_rule(model):
+    """How a trainer is limited on the objects of one snippet model:
+    ``rule(user, obj, *, write) -> bool``, or None when the model's rights suffice."""
+    from certificates.models import CertificateTemplate
+    from certificates.permissions import may_touch_certificate_template
+    from courses.page_permissions import course_owned_models, may_touch_course_owned
+
+    if model in course_owned_models():
+        return may_touch_course_owned
+    if model is CertificateTemplate:
+        return may_touch_certificate_template
+    return None
+
+
 class CourseOwnedSnippetMiddleware:
-    """Trainers reach only their own courses' snippets (question banks…) in the
-    Wagtail admin: every per-object snippet route and bulk action is checked,
-    because Wagtail's snippet views check rights per model, not per object."""
+    """Trainers reach only their own snippets in the Wagtail admin: their courses'
+    question banks, the certificate templates they made. Every per-object snippet
+    route and bulk action is checked, because Wagtail's snippet views check rights
+    per model, not per object."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -158,7 +173,7 @@ class CourseOwnedSnippetMiddleware:
         from django.core.exceptions import ValidationError
         from django.urls import Resolver404, resolve
 
-        from courses.page_permissions import course_owned_models, may_touch_course_owned
+        from courses.page_permissions import course_owned_models
 
         try:
             match = resolve(request.path_info)
@@ -174,7 +189,8 @@ class CourseOwnedSnippetMiddleware:
                 )
             except LookupError:
                 return True
-        if model is None or model not in course_owned_models():
+        rule = _snippet_object_rule(model) if model is not None else None
+        if rule is None:
             return True
         write = request.method not in ("GET", "HEAD", "OPTIONS")
         pks = [match.kwargs["pk"]] if "pk" in match.kwargs else []
@@ -185,10 +201,8 @@ class CourseOwnedSnippetMiddleware:
             )
         except (ValueError, ValidationError):
             return True  # not a valid id: the view itself answers 404
-        if write and request.POST.get("course"):
+        if write and request.POST.get("course") and model in course_owned_models():
             # Creating or moving a snippet into a course: it must be one's own.
             target = model(course_id=request.POST["course"])
             objects.append(target)
-        return all(
-            may_touch_course_owned(request.user, obj, write=write) for obj in objects
-        )
+        return all(rule(request.user, obj, write=write) for obj in objects)

@@ -34,6 +34,17 @@ def is_reviewer(user) -> bool:
     return has_role(user, ROLE_REVIEWER)
 
 
+def is_only_trainer(user) -> bool:
+    """A trainer who is neither reviewer nor administrator: authors only what is
+    their own (courses, their question banks, certificate templates)."""
+    return (
+        user.is_authenticated
+        and not user.is_superuser
+        and is_trainer(user)
+        and not (is_reviewer(user) or is_admin(user))
+    )
+
+
 def is_hr(user) -> bool:
     return has_role(user, ROLE_HR)
 

@@ -22,14 +22,17 @@ from .permissions import (
 T, R, H, A = ROLE_TRAINER, ROLE_REVIEWER, ROLE_HR, ROLE_ADMIN
 AUTHORS = frozenset({T, R, A})
 REVIEWERS = frozenset({R, A})
+TRAINERS_AND_ADMINS = frozenset({T, A})
 ADMINS = frozenset({A})
 
 
 @dataclass(frozen=True)
 class Right:
-    """One right: ``model:app.codename``, ``page:action`` (on the whole page tree,
-    narrowed to own courses for trainers by ``courses.page_permissions``) or
-    ``collection:app.codename`` (on the root collection)."""
+    """One right: ``model:app.codename`` (for trainers narrowed to their own
+    question banks and certificate templates by ``lms.accounts.middleware``),
+    ``page:action`` (on the whole page tree, narrowed to own courses for trainers
+    by ``courses.page_permissions``) or ``collection:app.codename`` (on the root
+    collection)."""
 
     code: str
     roles: frozenset[str]
@@ -60,12 +63,9 @@ RIGHTS: list[Right] = [
     Right("model:wagtailredirects.add_redirect", ADMINS),
     Right("model:wagtailredirects.change_redirect", ADMINS),
     Right("model:wagtailredirects.delete_redirect", ADMINS),
-    Right("model:certificates.add_certificatetemplate", ADMINS),
-    Right("model:certificates.change_certificatetemplate", ADMINS),
+    Right("model:certificates.add_certificatetemplate", TRAINERS_AND_ADMINS),
+    Right("model:certificates.change_certificatetemplate", TRAINERS_AND_ADMINS),
     Right("model:certificates.delete_certificatetemplate", ADMINS),
-    Right("model:quizzes.add_question", AUTHORS),
-    Right("model:quizzes.change_question", AUTHORS),
-    Right("model:quizzes.delete_question", AUTHORS),
     Right("model:accounts.add_user", ADMINS),
     Right("model:accounts.change_user", ADMINS),
     Right("model:accounts.view_user", ADMINS),

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import admin_views
-from .permissions import can_carry_out_erasure
+from .permissions import can_carry_out_erasure, is_only_trainer
 
 
 @hooks.register("register_admin_urls")
@@ -51,10 +51,10 @@ def data_request_menu_item():
 def _refuse_unless_owner(request, page):
     from wagtail.admin.auth import permission_denied
 
-    from courses.page_permissions import _only_trainer, course_of, owns_course_page
+    from courses.page_permissions import course_of, owns_course_page
 
     if (
-        _only_trainer(request.user)
+        is_only_trainer(request.user)
         and course_of(page) is not None
         and not owns_course_page(request.user, page)
     ):

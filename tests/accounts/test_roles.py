@@ -33,6 +33,7 @@ def documented_rights() -> dict[str, set[str]]:
     for line in lines[2:]:
         cells = [cell.strip() for cell in line.strip("|").split("|")]
         code = re.fullmatch(r"`([^`]+)`", cells[1]).group(1)
+        assert code not in table, f"{code} has two rows in docs/roles.md"
         table[code] = {
             role
             for role, cell in zip(role_columns, cells[2:], strict=True)
@@ -42,6 +43,8 @@ def documented_rights() -> dict[str, set[str]]:
 
 
 def test_docs_table_matches_the_rights_in_code():
+    codes = [right.code for right in RIGHTS]
+    assert len(codes) == len(set(codes)), "a right is listed twice in RIGHTS"
     in_code = {right.code: set(right.roles) for right in RIGHTS}
     documented = documented_rights()
     predicates = {code for code in documented if code.startswith("sigap:")}

@@ -454,8 +454,9 @@ MATRIX: dict[str, Rule] = {
 
 # URL trees that the matrix does not enumerate, each with the test that covers it.
 COVERED_ELSEWHERE: dict[str, str] = {
-    "cms/": "Wagtail admin: test_cms_is_refused_to_learners_on_every_route and "
-    "test_trainer_cannot_open_another_trainers_course_in_cms",
+    "cms/": "Wagtail admin: test_cms_is_refused_to_learners_on_every_route, "
+    "test_trainer_cannot_open_another_trainers_course_in_cms, "
+    "test_course_snippets.py (question banks) and test_certificate_templates.py",
     "django-admin/": "Django admin: test_django_admin_is_refused_to_everyone_but_"
     "superusers",
     "accounts/": "allauth sign-in, MFA and SSO: tests/security/test_brute_force.py, "
