@@ -7,7 +7,7 @@ next steps (JP, competency evidence, certificate) directly.
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from certificates.tasks import issue_certificate_task
@@ -111,19 +111,32 @@ def course_outline(
 
     A fixed number of queries whatever the number of lessons.
     """
-    lessons = list(
-        course.lessons().only("id", "title", "slug", "url_path", "path", "depth")
-    )
     enrolment = None
-    done_ids: set[int] = set()
     if user.is_authenticated:
         enrolment = Enrolment.objects.filter(user=user, course=course).first()
-        if enrolment is not None:
-            done_ids = set(
-                LessonProgress.objects.filter(enrolment=enrolment).values_list(
-                    "lesson_id", flat=True
+    lessons_query = course.lessons().only(
+        "id", "title", "slug", "url_path", "path", "depth"
+    )
+    if enrolment is not None:
+        lessons_query = lessons_query.annotate(
+            is_done=Exists(
+                LessonProgress.objects.filter(
+                    enrolment=enrolment, lesson=OuterRef("pk")
                 )
             )
+        )
+    lessons = list(lessons_query)
+    done_ids = {lesson.pk for lesson in lessons if getattr(lesson, "is_done", False)}
+    if (
+        enrolment is not None
+        and current is not None
+        and current.pk is not None
+        and all(lesson.pk != current.pk for lesson in lessons)
+        and LessonProgress.objects.filter(
+            enrolment=enrolment, lesson_id=current.pk
+        ).exists()
+    ):
+        done_ids.add(current.pk)  # a preview of a lesson that is not live
     progress = Progress(
         done=sum(1 for lesson in lessons if lesson.pk in done_ids), total=len(lessons)
     )

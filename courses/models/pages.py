@@ -56,6 +56,33 @@ class HomePage(CourseOwnedPermissions, Page):
     class Meta:
         verbose_name = _("beranda")
 
+    def route(self, request, path_components):
+        """Find the page below in one lookup by its URL path, with its parent.
+
+        Wagtail walks the tree one query pair per URL segment. Every page below the
+        home page is one of ours and routes by slug alone (``subpage_types``), so
+        the page whose ``url_path`` is the requested path is the page the walk
+        would reach. Anything else (no such page, sub-routes) takes Wagtail's walk.
+        """
+        if path_components:
+            target_path = self.url_path + "/".join(path_components) + "/"
+            parent_path = self.url_path + "".join(
+                f"{component}/" for component in path_components[:-1]
+            )
+            found = list(
+                Page.objects.filter(url_path__in={target_path, parent_path})
+                .order_by("depth")
+                .specific()
+            )
+            by_path = {page.url_path: page for page in found}
+            target = by_path.get(target_path)
+            if target is not None and len(found) == len(by_path):
+                parent = by_path.get(parent_path)
+                if parent is not None and parent.depth == target.depth - 1:
+                    target._cached_parent_obj = parent
+                return target.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["catalog"] = CatalogPage.objects.live().first()
@@ -233,6 +260,18 @@ class CoursePage(CourseOwnedPermissions, Page):
         return context
 
 
+def course_of(page: Page) -> CoursePage:
+    """The course a lesson or quiz belongs to (its parent page).
+
+    Wagtail's routing has usually fetched it already on the way to the page and
+    left it on the page (``_cached_parent_obj``); only otherwise is it queried.
+    """
+    parent = getattr(page, "_cached_parent_obj", None)
+    if isinstance(parent, CoursePage) and parent.path == page.path[: -page.steplen]:
+        return parent
+    return CoursePage.objects.get(path=page.path[: -page.steplen])
+
+
 class LessonPage(CourseOwnedPermissions, Page):
     """One lesson of a course, built from content blocks."""
 
@@ -260,7 +299,7 @@ class LessonPage(CourseOwnedPermissions, Page):
 
     def get_course(self) -> CoursePage:
         if not hasattr(self, "_course"):
-            self._course = CoursePage.objects.get(path=self.path[: -self.steplen])
+            self._course = course_of(self)
         return self._course
 
     def serve(self, request, *args, **kwargs):

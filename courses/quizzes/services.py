@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -370,30 +370,42 @@ class QuizStatus:
 
 
 def course_quizzes(*, course: CoursePage, user) -> list[QuizStatus]:
-    """The course's live quizzes and the learner's standing: two queries."""
-    quizzes = list(
+    """The course's live quizzes and the learner's standing: one query."""
+    quizzes = (
         QuizPage.objects.live()
         .child_of(course)
         .only("id", "title", "slug", "url_path", "path", "depth", "kind", "pass_mark")
         .order_by("path")
     )
-    statuses = {quiz.pk: QuizStatus(quiz=quiz) for quiz in quizzes}
-    if quizzes and user.is_authenticated:
-        for quiz_id, status, percent, passed in Attempt.objects.filter(
-            user=user, quiz_id__in=statuses
-        ).values_list("quiz_id", "status", "percent", "passed"):
-            row = statuses[quiz_id]
-            if status == Attempt.Status.OPEN:
-                row.open = True
-                continue
-            row.attempts += 1
-            row.passed = row.passed or bool(passed)
-            if percent is not None and (
-                row.best_percent is None or percent > row.best_percent
-            ):
-                row.best_percent = percent
+    if not user.is_authenticated:
+        return _in_course_order([QuizStatus(quiz=quiz) for quiz in quizzes])
+    mine = Q(attempts__user=user)
+    is_open = Q(attempts__status=Attempt.Status.OPEN)
+    closed = mine & ~is_open
+    quizzes = quizzes.annotate(
+        closed_attempts=Count("attempts", filter=closed),
+        open_attempts=Count("attempts", filter=mine & is_open),
+        passed_attempts=Count("attempts", filter=closed & Q(attempts__passed=True)),
+        best_closed_percent=Max("attempts__percent", filter=closed),
+    )
+    return _in_course_order(
+        [
+            QuizStatus(
+                quiz=quiz,
+                attempts=quiz.closed_attempts,
+                best_percent=quiz.best_closed_percent,
+                passed=quiz.passed_attempts > 0,
+                open=quiz.open_attempts > 0,
+            )
+            for quiz in quizzes
+        ]
+    )
+
+
+def _in_course_order(statuses: list[QuizStatus]) -> list[QuizStatus]:
+    """Pre-test first, post-test last, the others in tree order between."""
     order = {QuizKind.PRETEST: 0, QuizKind.QUIZ: 1, QuizKind.POSTTEST: 2}
-    return sorted(statuses.values(), key=lambda s: order.get(s.quiz.kind, 1))
+    return sorted(statuses, key=lambda s: order.get(s.quiz.kind, 1))
 
 
 def posttests_passed(*, enrolment: Enrolment) -> bool:

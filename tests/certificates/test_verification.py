@@ -106,6 +106,34 @@ def test_verification_is_rate_limited_per_client(
     assert statuses == [200, 200, 200, 429, 429]
 
 
+@pytest.fixture
+def redis_cache(settings):
+    """The production cache (Redis), under a key prefix of this test's own."""
+    import os
+
+    redis = pytest.importorskip("redis")
+    url = os.environ.get("SIGAP_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip(f"no Redis at {url}")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": f"test-{secrets.token_hex(8)}",
+        }
+    }
+
+
+def test_verification_is_rate_limited_per_client_with_redis(
+    client, certificate, settings, redis_cache
+):
+    settings.SIGAP_VERIFY_RATE_LIMIT = "3/m"
+    statuses = [client.get(f"/v/{certificate.code}").status_code for _ in range(5)]
+    assert statuses == [200, 200, 200, 429, 429]
+
+
 def test_uploading_the_issued_pdf_confirms_its_fingerprint(
     client, certificate, locmem_cache
 ):

@@ -122,10 +122,10 @@ class QuizPage(Page):
         verbose_name_plural = _("kuis")
 
     def get_course(self):
-        from courses.models import CoursePage
+        from courses.models.pages import course_of
 
         if not hasattr(self, "_course"):
-            self._course = CoursePage.objects.get(path=self.path[: -self.steplen])
+            self._course = course_of(self)
         return self._course
 
     @property
