@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from lms.accounts.permissions import is_admin
+from courses.page_permissions import _only_trainer, own_course_ids
 
 from .models import Question
 
@@ -22,13 +22,17 @@ class QuestionViewSet(SnippetViewSet):
     list_display = ["__str__", "type", "course", "competency", "difficulty"]
     list_filter = ["type", "difficulty", "competency"]
     search_fields = ["text"]
+    # Plain ``icontains`` on the text: finds parts of words, and works on every
+    # database (the SQLite full-text index has no per-field "text" column).
+    search_backend_name = None
 
     def get_queryset(self, request):
         questions = Question.objects.select_related("course")
-        if is_admin(request.user):
+        if not _only_trainer(request.user):
             return questions
+        # Filter on the indexed ``course`` field, so that searching the bank works.
         return questions.filter(
-            Q(course__trainer=request.user) | Q(course__isnull=True)
+            Q(course__in=own_course_ids(request.user)) | Q(course__isnull=True)
         )
 
 

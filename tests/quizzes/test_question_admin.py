@@ -4,11 +4,19 @@ import pytest
 from django.test import Client
 
 from courses.quizzes.models import Question
-from tests.security.world import PENGAJAR, build_world
+from tests.factories import make_course, make_question
+from tests.security.world import PENGAJAR, PENINJAU, build_world
 
 pytestmark = pytest.mark.django_db
 
 ADD_URL = "/cms/snippets/quizzes/question/add/"
+LIST_URL = "/cms/snippets/quizzes/question/"
+
+
+def _as(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 def _choices(*rows: tuple[str, bool]) -> dict:
@@ -68,3 +76,34 @@ def test_single_choice_question_without_a_correct_choice_is_refused():
     assert response.status_code == 200
     assert "tepat satu benar" in response.content.decode()
     assert not Question.objects.filter(text="Langkah pertama saat banjir?").exists()
+
+
+def test_trainer_searches_the_bank_and_finds_only_own_and_shared_questions():
+    world = build_world()
+    make_question(world.course_a, text="Banjir: soal kursus saya")
+    make_question(None, text="Banjir: soal bersama")
+    make_question(world.course_b, text="Banjir: soal pengajar lain")
+    response = _as(world.users[PENGAJAR]).get(LIST_URL, {"q": "Banjir"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "soal kursus saya" in page
+    assert "soal bersama" in page
+    assert "soal pengajar lain" not in page
+
+
+def test_trainer_sees_the_questions_of_a_course_they_created():
+    world = build_world()
+    trainer = world.users[PENGAJAR]
+    created = make_course(world.course_a.get_parent(), title="Kursus baru")
+    created.owner = trainer
+    created.save(update_fields=["owner"])
+    make_question(created, text="Soal kursus buatan saya")
+    page = _as(trainer).get(LIST_URL).content.decode()
+    assert "Soal kursus buatan saya" in page
+
+
+def test_reviewer_lists_every_courses_questions():
+    world = build_world()
+    make_question(world.course_b, text="Soal pengajar lain")
+    page = _as(world.users[PENINJAU]).get(LIST_URL).content.decode()
+    assert "Soal pengajar lain" in page
