@@ -63,6 +63,15 @@ def _submit_for_review(page) -> None:
     expect(page.locator(".messages")).to_contain_text("moderasi")
 
 
+def _fill_title(page, title: str) -> None:
+    """Type the title as a person would, leaving the field so the slug follows it."""
+    field = page.locator("#id_title")
+    field.click()
+    field.fill(title)
+    field.press("Tab")
+    expect(page.locator("#id_slug")).not_to_have_value("")
+
+
 def _add_child(page, course_id: int, page_type: str) -> None:
     page.goto(f"/cms/pages/{course_id}/add_subpage/")
     page.get_by_role("link", name=page_type, exact=True).click()
@@ -89,7 +98,7 @@ def test_trainer_course_goes_live_only_after_a_reviewer_approves(page, live_site
     page.get_by_role("link", name="Tambahkan halaman turunan", exact=True).click()
     expect(page).to_have_url(re.compile(r"/pages/add/courses/coursepage/"))
     _no_publish_button(page)
-    page.fill("#id_title", title)
+    _fill_title(page, title)
     page.fill("#id_summary", "Menjaga layanan publik tetap berjalan saat banjir.")
     page.fill("#id_code", f"TB{suffix}")
     page.fill("#id_jp", "2")
@@ -121,7 +130,7 @@ def test_trainer_course_goes_live_only_after_a_reviewer_approves(page, live_site
     for lesson_title, text in lessons:
         _add_child(page, course_id, "Pelajaran")
         _no_publish_button(page)
-        page.fill("#id_title", lesson_title)
+        _fill_title(page, lesson_title)
         page.fill("#id_intro", text)
         _add_stream_block(page, "Teks")
         editor = page.locator(".public-DraftEditor-content").last
@@ -132,7 +141,7 @@ def test_trainer_course_goes_live_only_after_a_reviewer_approves(page, live_site
     journey.step("two lessons, each submitted for review")
 
     _add_child(page, course_id, "Kuis")
-    page.fill("#id_title", quiz_title)
+    _fill_title(page, quiz_title)
     page.select_option("#id_kind", "quiz")
     _add_stream_block(page, "Soal tetap")
     page.get_by_role("button", name="Pilih soal").click()
