@@ -107,3 +107,21 @@ def test_reviewer_lists_every_courses_questions():
     make_question(world.course_b, text="Soal pengajar lain")
     page = _as(world.users[PENINJAU]).get(LIST_URL).content.decode()
     assert "Soal pengajar lain" in page
+
+
+@pytest.mark.parametrize("search", ["", "Banjir"])
+def test_quiz_question_chooser_offers_a_trainer_only_own_and_shared_questions(search):
+    from django.urls import reverse
+
+    world = build_world()
+    make_question(world.course_a, text="Banjir: soal kursus saya")
+    make_question(None, text="Banjir: soal bersama")
+    make_question(world.course_b, text="Banjir: soal pengajar lain")
+    viewset = Question.snippet_viewset.chooser_viewset
+    url = reverse(viewset.get_url_name("choose_results" if search else "choose"))
+    response = _as(world.users[PENGAJAR]).get(url, {"q": search} if search else {})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "soal kursus saya" in page
+    assert "soal bersama" in page
+    assert "soal pengajar lain" not in page
