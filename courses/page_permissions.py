@@ -7,6 +7,7 @@ they teach (``CoursePage.trainer``) or created (``owner``). Every Wagtail admin
 view asks ``page.permissions_for_user``, so this is the one place that decides.
 """
 
+from django.db.models import Q
 from wagtail.models import Page, PagePermissionTester
 
 from lms.accounts.permissions import is_only_trainer
@@ -20,6 +21,17 @@ def course_of(page: Page):
     ancestors = [page.path[:i] for i in range(steplen, len(page.path) + 1, steplen)]
     return (
         CoursePage.objects.filter(path__in=ancestors).only("trainer", "owner").first()
+    )
+
+
+def own_course_ids(user) -> list[int]:
+    """Ids of the courses ``user`` teaches (``trainer``) or created (``owner``)."""
+    from .models import CoursePage
+
+    return list(
+        CoursePage.objects.filter(
+            Q(trainer_id=user.pk) | Q(owner_id=user.pk)
+        ).values_list("pk", flat=True)
     )
 
 

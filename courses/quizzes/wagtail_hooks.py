@@ -1,14 +1,50 @@
 """Admin screens: the question bank as a snippet viewset, scoped to a trainer's
-own courses (plus shared questions)."""
+own courses (plus shared questions), in its listing and in its chooser."""
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+)
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from lms.accounts.permissions import is_admin
+from courses.page_permissions import own_course_ids
+from lms.accounts.permissions import is_only_trainer
 
 from .models import Question
+
+
+def questions_for(user):
+    """The questions ``user`` may list and pick: a trainer's own courses' and the
+    shared ones; everything for reviewers and admins."""
+    questions = Question.objects.select_related("course")
+    if not is_only_trainer(user):
+        return questions
+    # Filter on the indexed ``course`` field, so that searching the bank works.
+    return questions.filter(Q(course__in=own_course_ids(user)) | Q(course__isnull=True))
+
+
+class OwnQuestionsMixin:
+    def get_object_list(self):
+        return questions_for(self.request.user)
+
+
+class QuestionChooseView(OwnQuestionsMixin, ChooseView):
+    pass
+
+
+class QuestionChooseResultsView(OwnQuestionsMixin, ChooseResultsView):
+    pass
+
+
+class QuestionChooserViewSet(SnippetChooserViewSet):
+    """Picking a question for a quiz offers only the questions one may list."""
+
+    choose_view_class = QuestionChooseView
+    choose_results_view_class = QuestionChooseResultsView
 
 
 class QuestionViewSet(SnippetViewSet):
@@ -22,14 +58,13 @@ class QuestionViewSet(SnippetViewSet):
     list_display = ["__str__", "type", "course", "competency", "difficulty"]
     list_filter = ["type", "difficulty", "competency"]
     search_fields = ["text"]
+    # Plain ``icontains`` on the text: finds parts of words, and works on every
+    # database (the SQLite full-text index has no per-field "text" column).
+    search_backend_name = None
+    chooser_viewset_class = QuestionChooserViewSet
 
     def get_queryset(self, request):
-        questions = Question.objects.select_related("course")
-        if is_admin(request.user):
-            return questions
-        return questions.filter(
-            Q(course__trainer=request.user) | Q(course__isnull=True)
-        )
+        return questions_for(request.user)
 
 
 register_snippet(QuestionViewSet)

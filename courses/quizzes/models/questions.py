@@ -61,6 +61,9 @@ class QuestionForm(WagtailAdminModelForm):
         formset = self.formsets.get("choices")
         rows = []
         if formset is not None:
+            # ClusterForm validates its formsets only after this form's clean():
+            # without this call no choice has cleaned_data yet.
+            formset.is_valid()
             for form in formset.forms:
                 data = getattr(form, "cleaned_data", None) or {}
                 if data and not data.get("DELETE") and data.get("text"):

@@ -1,0 +1,127 @@
+"""Trainers write questions in the admin's question bank, choices included."""
+
+import pytest
+from django.test import Client
+
+from courses.quizzes.models import Question
+from tests.factories import make_course, make_question
+from tests.security.world import PENGAJAR, PENINJAU, build_world
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = "/cms/snippets/quizzes/question/add/"
+LIST_URL = "/cms/snippets/quizzes/question/"
+
+
+def _as(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _choices(*rows: tuple[str, bool]) -> dict:
+    data = {
+        "choices-TOTAL_FORMS": str(len(rows)),
+        "choices-INITIAL_FORMS": "0",
+        "choices-MIN_NUM_FORMS": "0",
+        "choices-MAX_NUM_FORMS": "1000",
+    }
+    for i, (text, correct) in enumerate(rows):
+        data[f"choices-{i}-text"] = text
+        data[f"choices-{i}-ORDER"] = str(i + 1)
+        if correct:
+            data[f"choices-{i}-is_correct"] = "on"
+    return data
+
+
+def _post_question(client: Client, course, *rows: tuple[str, bool], kind="single"):
+    return client.post(
+        ADD_URL,
+        {
+            "course": course.pk,
+            "type": kind,
+            "text": "Langkah pertama saat banjir?",
+            "points": "1",
+            "scoring": "all",
+            "difficulty": "sedang",
+            **_choices(*rows),
+        },
+    )
+
+
+@pytest.mark.parametrize("kind", ["single", "multiple", "ordering"])
+def test_trainer_adds_a_question_with_its_choices(kind):
+    world = build_world()
+    client = Client()
+    client.force_login(world.users[PENGAJAR])
+    response = _post_question(
+        client, world.course_a, ("Evakuasi warga", True), ("Menunggu", False), kind=kind
+    )
+    assert response.status_code == 302
+    question = Question.objects.get(text="Langkah pertama saat banjir?")
+    assert question.course == world.course_a
+    assert [(c.text, c.is_correct) for c in question.choices.all()] == [
+        ("Evakuasi warga", True),
+        ("Menunggu", False),
+    ]
+
+
+def test_single_choice_question_without_a_correct_choice_is_refused():
+    world = build_world()
+    client = Client()
+    client.force_login(world.users[PENGAJAR])
+    response = _post_question(
+        client, world.course_a, ("Evakuasi warga", False), ("Menunggu", False)
+    )
+    assert response.status_code == 200
+    assert "tepat satu benar" in response.content.decode()
+    assert not Question.objects.filter(text="Langkah pertama saat banjir?").exists()
+
+
+def test_trainer_searches_the_bank_and_finds_only_own_and_shared_questions():
+    world = build_world()
+    make_question(world.course_a, text="Banjir: soal kursus saya")
+    make_question(None, text="Banjir: soal bersama")
+    make_question(world.course_b, text="Banjir: soal pengajar lain")
+    response = _as(world.users[PENGAJAR]).get(LIST_URL, {"q": "Banjir"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "soal kursus saya" in page
+    assert "soal bersama" in page
+    assert "soal pengajar lain" not in page
+
+
+def test_trainer_sees_the_questions_of_a_course_they_created():
+    world = build_world()
+    trainer = world.users[PENGAJAR]
+    created = make_course(world.course_a.get_parent(), title="Kursus baru")
+    created.owner = trainer
+    created.save(update_fields=["owner"])
+    make_question(created, text="Soal kursus buatan saya")
+    page = _as(trainer).get(LIST_URL).content.decode()
+    assert "Soal kursus buatan saya" in page
+
+
+def test_reviewer_lists_every_courses_questions():
+    world = build_world()
+    make_question(world.course_b, text="Soal pengajar lain")
+    page = _as(world.users[PENINJAU]).get(LIST_URL).content.decode()
+    assert "Soal pengajar lain" in page
+
+
+@pytest.mark.parametrize("search", ["", "Banjir"])
+def test_quiz_question_chooser_offers_a_trainer_only_own_and_shared_questions(search):
+    from django.urls import reverse
+
+    world = build_world()
+    make_question(world.course_a, text="Banjir: soal kursus saya")
+    make_question(None, text="Banjir: soal bersama")
+    make_question(world.course_b, text="Banjir: soal pengajar lain")
+    viewset = Question.snippet_viewset.chooser_viewset
+    url = reverse(viewset.get_url_name("choose_results" if search else "choose"))
+    response = _as(world.users[PENGAJAR]).get(url, {"q": search} if search else {})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "soal kursus saya" in page
+    assert "soal bersama" in page
+    assert "soal pengajar lain" not in page
