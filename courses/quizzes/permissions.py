@@ -1,6 +1,8 @@
 """Named predicates about quizzes, attempts and quiz reports."""
 
-from lms.accounts.permissions import is_admin
+from django.db.models import Q
+
+from lms.accounts.permissions import is_admin, is_only_trainer
 
 
 def can_author_course(user, course) -> bool:
@@ -27,3 +29,17 @@ def can_take_attempt(user, attempt) -> bool:
 
 def can_view_quiz_reports(user, quiz) -> bool:
     return can_author_course(user, quiz.get_course())
+
+
+def questions_for(user):
+    """The questions ``user`` may list and pick: a trainer's own courses' and the
+    shared ones; everything for reviewers and admins."""
+    from courses.page_permissions import own_course_ids
+
+    from .models import Question
+
+    questions = Question.objects.select_related("course")
+    if not is_only_trainer(user):
+        return questions
+    # Filter on the indexed ``course`` field, so that searching the bank works.
+    return questions.filter(Q(course__in=own_course_ids(user)) | Q(course__isnull=True))

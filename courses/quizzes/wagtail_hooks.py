@@ -1,7 +1,6 @@
 """Admin screens: the question bank as a snippet viewset, scoped to a trainer's
 own courses (plus shared questions), in its listing and in its chooser."""
 
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import (
@@ -11,20 +10,8 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from courses.page_permissions import own_course_ids
-from lms.accounts.permissions import is_only_trainer
-
 from .models import Question
-
-
-def questions_for(user):
-    """The questions ``user`` may list and pick: a trainer's own courses' and the
-    shared ones; everything for reviewers and admins."""
-    questions = Question.objects.select_related("course")
-    if not is_only_trainer(user):
-        return questions
-    # Filter on the indexed ``course`` field, so that searching the bank works.
-    return questions.filter(Q(course__in=own_course_ids(user)) | Q(course__isnull=True))
+from .permissions import questions_for
 
 
 class OwnQuestionsMixin:

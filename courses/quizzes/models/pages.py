@@ -12,6 +12,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from courses.page_permissions import CourseOwnedPermissions
+
+from ..forms import QuizPageForm
 from .questions import Difficulty
 
 
@@ -55,7 +58,7 @@ class QuizItemsBlock(blocks.StreamBlock):
     draw = DrawBlock()
 
 
-class QuizPage(Page):
+class QuizPage(CourseOwnedPermissions, Page):
     """A pre-test, quiz or post-test of a course, with its rules."""
 
     kind = models.CharField(
@@ -95,6 +98,8 @@ class QuizPage(Page):
         default=5,
         validators=[MinValueValidator(1), MaxValueValidator(50)],
     )
+
+    base_form_class = QuizPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
