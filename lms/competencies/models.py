@@ -312,7 +312,12 @@ class JpEntry(models.Model):
         verbose_name = _("entri JP")
         verbose_name_plural = _("entri JP")
         ordering = ["-earned_on", "-pk"]
-        indexes = [models.Index(fields=["user", "year"])]
+        indexes = [
+            models.Index(fields=["user", "year"]),
+            # A year's JP per person for a whole agency (HR dashboard): read from
+            # the index alone, already grouped by person.
+            models.Index(fields=["year", "user", "jp"], name="jp_year_user_jp"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(enrolment__isnull=False, claim__isnull=True)

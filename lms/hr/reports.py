@@ -263,8 +263,10 @@ def jp_compliance(*, user, filters: HrFilters, learners: int) -> JpCompliance:
     people_sql, people_params = (
         people(user, filters).values("id", "user_id", "full_name").query
     ).sql_with_params()
+    # Every person's JP in the year; the join to ``p`` keeps those in scope (a
+    # second scope filter inside would only make the database do it twice).
     jp_sql, jp_params = (
-        jp_per_person(user, filters).values_list("user", "jp").query
+        jp_per_user(year=filters.jp_year).values_list("user", "jp").query
     ).sql_with_params()
     sql = (
         f"SELECT p.id, COALESCE(j.jp, 0), COUNT(*) OVER () "
