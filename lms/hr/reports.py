@@ -26,18 +26,9 @@ def people(user, filters: HrFilters):
     return scope.profiles_in_scope(user).filter(filters.person_q())
 
 
-def enrolments(user, filters: HrFilters, *, use_course: bool = True, joined=False):
-    """Enrolments in scope active in the year (enrolled or completed in it).
-
-    ``joined`` filters through a join to the profile instead of a semi-join, for
-    queries that read the profile's columns anyway (one join instead of two).
-    """
-    if joined:
-        qs = scope.in_hr_scope_joined(Enrolment.objects.all(), user).filter(
-            filters.person_q("user__asn_profile__")
-        )
-    else:
-        qs = Enrolment.objects.filter(user__in=people(user, filters).values("user_id"))
+def active_in_year(qs, filters: HrFilters, *, use_course: bool = True):
+    """Narrow enrolments to those active in the year (enrolled or completed in it)
+    and, unless told otherwise, to the filtered course."""
     if filters.year:
         start, end = year_bounds(filters.year)
         qs = qs.filter(
@@ -47,6 +38,12 @@ def enrolments(user, filters: HrFilters, *, use_course: bool = True, joined=Fals
     if use_course and filters.course is not None:
         qs = qs.filter(course=filters.course)
     return qs
+
+
+def enrolments(user, filters: HrFilters, *, use_course: bool = True):
+    """Enrolments in scope active in the year (enrolled or completed in it)."""
+    qs = Enrolment.objects.filter(user__in=people(user, filters).values("user_id"))
+    return active_in_year(qs, filters, use_course=use_course)
 
 
 def completions(user, filters: HrFilters):
@@ -161,6 +158,34 @@ def cached_dashboard(*, user, filters: HrFilters) -> Dashboard:
     return data
 
 
+def enrolment_groups(user, filters: HrFilters) -> list[dict]:
+    """Enrolments in scope active in the year, counted per course, unit and status.
+
+    The enrolments and the people in scope are joined on ``user_id`` directly; the
+    ORM would join through the user table as well, a third of this query's time at
+    a million enrolments.
+    """
+    people_sql, people_params = (
+        people(user, filters).values("user_id", "unit_id").query.sql_with_params()
+    )
+    active_sql, active_params = (
+        active_in_year(Enrolment.objects.all(), filters)
+        .values("user_id", "course_id", "status")
+        .query
+    ).sql_with_params()
+    sql = (
+        f"SELECT e.course_id, p.unit_id, e.status, COUNT(*) "
+        f"FROM ({active_sql}) e JOIN ({people_sql}) p ON p.user_id = e.user_id "
+        f"GROUP BY 1, 2, 3"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*active_params, *people_params])
+        return [
+            {"course": course, "unit": unit, "status": status, "n": n}
+            for course, unit, status, n in cursor.fetchall()
+        ]
+
+
 def build_dashboard(*, user, filters: HrFilters) -> Dashboard:
     """Every figure the dashboard shows, for ``user``'s scope and ``filters``."""
     focus = filters.unit or scope.hr_scope_root(user)
@@ -178,12 +203,7 @@ def build_dashboard(*, user, filters: HrFilters) -> Dashboard:
     )
     learners = sum(per_unit_people.values())
 
-    groups = (
-        enrolments(user, filters, joined=True)
-        .values("course", "user__asn_profile__unit", "status")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    groups = enrolment_groups(user, filters)
     totals = Tally()
     courses: dict[int, Tally] = {}
     units: dict[int, Tally] = {
@@ -195,7 +215,7 @@ def build_dashboard(*, user, filters: HrFilters) -> Dashboard:
         for tally in (totals, course):
             tally.enrolled += n
             tally.completed += n if done else 0
-        node = rollup.node(unit_paths.get(row["user__asn_profile__unit"]))
+        node = rollup.node(unit_paths.get(row["unit"]))
         if node is not None:
             units[node.pk].enrolled += n
             units[node.pk].completed += n if done else 0

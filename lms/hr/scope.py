@@ -77,18 +77,6 @@ def in_hr_scope(queryset: QuerySet, user, *, via: str = "user") -> QuerySet:
     return queryset.filter(**{lookup: profiles_in_scope(user).values("user_id")})
 
 
-def in_hr_scope_joined(queryset: QuerySet, user, *, via: str = "user") -> QuerySet:
-    """Like ``in_hr_scope``, but through a join to the person's profile (for
-    queries that also group or filter by profile columns)."""
-    if sees_everyone(user):
-        return queryset
-    root = hr_scope_root(user)
-    if root is None:
-        return queryset.none()
-    units = OrgUnit.objects.filter(path__startswith=root.path).values("pk")
-    return queryset.filter(**{f"{via}__asn_profile__unit__in": units})
-
-
 def profiles_in_scope(user) -> QuerySet[AsnProfile]:
     """ASN profiles the user may see as HR."""
     condition = scope_q(user, unit_lookup="unit")
