@@ -4,11 +4,13 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 
 class CoursePageForm(WagtailAdminPageForm):
-    """The course editor: a trainer gives their course the default certificate
-    template or one of their own (a template already chosen stays choosable)."""
+    """The course editor: the trainer is chosen among people with the Pengajar role
+    (the list never shows learners' names); a trainer gives their course the default
+    certificate template or one of their own (a value already chosen stays)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._limit_trainers()
         field = self.fields.get("certificate_template")
         if field is None or self.for_user is None:
             return
@@ -19,3 +21,17 @@ class CoursePageForm(WagtailAdminPageForm):
         if current := self.instance.certificate_template_id:
             templates |= CertificateTemplate.objects.filter(pk=current)
         field.queryset = templates
+
+    def _limit_trainers(self) -> None:
+        field = self.fields.get("trainer")
+        if field is None:
+            return
+        from django.contrib.auth import get_user_model
+
+        from lms.accounts.permissions import ROLE_TRAINER
+
+        users = get_user_model().objects
+        trainers = users.filter(groups__name=ROLE_TRAINER)
+        if current := self.instance.trainer_id:
+            trainers = trainers | users.filter(pk=current)
+        field.queryset = trainers.distinct().order_by("email")
