@@ -125,3 +125,21 @@ def test_quiz_question_chooser_offers_a_trainer_only_own_and_shared_questions(se
     assert "soal kursus saya" in page
     assert "soal bersama" in page
     assert "soal pengajar lain" not in page
+
+
+def test_trainer_files_each_question_under_an_own_course():
+    world = build_world()
+    client = Client()
+    client.force_login(world.users[PENGAJAR])
+    form = client.get(ADD_URL).content.decode()
+    assert '<input type="hidden" name="course"' in form
+    assert 'required id="id_course"' in form
+    rows = (("Evakuasi warga", True), ("Menunggu", False))
+    assert _post_question(client, world.course_a, *rows).status_code == 302
+    Question.objects.all().delete()
+    data = {"course": "", "type": "single", "text": "Soal bersama?", "points": "1"}
+    response = client.post(ADD_URL, data | {"scoring": "all", "difficulty": "sedang"})
+    assert response.status_code == 200
+    # another trainer's course: refused before the form (permission) or by it
+    _post_question(client, world.course_b, *rows)
+    assert not Question.objects.exists()

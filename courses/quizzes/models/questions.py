@@ -53,7 +53,24 @@ class QuestionQuerySet(models.QuerySet):
 
 
 class QuestionForm(WagtailAdminModelForm):
-    """Checks that a question's choices make sense for its type."""
+    """Checks that a question's choices make sense for its type. A trainer files
+    every question under one of their own courses: a shared question (no course)
+    is for reviewers and administrators, and a trainer could not edit it again."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("course")
+        user = getattr(self, "for_user", None)
+        if field is None or user is None:
+            return
+        from courses.models import CoursePage
+        from courses.page_permissions import own_course_ids
+        from lms.accounts.permissions import is_only_trainer
+
+        if is_only_trainer(user):
+            field.queryset = CoursePage.objects.filter(pk__in=own_course_ids(user))
+            field.required = True
+            field.empty_label = None
 
     def clean(self):
         cleaned = super().clean()
