@@ -209,6 +209,7 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
     ]
     search_fields = [
         index.SearchField("text"),
+        index.AutocompleteField("text"),
         index.FilterField("course"),
         index.FilterField("type"),
         index.FilterField("competency"),
