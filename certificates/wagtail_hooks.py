@@ -2,12 +2,9 @@
 own templates (lms.accounts.middleware guards every per-template route)."""
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import (
-    ChooseResultsView,
-    ChooseView,
-    SnippetChooserViewSet,
-)
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
+
+from lms.admin_choosers import scoped_chooser_viewset
 
 from .models import CertificateTemplate
 from .permissions import certificate_templates_for, certificate_templates_to_choose
@@ -21,26 +18,6 @@ class CertificateTemplateCreateView(CreateView):
         return super().save_instance()
 
 
-class ChoosableTemplatesMixin:
-    """The chooser offers a trainer only their own templates and the default."""
-
-    def get_object_list(self):
-        return certificate_templates_to_choose(self.request.user)
-
-
-class CertificateTemplateChooseView(ChoosableTemplatesMixin, ChooseView):
-    pass
-
-
-class CertificateTemplateChooseResultsView(ChoosableTemplatesMixin, ChooseResultsView):
-    pass
-
-
-class CertificateTemplateChooserViewSet(SnippetChooserViewSet):
-    choose_view_class = CertificateTemplateChooseView
-    choose_results_view_class = CertificateTemplateChooseResultsView
-
-
 class CertificateTemplateViewSet(SnippetViewSet):
     """Templat sertifikat: penanda tangan, pola nomor, teks; with revisions."""
 
@@ -49,7 +26,8 @@ class CertificateTemplateViewSet(SnippetViewSet):
     list_display = ["name", "is_default", "institution_name", "signer_name"]
     search_fields = ["name", "institution_name", "signer_name"]
     add_view_class = CertificateTemplateCreateView
-    chooser_viewset_class = CertificateTemplateChooserViewSet
+    # The chooser offers a trainer only their own templates and the default.
+    chooser_viewset_class = scoped_chooser_viewset(certificate_templates_to_choose)
 
     def get_queryset(self, request):
         return certificate_templates_for(request.user)

@@ -3,35 +3,12 @@ own courses (plus shared questions), in its listing and in its chooser."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import (
-    ChooseResultsView,
-    ChooseView,
-    SnippetChooserViewSet,
-)
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from lms.admin_choosers import scoped_chooser_viewset
 
 from .models import Question
 from .permissions import questions_for
-
-
-class OwnQuestionsMixin:
-    def get_object_list(self):
-        return questions_for(self.request.user)
-
-
-class QuestionChooseView(OwnQuestionsMixin, ChooseView):
-    pass
-
-
-class QuestionChooseResultsView(OwnQuestionsMixin, ChooseResultsView):
-    pass
-
-
-class QuestionChooserViewSet(SnippetChooserViewSet):
-    """Picking a question for a quiz offers only the questions one may list."""
-
-    choose_view_class = QuestionChooseView
-    choose_results_view_class = QuestionChooseResultsView
 
 
 class QuestionViewSet(SnippetViewSet):
@@ -48,7 +25,8 @@ class QuestionViewSet(SnippetViewSet):
     # Plain ``icontains`` on the text: finds parts of words, and works on every
     # database (the SQLite full-text index has no per-field "text" column).
     search_backend_name = None
-    chooser_viewset_class = QuestionChooserViewSet
+    # Picking a question for a quiz offers only the questions one may list.
+    chooser_viewset_class = scoped_chooser_viewset(questions_for)
 
     def get_queryset(self, request):
         return questions_for(request.user)
