@@ -239,3 +239,12 @@ def make_quiz(course, questions=(), *, draws=(), **fields):
             **fields,
         )
     )
+
+
+def client_as(user):
+    """A test client signed in as ``user``."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client

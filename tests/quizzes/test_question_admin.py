@@ -4,19 +4,13 @@ import pytest
 from django.test import Client
 
 from courses.quizzes.models import Question
-from tests.factories import make_course, make_question
+from tests.factories import client_as, make_course, make_question
 from tests.security.world import PENGAJAR, PENINJAU, build_world
 
 pytestmark = pytest.mark.django_db
 
 ADD_URL = "/cms/snippets/quizzes/question/add/"
 LIST_URL = "/cms/snippets/quizzes/question/"
-
-
-def _as(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _choices(*rows: tuple[str, bool]) -> dict:
@@ -83,7 +77,7 @@ def test_trainer_searches_the_bank_and_finds_only_own_and_shared_questions():
     make_question(world.course_a, text="Banjir: soal kursus saya")
     make_question(None, text="Banjir: soal bersama")
     make_question(world.course_b, text="Banjir: soal pengajar lain")
-    response = _as(world.users[PENGAJAR]).get(LIST_URL, {"q": "Banjir"})
+    response = client_as(world.users[PENGAJAR]).get(LIST_URL, {"q": "Banjir"})
     assert response.status_code == 200
     page = response.content.decode()
     assert "soal kursus saya" in page
@@ -98,14 +92,14 @@ def test_trainer_sees_the_questions_of_a_course_they_created():
     created.owner = trainer
     created.save(update_fields=["owner"])
     make_question(created, text="Soal kursus buatan saya")
-    page = _as(trainer).get(LIST_URL).content.decode()
+    page = client_as(trainer).get(LIST_URL).content.decode()
     assert "Soal kursus buatan saya" in page
 
 
 def test_reviewer_lists_every_courses_questions():
     world = build_world()
     make_question(world.course_b, text="Soal pengajar lain")
-    page = _as(world.users[PENINJAU]).get(LIST_URL).content.decode()
+    page = client_as(world.users[PENINJAU]).get(LIST_URL).content.decode()
     assert "Soal pengajar lain" in page
 
 
@@ -119,7 +113,9 @@ def test_quiz_question_chooser_offers_a_trainer_only_own_and_shared_questions(se
     make_question(world.course_b, text="Banjir: soal pengajar lain")
     viewset = Question.snippet_viewset.chooser_viewset
     url = reverse(viewset.get_url_name("choose_results" if search else "choose"))
-    response = _as(world.users[PENGAJAR]).get(url, {"q": search} if search else {})
+    response = client_as(world.users[PENGAJAR]).get(
+        url, {"q": search} if search else {}
+    )
     assert response.status_code == 200
     page = response.content.decode()
     assert "soal kursus saya" in page

@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+from .world import build_world
+
 
 @pytest.fixture
 def fresh_rate_limits(db):
@@ -8,3 +10,9 @@ def fresh_rate_limits(db):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def world(db):
+    """Every role, two trainers with a course each (tests/security/world.py)."""
+    return build_world()

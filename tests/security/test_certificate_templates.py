@@ -6,23 +6,13 @@ from bs4 import BeautifulSoup
 from django.test import Client
 
 from certificates.models import CertificateTemplate
+from tests.factories import client_as
 
-from .world import ADMIN, PENGAJAR, build_world
+from .world import ADMIN, PENGAJAR
 
 pytestmark = pytest.mark.django_db
 
 BASE = "/cms/snippets/certificates/certificatetemplate"
-
-
-@pytest.fixture
-def world():
-    return build_world()
-
-
-def _as(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _template(name: str, owner=None, **fields) -> CertificateTemplate:
@@ -61,7 +51,7 @@ def _template_form(name: str, **overrides) -> dict:
 def test_trainer_cannot_open_another_trainers_template(world, action):
     theirs = _template("Templat rahasia B", owner=world.trainer_b)
     mine = _template("Templat A", owner=world.users[PENGAJAR])
-    trainer = _as(world.users[PENGAJAR])
+    trainer = client_as(world.users[PENGAJAR])
     refused = trainer.get(f"{BASE}/{action}/{theirs.pk}/")
     assert refused.status_code in (302, 403, 404)
     assert "Penanda tangan Templat rahasia B" not in refused.content.decode()
@@ -73,7 +63,7 @@ def test_trainer_lists_only_own_templates(world):
     _template("Templat rahasia B", owner=world.trainer_b)
     _template("Templat buatan Admin", owner=world.users[ADMIN])
     _template("Templat A", owner=world.users[PENGAJAR])
-    response = _as(world.users[PENGAJAR]).get(f"{BASE}/")
+    response = client_as(world.users[PENGAJAR]).get(f"{BASE}/")
     page = response.content.decode()
     assert response.status_code == 200
     assert "Templat A" in page
@@ -83,7 +73,7 @@ def test_trainer_lists_only_own_templates(world):
 
 def test_trainer_edit_post_to_another_trainers_template_changes_nothing(world):
     theirs = _template("Templat B", owner=world.trainer_b)
-    response = _as(world.users[PENGAJAR]).post(
+    response = client_as(world.users[PENGAJAR]).post(
         f"{BASE}/edit/{theirs.pk}/", _template_form("Dibajak")
     )
     assert response.status_code in (302, 403, 404)
@@ -95,7 +85,7 @@ def test_trainer_edit_post_to_another_trainers_template_changes_nothing(world):
 def test_trainer_cannot_delete_or_bulk_delete_any_template(world):
     theirs = _template("Templat B", owner=world.trainer_b)
     mine = _template("Templat A", owner=world.users[PENGAJAR])
-    trainer = _as(world.users[PENGAJAR])
+    trainer = client_as(world.users[PENGAJAR])
     trainer.post(f"{BASE}/delete/{theirs.pk}/")
     trainer.post(f"{BASE}/delete/{mine.pk}/")
     trainer.post(
@@ -106,7 +96,7 @@ def test_trainer_cannot_delete_or_bulk_delete_any_template(world):
 
 def test_trainer_creates_a_template_and_owns_it(world):
     trainer = world.users[PENGAJAR]
-    response = _as(trainer).post(
+    response = client_as(trainer).post(
         f"{BASE}/add/", _template_form("Templat BPSDM A", is_default="on")
     )
     assert response.status_code == 302
@@ -120,13 +110,13 @@ def test_trainer_creates_a_template_and_owns_it(world):
 def test_only_administrators_see_the_default_switch(world):
     mine = _template("Templat A", owner=world.users[PENGAJAR])
     url = f"{BASE}/edit/{mine.pk}/"
-    assert 'name="is_default"' not in _as(world.users[PENGAJAR]).get(url).text
-    assert 'name="is_default"' in _as(world.users[ADMIN]).get(url).text
+    assert 'name="is_default"' not in client_as(world.users[PENGAJAR]).get(url).text
+    assert 'name="is_default"' in client_as(world.users[ADMIN]).get(url).text
 
 
 def test_trainer_edits_own_template_with_a_revision(world):
     mine = _template("Templat A", owner=world.users[PENGAJAR])
-    response = _as(world.users[PENGAJAR]).post(
+    response = client_as(world.users[PENGAJAR]).post(
         f"{BASE}/edit/{mine.pk}/",
         _template_form("Templat A", signer_name="Ir. Budi Santoso"),
     )
@@ -139,7 +129,7 @@ def test_trainer_edits_own_template_with_a_revision(world):
 
 def test_trainer_cannot_change_the_default_template(world):
     default = CertificateTemplate.objects.default()
-    response = _as(world.users[PENGAJAR]).post(
+    response = client_as(world.users[PENGAJAR]).post(
         f"{BASE}/edit/{default.pk}/", _template_form("Templat bawaan diubah")
     )
     assert response.status_code in (302, 403)
@@ -152,7 +142,7 @@ def test_trainer_cannot_change_the_default_even_when_it_is_theirs(world):
     every course prints with it, so only administrators change it."""
     CertificateTemplate.objects.filter(is_default=True).delete()
     mine = _template("Templat A", owner=world.users[PENGAJAR], is_default=True)
-    _as(world.users[PENGAJAR]).post(
+    client_as(world.users[PENGAJAR]).post(
         f"{BASE}/edit/{mine.pk}/", _template_form("Templat A", place="Bajakan")
     )
     mine.refresh_from_db()
@@ -164,7 +154,7 @@ def test_chooser_offers_a_trainer_only_the_default_and_own_templates(world):
     _template("Templat buatan Admin", owner=world.users[ADMIN])
     _template("Templat A", owner=world.users[PENGAJAR])
     default = CertificateTemplate.objects.default()
-    trainer = _as(world.users[PENGAJAR])
+    trainer = client_as(world.users[PENGAJAR])
     page = trainer.get("/cms/snippets/choose/certificates/certificatetemplate/")
     html = page.json()["html"]
     assert "Templat A" in html and default.name in html
@@ -215,7 +205,7 @@ def _template_of_latest_draft(course):
 def test_trainer_cannot_attach_another_trainers_template_to_own_course(world):
     theirs = _template("Templat B", owner=world.trainer_b)
     mine = _template("Templat A", owner=world.users[PENGAJAR])
-    trainer = _as(world.users[PENGAJAR])
+    trainer = client_as(world.users[PENGAJAR])
     _attach(trainer, world.course_a, theirs)
     assert _template_of_latest_draft(world.course_a) != theirs.pk
     _attach(trainer, world.course_a, mine)
@@ -227,7 +217,7 @@ def test_trainer_cannot_attach_another_trainers_template_to_own_course(world):
 
 def test_administrator_sees_edits_and_attaches_every_template(world):
     theirs = _template("Templat B", owner=world.trainer_b)
-    admin = _as(world.users[ADMIN])
+    admin = client_as(world.users[ADMIN])
     assert "Templat B" in admin.get(f"{BASE}/").content.decode()
     assert admin.get(f"{BASE}/edit/{theirs.pk}/").status_code == 200
     _attach(admin, world.course_a, theirs)
@@ -236,7 +226,7 @@ def test_administrator_sees_edits_and_attaches_every_template(world):
 
 def test_trainer_starts_from_a_copy_of_the_default_and_owns_the_copy(world):
     default = CertificateTemplate.objects.default()
-    trainer = _as(world.users[PENGAJAR])
+    trainer = client_as(world.users[PENGAJAR])
     copy_page = trainer.get(f"{BASE}/copy/{default.pk}/")
     assert copy_page.status_code == 200
     assert f'action="{BASE}/add/"' in copy_page.content.decode()

@@ -1,23 +1,13 @@
 """Trainers author only their own courses in the Wagtail admin; nobody else gets in."""
 
 import pytest
-from django.test import Client
+
+from tests.factories import client_as
 
 from .urlwalk import iter_routes, sample_path
-from .world import ADMIN, HR, PENGAJAR, PENINJAU, PESERTA, build_world
+from .world import ADMIN, HR, PENGAJAR, PENINJAU, PESERTA
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world():
-    return build_world()
-
-
-def _as(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _opened(response) -> bool:
@@ -39,7 +29,7 @@ def _opened(response) -> bool:
 def test_trainer_cannot_open_another_trainers_course_in_cms(world, path):
     other = path.format(course=world.course_b.pk, lesson=world.lesson(False).pk)
     own = path.format(course=world.course_a.pk, lesson=world.lesson(True).pk)
-    trainer = _as(world.users[PENGAJAR])
+    trainer = client_as(world.users[PENGAJAR])
     assert not _opened(trainer.get(other))
     # Published pages are deleted or moved only by reviewers (Wagtail's rule for
     # authors without publish rights); revisions need an existing revision.
@@ -48,7 +38,7 @@ def test_trainer_cannot_open_another_trainers_course_in_cms(world, path):
 
 
 def test_trainer_edit_post_to_another_course_changes_nothing(world):
-    trainer = _as(world.users[PENGAJAR])
+    trainer = client_as(world.users[PENGAJAR])
     response = trainer.post(
         f"/cms/pages/{world.course_b.pk}/edit/", {"title": "Dibajak", "slug": "x"}
     )
@@ -60,7 +50,7 @@ def test_trainer_edit_post_to_another_course_changes_nothing(world):
 
 def test_trainer_may_create_a_course_in_the_catalogue(world):
     catalog = world.course_a.get_parent()
-    response = _as(world.users[PENGAJAR]).get(
+    response = client_as(world.users[PENGAJAR]).get(
         f"/cms/pages/add/courses/coursepage/{catalog.pk}/"
     )
     assert response.status_code == 200
@@ -75,13 +65,13 @@ def test_trainer_cannot_publish_alone_but_can_submit_for_review(world):
 
 @pytest.mark.parametrize("role", [PENINJAU, ADMIN])
 def test_reviewers_and_admins_edit_every_course(world, role):
-    response = _as(world.users[role]).get(f"/cms/pages/{world.course_b.pk}/edit/")
+    response = client_as(world.users[role]).get(f"/cms/pages/{world.course_b.pk}/edit/")
     assert response.status_code == 200
 
 
 @pytest.mark.parametrize("role", [PESERTA, HR, PENGAJAR, PENINJAU, ADMIN])
 def test_django_admin_is_refused_to_everyone_but_superusers(world, role):
-    client = _as(world.users[role])
+    client = client_as(world.users[role])
     opened = []
     for route in iter_routes():
         if route.route.startswith("django-admin/") and (path := sample_path(route)):

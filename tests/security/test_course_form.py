@@ -3,25 +3,18 @@ never sees the names of every learner, and cannot name a learner as trainer."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.test import Client
 
-from tests.factories import AsnProfileFactory
+from tests.factories import AsnProfileFactory, client_as
 
 from .test_certificate_templates import _edit_form_data
-from .world import PENGAJAR, build_world
+from .world import PENGAJAR
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world():
-    return build_world()
-
-
 def test_trainer_list_offers_trainers_and_no_learner(world):
     learner = AsnProfileFactory(full_name="Peserta Rahasia Sekali").user
-    client = Client()
-    client.force_login(world.users[PENGAJAR])
+    client = client_as(world.users[PENGAJAR])
     url = f"/cms/pages/{world.course_a.pk}/edit/"
     page = BeautifulSoup(client.get(url).content.decode(), "html.parser")
     offered = {

@@ -1,9 +1,9 @@
 """Trainers reach only their own courses' snippets (question banks) in the admin."""
 
 import pytest
-from django.test import Client
 
 from courses.page_permissions import course_owned_models
+from tests.factories import client_as
 
 from .world import PENGAJAR, PENINJAU, build_world
 
@@ -23,12 +23,6 @@ def _make_question(course):
     return make_question(course=course, text=f"Soal rahasia {course.title}")
 
 
-def _as(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def _url(question, action: str) -> str:
     meta = question._meta
     return f"/cms/snippets/{meta.app_label}/{meta.model_name}/{action}/{question.pk}/"
@@ -40,7 +34,7 @@ def test_trainer_cannot_open_another_trainers_questions(action):
     world = build_world()
     theirs = _make_question(world.course_b)
     mine = _make_question(world.course_a)
-    trainer = _as(world.users[PENGAJAR])
+    trainer = client_as(world.users[PENGAJAR])
     refused = trainer.get(_url(theirs, action))
     assert refused.status_code in (302, 403, 404)
     assert "Soal rahasia Kursus B" not in refused.content.decode()
@@ -53,7 +47,7 @@ def test_trainer_cannot_create_a_question_in_another_trainers_course():
     world = build_world()
     meta = model._meta
     before = model.objects.count()
-    response = _as(world.users[PENGAJAR]).post(
+    response = client_as(world.users[PENGAJAR]).post(
         f"/cms/snippets/{meta.app_label}/{meta.model_name}/add/",
         {"course": world.course_b.pk, "text": "Soal sisipan", "type": "single"},
     )
@@ -66,7 +60,7 @@ def test_trainer_cannot_bulk_delete_another_trainers_questions():
     world = build_world()
     theirs = _make_question(world.course_b)
     meta = model._meta
-    _as(world.users[PENGAJAR]).post(
+    client_as(world.users[PENGAJAR]).post(
         f"/cms/bulk/{meta.app_label}/{meta.model_name}/delete/?id={theirs.pk}"
     )
     assert model.objects.filter(pk=theirs.pk).exists()
@@ -76,4 +70,4 @@ def test_reviewers_open_every_question():
     _question_model()
     world = build_world()
     theirs = _make_question(world.course_b)
-    assert _as(world.users[PENINJAU]).get(_url(theirs, "edit")).status_code == 200
+    assert client_as(world.users[PENINJAU]).get(_url(theirs, "edit")).status_code == 200

@@ -6,26 +6,19 @@ question (and, at review time, its key) to the first trainer.
 """
 
 import pytest
-from django.test import Client
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from courses.quizzes.models import QuizPage
-from tests.factories import make_question, make_quiz
+from tests.factories import client_as, make_question, make_quiz
 
 from .test_certificate_templates import _edit_form_data
-from .world import ADMIN, PENGAJAR, build_world
+from .world import ADMIN, PENGAJAR
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world():
-    return build_world()
-
-
 def _save_quiz_items(user, quiz, question) -> int:
-    client = Client()
-    client.force_login(user)
+    client = client_as(user)
     url = f"/cms/pages/{quiz.pk}/edit/"
     page = client.get(url)
     assert page.status_code == 200, page
