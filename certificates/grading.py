@@ -35,10 +35,11 @@ def predikat_for(score: Decimal | float | None) -> str:
 def post_test_percent(*, enrolment) -> Decimal | None:
     """The learner's post-test result in percent, or None when the course has none.
 
-    The quiz engine (courses.quizzes) owns attempts; this is the one place that
-    asks it, so the certificate never computes a score itself.
+    The best closed post-test attempt, as the competency growth reads it
+    (``lms.competencies.growth`` is the one reader of quiz attempts), so the
+    certificate never computes a score itself.
     """
-    from courses.quizzes.services import post_test_percent as best_post_test
+    from lms.competencies.growth import post_test_percent as best_post_test
 
-    value = best_post_test(enrolment=enrolment)
+    value = best_post_test(user=enrolment.user, course=enrolment.course)
     return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))

@@ -125,32 +125,25 @@ def regrade_quiz(*, quiz: QuizPage, actor, apply: bool, request=None) -> Regrade
                 for c in changes
             ],
         )
-        if quiz.kind == QuizKind.POSTTEST:
-            _complete_newly_passed(quiz, changes, attempts)
-        if quiz.kind in (QuizKind.PRETEST, QuizKind.POSTTEST):
-            _refresh_growth(quiz, changes, attempts)
+        _follow_up(quiz, changes, attempts)
     return RegradeResult(checked=len(attempts), changes=changes, applied=True)
 
 
-def _complete_newly_passed(quiz, changes, attempts) -> None:
+def _follow_up(quiz, changes, attempts) -> None:
+    """What a changed score sets off, per learner whose attempt changed: a newly
+    passed post-test may complete the course, and the competency evidence (which
+    carries pre-test and post-test scores) is recomputed."""
+    if quiz.kind not in (QuizKind.PRETEST, QuizKind.POSTTEST):
+        return
     from courses.services import evaluate_completion
-
-    users = {a.pk: a.user_id for a in attempts}
-    newly_passed = {users[c.attempt_id] for c in changes if c.new_passed}
-    for enrolment in Enrolment.objects.filter(
-        course=quiz.get_course(), user_id__in=newly_passed
-    ):
-        evaluate_completion(enrolment=enrolment)
-
-
-def _refresh_growth(quiz, changes, attempts) -> None:
-    """Competency evidence carries pre-test and post-test scores: recompute them
-    for every learner whose attempt changed, so growth shows the regraded result."""
     from lms.competencies.services import refresh_growth
 
     users = {a.pk: a.user_id for a in attempts}
     changed = {users[c.attempt_id] for c in changes}
+    newly_passed = {users[c.attempt_id] for c in changes if c.new_passed}
     for enrolment in Enrolment.objects.filter(
         course=quiz.get_course(), user_id__in=changed
     ).select_related("user", "course"):
+        if quiz.kind == QuizKind.POSTTEST and enrolment.user_id in newly_passed:
+            evaluate_completion(enrolment=enrolment)
         refresh_growth(enrolment=enrolment)

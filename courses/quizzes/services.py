@@ -425,25 +425,3 @@ def posttests_passed(*, enrolment: Enrolment) -> bool:
         .values_list("quiz_id", flat=True)
     )
     return posttests <= passed
-
-
-def post_test_percent(*, enrolment: Enrolment) -> float | None:
-    """The learner's best closed post-test result in the course, in percent.
-
-    None when the course has no post-test or the learner has no graded attempt;
-    this is the score a certificate prints and derives its predikat from.
-    """
-    best = (
-        Attempt.objects.closed()
-        .filter(
-            user_id=enrolment.user_id,
-            quiz__in=QuizPage.objects.child_of(enrolment.course).filter(
-                kind=QuizKind.POSTTEST
-            ),
-        )
-        .exclude(percent=None)
-        .order_by("-percent")
-        .values_list("percent", flat=True)
-        .first()
-    )
-    return None if best is None else float(best)
