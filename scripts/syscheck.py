@@ -1,5 +1,6 @@
 """Say exactly which system library is missing, instead of failing later."""
 
+import ctypes.util
 import sys
 
 try:
@@ -15,8 +16,6 @@ except OSError as error:  # Pango and friends are not Python packages
 
 # Optional: WeasyPrint subsets fonts with HarfBuzz when libharfbuzz-subset is present,
 # and with the far slower fontTools otherwise (a certificate takes ~5x longer).
-import ctypes.util  # noqa: E402
-
 if ctypes.util.find_library("harfbuzz-subset") is None:
     print(
         "Catatan: pustaka HarfBuzz-Subset belum terpasang; sertifikat PDF tetap "
