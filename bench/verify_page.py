@@ -25,6 +25,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 
 RATIO_TARGET = 0.5
 CONCURRENCY = 50
+ROUNDS = 4
 LEARNER = "peserta@sigap.test"
 
 
@@ -45,16 +46,24 @@ def _certificate_code() -> str:
     return issue_certificate(enrolment=complete_enrolment(enrolment=enrolment)).code
 
 
-def _queries_per_request(code: str) -> tuple[int, int]:
+def _queries_per_request(code: str) -> tuple[int, int, int]:
+    """Queries of a request that renders the page (its cached copy forgotten
+    first) and of the next one, served from the cache; and the HTTP status."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from certificates.models import Certificate
+    from certificates.verification import forget_pages
+
     client = Client()
     client.get(f"/v/{code}")  # warm caches (Wagtail site root, etc.)
-    with CaptureQueriesContext(connection) as queries:
+    forget_pages(instance=Certificate(code=code))
+    with CaptureQueriesContext(connection) as rendered:
+        client.get(f"/v/{code}")
+    with CaptureQueriesContext(connection) as cached:
         response = client.get(f"/v/{code}")
-    return len(queries), response.status_code
+    return len(rendered), len(cached), response.status_code
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,11 +79,11 @@ def main(argv: list[str] | None = None) -> int:
     django.setup()
     from django.conf import settings
 
-    from bench.loadgen import run_load
+    from bench.loadgen import LoadResult, run_load
     from bench.run import _free_port, start_gunicorn
 
     code = _certificate_code()
-    queries, status = _queries_per_request(code)
+    queries, cached_queries, status = _queries_per_request(code)
     cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
 
     port = _free_port()
@@ -86,18 +95,23 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for url in (f"{base}/health/ping", f"{base}/v/{code}"):
             run_load("warm-up", url, concurrency=8, seconds=2)
-        ping = run_load(
-            "minimal Django view `/health/ping`",
-            f"{base}/health/ping",
-            concurrency=CONCURRENCY,
-            seconds=seconds,
-        )
-        verify = run_load(
-            "verification page `/v/<code>`",
-            f"{base}/v/{code}",
-            concurrency=CONCURRENCY,
-            seconds=seconds,
-        )
+        # Alternating rounds, as in bench/run.py: both scenarios see the same drift
+        # in the load from elsewhere on the machine.
+        ping = LoadResult("minimal Django view `/health/ping`", CONCURRENCY, 0.0)
+        verify = LoadResult("verification page `/v/<code>`", CONCURRENCY, 0.0)
+        for _ in range(ROUNDS):
+            for total, url in (
+                (ping, f"{base}/health/ping"),
+                (verify, f"{base}/v/{code}"),
+            ):
+                total.merge(
+                    run_load(
+                        total.name,
+                        url,
+                        concurrency=CONCURRENCY,
+                        seconds=seconds / ROUNDS,
+                    )
+                )
     finally:
         server.terminate()
         try:
@@ -116,7 +130,9 @@ def main(argv: list[str] | None = None) -> int:
             f"| {data['name']} | {data['requests']} | {data['rps']} "
             f"| {data['p50_ms']} | {data['p95_ms']} | {data['errors']} |"
         )
-    failed = bool(verify.errors or ping.errors or status != 200 or queries != 1)
+    failed = bool(
+        verify.errors or ping.errors or status != 200 or queries != 1 or cached_queries
+    )
     print(
         "\n".join(
             [
@@ -124,7 +140,8 @@ def main(argv: list[str] | None = None) -> int:
                 "",
                 f"Anonymous `GET /v/<code>` (the page a QR code opens) and "
                 f"`/health/ping`, same gunicorn, same run, {CONCURRENCY} concurrent "
-                f"connections, {seconds:.0f} s each; cache: {cache}.",
+                f"connections, {seconds:.0f} s each in {ROUNDS} alternating rounds; "
+                f"cache: {cache}.",
                 "",
                 *rows,
                 "",
@@ -132,9 +149,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"(target ≥ {RATIO_TARGET}: "
                 f"{'meets' if ratio >= RATIO_TARGET else '**misses**'}).",
                 "",
-                f"Database queries per verification request: **{queries}** "
-                f"(target 1; HTTP {status}). Responses carry "
-                "`Cache-Control: public, max-age=300`, so a CDN can absorb scans.",
+                f"Database queries per verification request: **{queries}** when "
+                f"the page is rendered, **{cached_queries}** when an anonymous "
+                f"visitor's page comes from the cache (target 1; HTTP {status}). "
+                "Responses carry `Cache-Control: public, max-age=300`, so a CDN "
+                "can absorb scans too.",
             ]
         )
     )

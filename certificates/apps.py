@@ -5,3 +5,14 @@ from django.utils.translation import pgettext_lazy
 class CertificatesConfig(AppConfig):
     name = "certificates"
     verbose_name = pgettext_lazy("plural", "Sertifikat")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import Certificate
+        from .verification import forget_pages
+
+        post_save.connect(forget_pages, sender=Certificate, dispatch_uid="sigap-verify")
+        post_delete.connect(
+            forget_pages, sender=Certificate, dispatch_uid="sigap-verify-delete"
+        )

@@ -5,7 +5,7 @@ import hashlib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
@@ -30,6 +30,7 @@ from .permissions import (
 )
 from .ratelimit import rate_limited
 from .services import CertificateError, reissue_certificate, revoke_certificate
+from .verification import cached_page, keep_page
 
 PUBLIC_MAX_AGE = 300  # a revocation reaches every cache within five minutes
 # What the verification page shows (DOMAIN.md: nothing more); also keeps the one
@@ -70,7 +71,11 @@ def _public(response):
 @require_GET
 @rate_limited("SIGAP_VERIFY_RATE_LIMIT", group="verify")
 def verify_view(request, code: str):
-    """The page a QR code opens: status and the printed facts, in one query."""
+    """The page a QR code opens: status and the printed facts, in one query (none
+    when an anonymous visitor's page is in the cache)."""
+    page = cached_page(request, code)
+    if page is not None:
+        return _public(HttpResponse(page))
     certificate = next(
         iter(
             Certificate.objects.select_related("superseded_by")
@@ -82,13 +87,13 @@ def verify_view(request, code: str):
     )
     if certificate is None:
         raise Http404
-    return _public(
-        render(
-            request,
-            "certificates/certificate_verification.html",
-            {"certificate": certificate, "status": certificate.shown_status},
-        )
+    response = render(
+        request,
+        "certificates/certificate_verification.html",
+        {"certificate": certificate, "status": certificate.shown_status},
     )
+    keep_page(request, certificate, response.content)
+    return _public(response)
 
 
 @require_GET

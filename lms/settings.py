@@ -156,7 +156,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "lms.cache.SigapRedisCache",
             "LOCATION": REDIS_URL,
         }
     }
@@ -341,6 +341,9 @@ SIGAP_DEMO_SIGNING_P12_PATH = os.environ.get(
 )
 SIGAP_DEMO_SIGNING_P12_PASSWORD = "sigap-demo-2026"  # noqa: S105 (demo key only)
 SIGAP_VERIFY_RATE_LIMIT = os.environ.get("SIGAP_VERIFY_RATE_LIMIT", "60/m")
+# Seconds the verification page's HTML is kept in the shared cache (0: never); a
+# change to the certificate forgets it at once (certificates/verification.py).
+SIGAP_VERIFY_PAGE_SECONDS = int(os.environ.get("SIGAP_VERIFY_PAGE_SECONDS", "300"))
 
 # Security: HTTPS-only cookies and HSTS outside debug.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -119,7 +119,7 @@ def redis_cache(settings):
         pytest.skip(f"no Redis at {url}")
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "lms.cache.SigapRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": f"test-{secrets.token_hex(8)}",
         }
@@ -154,3 +154,81 @@ def test_check_page_without_a_file_explains_and_returns_400(client, db, locmem_c
     response = client.post("/v/", {})
     assert response.status_code == 400
     assert "Pilih berkas PDF sertifikat" in response.content.decode()
+
+
+def _anonymous_visit(client, certificate):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/v/{certificate.code}")
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+@pytest.mark.parametrize("cache_fixture", ["locmem_cache", "redis_cache"])
+def test_a_repeat_scan_is_served_from_the_cache_and_a_revocation_shows_at_once(
+    client, certificate, user_factory, cache_fixture, request
+):
+    request.getfixturevalue(cache_fixture)
+    first, first_queries = _anonymous_visit(client, certificate)
+    again, again_queries = _anonymous_visit(client, certificate)
+    assert (first_queries, again_queries) == (1, 0)
+    assert again == first and "Sertifikat sah" in again
+
+    revoke_certificate(
+        certificate=certificate,
+        by=user_factory(roles=["Admin"]),
+        reason="Peserta tidak hadir.",
+    )
+    revoked, _queries = _anonymous_visit(client, certificate)
+    assert "Sertifikat dicabut" in revoked and "Peserta tidak hadir." in revoked
+    assert "Sertifikat sah" not in revoked
+
+
+def test_a_reissue_marks_the_cached_page_superseded_at_once(
+    client, certificate, user_factory, locmem_cache
+):
+    _anonymous_visit(client, certificate)
+    new = reissue_certificate(
+        certificate=certificate, by=user_factory(roles=["Admin"]), reason="Koreksi"
+    )
+    page, queries = _anonymous_visit(client, certificate)
+    assert queries == 1
+    assert "Sertifikat telah diganti" in page and f"/v/{new.code}" in page
+
+
+def test_the_cached_page_follows_the_visitors_language(
+    client, certificate, locmem_cache
+):
+    _anonymous_visit(client, certificate)
+    client.cookies["django_language"] = "en"
+    english, _queries = _anonymous_visit(client, certificate)
+    assert "Valid certificate" in english
+    assert "Sertifikat sah" not in english
+
+
+def test_a_signed_in_visitors_page_is_never_shared(
+    client, certificate, user_factory, locmem_cache
+):
+    hr = user_factory(roles=["HR"])
+    client.force_login(hr)
+    own, _queries = _anonymous_visit(client, certificate)
+    assert 'action="/accounts/logout/"' in own
+    client.logout()
+    shared, queries = _anonymous_visit(client, certificate)
+    assert queries == 1  # rendered afresh: the signed-in page was not kept
+    assert "logout" not in shared and "csrfmiddlewaretoken" not in shared
+
+
+def test_a_page_with_an_end_date_is_never_kept_past_midnight(certificate, settings):
+    import datetime
+
+    from certificates.verification import seconds_to_keep
+
+    settings.SIGAP_VERIFY_PAGE_SECONDS = 300
+    tz = timezone.get_current_timezone()
+    late = datetime.datetime(2026, 11, 28, 23, 58, 30, tzinfo=tz)
+    noon = datetime.datetime(2026, 11, 28, 12, 0, tzinfo=tz)
+    certificate.valid_until = datetime.date(2026, 11, 28)  # last valid day
+    assert seconds_to_keep(certificate, late) == 90  # expired from 00:00 on
+    assert seconds_to_keep(certificate, noon) == 300
+    certificate.valid_until = None  # no end date: only the setting bounds it
+    assert seconds_to_keep(certificate, late) == 300
