@@ -7,7 +7,7 @@ next steps (JP, competency evidence, certificate) directly.
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from certificates.tasks import issue_certificate_task
@@ -15,7 +15,8 @@ from lms.accounts.models import User
 from lms.competencies.services import credit_completion, record_evidence
 
 from .models import CoursePage, Enrolment, LessonPage, LessonProgress
-from .quizzes.services import course_quizzes, posttests_passed
+from .published import remembered
+from .quizzes.services import QuizLink, course_quizzes, posttests_passed, quiz_links
 
 
 @dataclass(frozen=True)
@@ -104,43 +105,76 @@ def complete_enrolment(*, enrolment: Enrolment) -> Enrolment:
     return locked
 
 
+@dataclass(frozen=True)
+class LessonLink:
+    """A live lesson of a course as outlines and pagers show it (the same for
+    every learner)."""
+
+    pk: int
+    title: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class CourseStructure:
+    """What a course's outline lists, the same for every learner."""
+
+    lessons: list[LessonLink]
+    quizzes: list[QuizLink]
+
+
+def course_structure(*, course: CoursePage) -> CourseStructure:
+    """The course's live lessons (tree order) and quizzes (course order), cached
+    until a page changes."""
+
+    def build() -> CourseStructure:
+        # A lesson or quiz routes by its slug below its course (``HomePage.route``).
+        course_url = course.get_url()
+        return CourseStructure(
+            lessons=[
+                LessonLink(
+                    pk=lesson.pk,
+                    title=lesson.title,
+                    url=course_url and f"{course_url}{lesson.slug}/",
+                )
+                for lesson in course.lessons().only("id", "title", "slug")
+            ],
+            quizzes=quiz_links(course=course, course_url=course_url),
+        )
+
+    return remembered(f"course-structure:{course.pk}", build)
+
+
 def course_outline(
     *, course: CoursePage, user, current: LessonPage | None = None
 ) -> dict:
     """Everything a course or lesson page shows about the learner's place in it.
 
-    A fixed number of queries whatever the number of lessons.
+    The course's lessons and quizzes come from the cache; what is the learner's
+    own costs the same few queries whatever the number of lessons.
     """
     enrolment = None
     if user.is_authenticated:
         enrolment = Enrolment.objects.filter(user=user, course=course).first()
-    lessons_query = course.lessons().only(
-        "id", "title", "slug", "url_path", "path", "depth"
-    )
+    structure = course_structure(course=course)
+    lessons = structure.lessons
+    done_ids: set[int] = set()
     if enrolment is not None:
-        lessons_query = lessons_query.annotate(
-            is_done=Exists(
-                LessonProgress.objects.filter(
-                    enrolment=enrolment, lesson=OuterRef("pk")
-                )
-            )
-        )
-    lessons = list(lessons_query)
-    done_ids = {lesson.pk for lesson in lessons if getattr(lesson, "is_done", False)}
-    if (
-        enrolment is not None
-        and current is not None
-        and current.pk is not None
-        and all(lesson.pk != current.pk for lesson in lessons)
-        and LessonProgress.objects.filter(
-            enrolment=enrolment, lesson_id=current.pk
-        ).exists()
-    ):
-        done_ids.add(current.pk)  # a preview of a lesson that is not live
+        # A preview of a lesson that is not live still shows whether it is done.
+        shown = {lesson.pk for lesson in lessons}
+        if current is not None and current.pk is not None:
+            shown.add(current.pk)
+        done_ids = {
+            lesson_id
+            for lesson_id in LessonProgress.objects.filter(
+                enrolment=enrolment
+            ).values_list("lesson_id", flat=True)
+            if lesson_id in shown
+        }
     progress = Progress(
         done=sum(1 for lesson in lessons if lesson.pk in done_ids), total=len(lessons)
     )
-    quizzes = course_quizzes(course=course, user=user)
+    quizzes = course_quizzes(course=course, user=user, links=structure.quizzes)
     pretest = next((q for q in quizzes if q.quiz.kind == "pretest"), None)
     context = {
         "quizzes": quizzes,

@@ -1,9 +1,11 @@
 """Small template helpers shared by every page."""
 
 from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
-from courses import navigation
+from courses import navigation, published
 from lms.accounts.permissions import is_staff_role
 
 register = template.Library()
@@ -26,3 +28,27 @@ def editor_userbar(context) -> str:
     if user is None or not is_staff_role(user):
         return ""
     return wagtailuserbar(context)
+
+
+@register.simple_tag(takes_context=True)
+def lesson_body(context, page) -> str:
+    """The lesson's content blocks, rendered once per language and published
+    version and shared by every learner (blocks show nothing per learner).
+
+    A preview renders afresh: a draft must never reach the shared cache.
+    """
+
+    def render() -> str:
+        return mark_safe(
+            "".join(
+                block.render_as_block(context={"page": page}) for block in page.body
+            )
+        )
+
+    request = context.get("request")
+    if getattr(request, "is_preview", False) or not page.live:
+        return render()
+    return published.remembered(
+        f"lesson-body:{page.pk}:{page.live_revision_id}:{get_language()}",
+        render,
+    )
