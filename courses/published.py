@@ -15,6 +15,7 @@ Only what every learner may see goes here: never a rendered CSRF token, never a
 learner's progress, never a draft.
 """
 
+import pickle
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any
@@ -28,6 +29,9 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_unpublished, post_page_move
 
 VERSION_KEY = "sigap:published-version"
+# Raise when the shape of a cached value changes, so that a deployment never
+# unpickles what the previous code kept.
+ENTRY_FORMAT = 2
 TIMEOUT_SECONDS = 600
 
 
@@ -50,17 +54,35 @@ def published_version() -> str:
     return version
 
 
+# Entries of the current version this process has already read, pickled so
+# that every request unpickles its own copy (threads never share a page object).
+_LOCAL_ENTRIES_MAX = 2000
+_local_entries: dict[str, bytes] = {}
+_local_version: list[str] = [""]
+
+
 def remembered(name: str, build: Callable[[], Any]) -> Any:
     """``build()``, kept under ``name`` until the published content changes.
 
-    ``None`` is never kept (a missing page must not be remembered as missing).
+    Read from this process's copy when it has one (the version, read from the
+    shared cache, says whether it is current), else from the shared cache, else
+    built. ``None`` is never kept (a missing page must not be remembered).
     """
-    key = f"sigap:published:{published_version()}:{name}"
+    version = published_version()
+    if _local_version[0] != version or len(_local_entries) > _LOCAL_ENTRIES_MAX:
+        _local_entries.clear()
+        _local_version[0] = version
+    key = f"sigap:published:{ENTRY_FORMAT}:{version}:{name}"
+    pickled = _local_entries.get(key)
+    if pickled is not None:
+        return pickle.loads(pickled)
     value = cache.get(key)
     if value is None:
         value = build()
-        if value is not None:
-            cache.set(key, value, TIMEOUT_SECONDS)
+        if value is None:
+            return None
+        cache.set(key, value, TIMEOUT_SECONDS)
+    _local_entries[key] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
     return value
 
 

@@ -119,6 +119,7 @@ class LessonLink:
 class CourseStructure:
     """What a course's outline lists, the same for every learner."""
 
+    url: str | None
     lessons: list[LessonLink]
     quizzes: list[QuizLink]
 
@@ -131,6 +132,7 @@ def course_structure(*, course: CoursePage) -> CourseStructure:
         # A lesson or quiz routes by its slug below its course (``HomePage.route``).
         course_url = course.get_url()
         return CourseStructure(
+            url=course_url,
             lessons=[
                 LessonLink(
                     pk=lesson.pk,
@@ -190,6 +192,7 @@ def course_outline(
             (item for item in lessons if item.pk not in done_ids), None
         ),
         "course": course,
+        "course_url": structure.url,
         "lessons": lessons,
         "enrolment": enrolment,
         "done_ids": done_ids,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -414,36 +414,23 @@ def course_quizzes(
         links = quiz_links(course=course, course_url=course.get_url())
     if not user.is_authenticated or not links:
         return [QuizStatus(quiz=link) for link in links]
-    is_open = Q(status=Attempt.Status.OPEN)
-    standing = {
-        row["quiz_id"]: row
-        for row in Attempt.objects.filter(
-            user=user, quiz_id__in=[link.pk for link in links]
-        )
-        .order_by()
-        .values("quiz_id")
-        .annotate(
-            closed=Count("pk", filter=~is_open),
-            open=Count("pk", filter=is_open),
-            passed=Count("pk", filter=~is_open & Q(passed=True)),
-            best=Max("percent", filter=~is_open),
-        )
-    }
-    statuses = []
-    for link in links:
-        row = standing.get(link.pk)
-        statuses.append(
-            QuizStatus(
-                quiz=link,
-                attempts=row["closed"],
-                best_percent=row["best"],
-                passed=row["passed"] > 0,
-                open=row["open"] > 0,
-            )
-            if row
-            else QuizStatus(quiz=link)
-        )
-    return statuses
+    standing = {link.pk: QuizStatus(quiz=link) for link in links}
+    # A learner's attempts at a course's quizzes are few: tallied here, without
+    # building an aggregate query on every page.
+    for quiz_id, status, passed, percent in Attempt.objects.filter(
+        user=user, quiz_id__in=standing
+    ).values_list("quiz_id", "status", "passed", "percent"):
+        row = standing[quiz_id]
+        if status == Attempt.Status.OPEN:
+            row.open = True
+            continue
+        row.attempts += 1
+        row.passed = row.passed or bool(passed)
+        if percent is not None and (
+            row.best_percent is None or percent > row.best_percent
+        ):
+            row.best_percent = percent
+    return list(standing.values())
 
 
 def posttests_passed(*, enrolment: Enrolment) -> bool:
