@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
 from courses import navigation, published
-from lms.accounts.permissions import is_staff_role
+from lms.accounts.permissions import shows_staff_links
 
 register = template.Library()
 
@@ -22,10 +22,10 @@ def editor_userbar(context) -> str:
     """Wagtail's userbar, for the roles that edit in /cms/ (learners never see it).
 
     Asking Wagtail costs two permission queries on every page; the role check
-    reuses the role names the navigation has already loaded.
+    reuses the role names the navigation has already asked for.
     """
     user = getattr(context.get("request"), "user", None)
-    if user is None or not is_staff_role(user):
+    if user is None or not shows_staff_links(user):
         return ""
     return wagtailuserbar(context)
 
