@@ -110,7 +110,7 @@ def test_lesson_page_queries_do_not_grow_with_the_number_of_lessons(
             mark_lesson_complete(enrolment=enrolment, lesson=lesson)
     queries = _lesson_page_queries(learner_client, small)
     assert queries == _lesson_page_queries(learner_client, large)
-    # Session, user, enrolment, progress, role names; from the cache (the database
-    # cache here; Redis in production): the published version, site, page with
-    # its course, course structure, catalogue link, site root paths, lesson body.
-    assert queries <= 12
+    # Session, user, enrolment with progress; from the cache (the database cache
+    # here; Redis in production): the published version, site, page with its
+    # course, course structure, catalogue link, role names, lesson body.
+    assert queries <= 11
