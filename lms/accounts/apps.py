@@ -51,6 +51,7 @@ def _forget_shown_roles_of_members(sender, instance, action, reverse, pk_set, **
     from .permissions import forget_shown_roles
 
     if not reverse:
+        instance.__dict__.pop("_sigap_shown_roles", None)
         forget_shown_roles([instance.pk])
     elif action == "pre_clear":
         forget_shown_roles(list(instance.user_set.values_list("pk", flat=True)))

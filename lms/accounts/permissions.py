@@ -93,11 +93,14 @@ def shown_role_names(user) -> frozenset[str]:
     loaded = user.__dict__.get("_sigap_roles")
     if loaded is not None:
         return frozenset(loaded)
-    key = _shown_roles_key(user.pk)
-    names = cache.get(key)
+    names = user.__dict__.get("_sigap_shown_roles")
     if names is None:
-        names = frozenset(user.groups.values_list("name", flat=True))
-        cache.set(key, names, SHOWN_ROLES_SECONDS)
+        key = _shown_roles_key(user.pk)
+        names = cache.get(key)
+        if names is None:
+            names = frozenset(user.groups.values_list("name", flat=True))
+            cache.set(key, names, SHOWN_ROLES_SECONDS)
+        user.__dict__["_sigap_shown_roles"] = names
     return names
 
 
