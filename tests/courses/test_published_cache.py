@@ -237,3 +237,20 @@ def test_a_lesson_page_costs_a_few_queries_whatever_the_course_size(
         response = client.get(lesson.url)
     assert response.status_code == 200
     assert f"Pelajaran 3 dari {lessons}" in response.content.decode()
+
+
+def test_a_preview_of_a_draft_never_reaches_the_learners_page(
+    learner_client, enrolled, rf
+):
+    lesson = enrolled.lessons().first()
+    assert "Isi pelajaran 1." in _page(learner_client, lesson.url)
+    lesson.body = [{"type": "paragraph", "value": "<p>Draf penulis.</p>"}]
+    lesson.save_revision()
+
+    draft = lesson.get_latest_revision_as_object()
+    preview = draft.make_preview_request(original_request=rf.get(lesson.url))
+    assert "Draf penulis." in preview.render().content.decode()
+
+    html = _page(learner_client, lesson.url)
+    assert "Isi pelajaran 1." in html
+    assert "Draf penulis." not in html
