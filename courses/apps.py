@@ -7,6 +7,6 @@ class CoursesConfig(AppConfig):
     verbose_name = pgettext_lazy("plural", "Kursus")
 
     def ready(self):
-        from .navigation import connect_catalog_url_signals
+        from .published import connect_published_signals
 
-        connect_catalog_url_signals()
+        connect_published_signals()

@@ -7,7 +7,7 @@ next steps (JP, competency evidence, certificate) directly.
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from certificates.tasks import issue_certificate_task
@@ -15,7 +15,8 @@ from lms.accounts.models import User
 from lms.competencies.services import credit_completion, record_evidence
 
 from .models import CoursePage, Enrolment, LessonPage, LessonProgress
-from .quizzes.services import course_quizzes, posttests_passed
+from .published import remembered
+from .quizzes.services import QuizLink, course_quizzes, posttests_passed, quiz_links
 
 
 @dataclass(frozen=True)
@@ -104,43 +105,87 @@ def complete_enrolment(*, enrolment: Enrolment) -> Enrolment:
     return locked
 
 
+@dataclass(frozen=True)
+class LessonLink:
+    """A live lesson of a course as outlines and pagers show it (the same for
+    every learner)."""
+
+    pk: int
+    title: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class CourseStructure:
+    """What a course's outline lists, the same for every learner."""
+
+    url: str | None
+    lessons: list[LessonLink]
+    quizzes: list[QuizLink]
+
+
+def course_structure(*, course: CoursePage) -> CourseStructure:
+    """The course's live lessons (tree order) and quizzes (course order), cached
+    until a page changes."""
+
+    def build() -> CourseStructure:
+        # A lesson or quiz routes by its slug below its course (``HomePage.route``).
+        course_url = course.get_url()
+        return CourseStructure(
+            url=course_url,
+            lessons=[
+                LessonLink(
+                    pk=lesson.pk,
+                    title=lesson.title,
+                    url=course_url and f"{course_url}{lesson.slug}/",
+                )
+                for lesson in course.lessons().only("id", "title", "slug")
+            ],
+            quizzes=quiz_links(course=course, course_url=course_url),
+        )
+
+    return remembered(f"course-structure:{course.pk}", build)
+
+
+def enrolment_with_lessons_done(
+    *, user: User, course: CoursePage
+) -> tuple[Enrolment | None, set[int]]:
+    """The learner's enrolment in the course and the ids of the lessons they have
+    marked done (live or not), in one query."""
+    fields = [field.attname for field in Enrolment._meta.concrete_fields]
+    rows = list(
+        Enrolment.objects.filter(user=user, course=course).values_list(
+            *fields, "progress__lesson_id"
+        )
+    )
+    if not rows:
+        return None, set()
+    enrolment = Enrolment.from_db(Enrolment.objects.db, fields, rows[0][: len(fields)])
+    return enrolment, {row[-1] for row in rows if row[-1] is not None}
+
+
 def course_outline(
     *, course: CoursePage, user, current: LessonPage | None = None
 ) -> dict:
     """Everything a course or lesson page shows about the learner's place in it.
 
-    A fixed number of queries whatever the number of lessons.
+    The course's lessons and quizzes come from the cache; what is the learner's
+    own costs the same few queries whatever the number of lessons.
     """
-    enrolment = None
+    enrolment, lessons_done = None, set()
     if user.is_authenticated:
-        enrolment = Enrolment.objects.filter(user=user, course=course).first()
-    lessons_query = course.lessons().only(
-        "id", "title", "slug", "url_path", "path", "depth"
-    )
-    if enrolment is not None:
-        lessons_query = lessons_query.annotate(
-            is_done=Exists(
-                LessonProgress.objects.filter(
-                    enrolment=enrolment, lesson=OuterRef("pk")
-                )
-            )
-        )
-    lessons = list(lessons_query)
-    done_ids = {lesson.pk for lesson in lessons if getattr(lesson, "is_done", False)}
-    if (
-        enrolment is not None
-        and current is not None
-        and current.pk is not None
-        and all(lesson.pk != current.pk for lesson in lessons)
-        and LessonProgress.objects.filter(
-            enrolment=enrolment, lesson_id=current.pk
-        ).exists()
-    ):
-        done_ids.add(current.pk)  # a preview of a lesson that is not live
+        enrolment, lessons_done = enrolment_with_lessons_done(user=user, course=course)
+    structure = course_structure(course=course)
+    lessons = structure.lessons
+    # A preview of a lesson that is not live still shows whether it is done.
+    shown = {lesson.pk for lesson in lessons}
+    if current is not None and current.pk is not None:
+        shown.add(current.pk)
+    done_ids = lessons_done & shown
     progress = Progress(
         done=sum(1 for lesson in lessons if lesson.pk in done_ids), total=len(lessons)
     )
-    quizzes = course_quizzes(course=course, user=user)
+    quizzes = course_quizzes(course=course, user=user, links=structure.quizzes)
     pretest = next((q for q in quizzes if q.quiz.kind == "pretest"), None)
     context = {
         "quizzes": quizzes,
@@ -156,6 +201,7 @@ def course_outline(
             (item for item in lessons if item.pk not in done_ids), None
         ),
         "course": course,
+        "course_url": structure.url,
         "lessons": lessons,
         "enrolment": enrolment,
         "done_ids": done_ids,

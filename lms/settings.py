@@ -110,6 +110,7 @@ MIDDLEWARE = [
     "lms.accounts.middleware.CourseOwnedSnippetMiddleware",
     "lms.accounts.middleware.ProfileRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "courses.published.PublishedContentMiddleware",
 ]
 
 ROOT_URLCONF = "lms.urls"

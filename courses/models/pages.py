@@ -1,5 +1,7 @@
 """What editors publish: home, catalogue, courses and lessons (Wagtail pages)."""
 
+import hashlib
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -19,6 +21,7 @@ from ..blocks import LessonStreamBlock
 from ..forms import CoursePageForm
 from ..page_permissions import CourseOwnedPermissions
 from ..permissions import can_study
+from ..published import RestrictionsFromRoute, remembered
 
 
 @register_snippet
@@ -40,7 +43,27 @@ class Topic(models.Model):
         return self.name
 
 
-class HomePage(CourseOwnedPermissions, Page):
+def _page_with_parent(target_path: str) -> Page | None:
+    """The page at ``target_path`` (specific), with its parent and its view
+    restrictions attached, or ``None``."""
+    parent_path = target_path[: target_path.rstrip("/").rindex("/") + 1]
+    found = list(
+        Page.objects.filter(url_path__in={target_path, parent_path})
+        .order_by("depth")
+        .specific()
+    )
+    by_path = {page.url_path: page for page in found}
+    target = by_path.get(target_path)
+    if target is None or len(found) != len(by_path):
+        return None
+    parent = by_path.get(parent_path)
+    if parent is not None and parent.depth == target.depth - 1:
+        target._cached_parent_obj = parent
+    target._sigap_view_restrictions = list(Page.get_view_restrictions(target))
+    return target
+
+
+class HomePage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
     """The site's front page: what Sigap is, and the way into the catalogue."""
 
     tagline = models.CharField(_("slogan"), max_length=200, blank=True)
@@ -62,24 +85,17 @@ class HomePage(CourseOwnedPermissions, Page):
         Wagtail walks the tree one query pair per URL segment. Every page below the
         home page is one of ours and routes by slug alone (``subpage_types``), so
         the page whose ``url_path`` is the requested path is the page the walk
-        would reach. Anything else (no such page, sub-routes) takes Wagtail's walk.
+        would reach. The page found, its parent and its view restrictions are kept
+        until the published content changes (``courses.published``). Anything else
+        (no such page, sub-routes) takes Wagtail's walk.
         """
         if path_components:
             target_path = self.url_path + "/".join(path_components) + "/"
-            parent_path = self.url_path + "".join(
-                f"{component}/" for component in path_components[:-1]
+            target = remembered(
+                "route:" + hashlib.sha256(target_path.encode()).hexdigest(),
+                lambda: _page_with_parent(target_path),
             )
-            found = list(
-                Page.objects.filter(url_path__in={target_path, parent_path})
-                .order_by("depth")
-                .specific()
-            )
-            by_path = {page.url_path: page for page in found}
-            target = by_path.get(target_path)
-            if target is not None and len(found) == len(by_path):
-                parent = by_path.get(parent_path)
-                if parent is not None and parent.depth == target.depth - 1:
-                    target._cached_parent_obj = parent
+            if target is not None:
                 return target.route(request, [])
         return super().route(request, path_components)
 
@@ -94,7 +110,7 @@ class HomePage(CourseOwnedPermissions, Page):
         return context
 
 
-class CatalogPage(CourseOwnedPermissions, Page):
+class CatalogPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
     """The course catalogue: every published course, "
     "filterable by topic and searchable."""
 
@@ -143,7 +159,7 @@ class CatalogPage(CourseOwnedPermissions, Page):
         return context
 
 
-class CoursePage(CourseOwnedPermissions, Page):
+class CoursePage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
     """One course (modul): summary, goals, JP, activity "
     "type, trainer; lessons below it."""
 
@@ -272,7 +288,7 @@ def course_of(page: Page) -> CoursePage:
     return CoursePage.objects.get(path=page.path[: -page.steplen])
 
 
-class LessonPage(CourseOwnedPermissions, Page):
+class LessonPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
     """One lesson of a course, built from content blocks."""
 
     intro = models.TextField(_("pengantar singkat"), blank=True)

@@ -13,7 +13,7 @@ from .models import QuizPage
 from .permissions import can_author_course, can_view_quiz_reports
 from .regrade import regrade_quiz
 from .reports import course_growth, item_analysis, quiz_summary
-from .services import course_quizzes
+from .services import live_quizzes
 
 
 def _reportable_quiz(request, quiz_id: int) -> QuizPage:
@@ -45,7 +45,7 @@ def course_report_view(request, course_id: int):
     course = get_object_or_404(CoursePage, pk=course_id)
     if not can_author_course(request.user, course):
         raise Http404
-    quizzes = [row.quiz for row in course_quizzes(course=course, user=request.user)]
+    quizzes = live_quizzes(course=course)
     return render(
         request,
         "quizzes/course_report.html",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -354,11 +354,25 @@ def quiz_overview(*, quiz: QuizPage, user) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class QuizLink:
+    """A live quiz of a course as outlines list it (the same for every learner)."""
+
+    pk: int
+    title: str
+    url: str | None
+    kind: str
+    pass_mark: int
+
+    def get_kind_display(self) -> str:
+        return QuizKind(self.kind).label
+
+
 @dataclass
 class QuizStatus:
     """A quiz as the course page lists it, with the learner's standing."""
 
-    quiz: QuizPage
+    quiz: QuizLink
     attempts: int = 0
     best_percent: float | None = None
     passed: bool = False
@@ -369,43 +383,54 @@ class QuizStatus:
         return self.attempts > 0
 
 
-def course_quizzes(*, course: CoursePage, user) -> list[QuizStatus]:
-    """The course's live quizzes and the learner's standing: one query."""
-    quizzes = (
-        QuizPage.objects.live()
-        .child_of(course)
-        .only("id", "title", "slug", "url_path", "path", "depth", "kind", "pass_mark")
-        .order_by("path")
-    )
-    if not user.is_authenticated:
-        return _in_course_order([QuizStatus(quiz=quiz) for quiz in quizzes])
-    mine = Q(attempts__user=user)
-    is_open = Q(attempts__status=Attempt.Status.OPEN)
-    closed = mine & ~is_open
-    quizzes = quizzes.annotate(
-        closed_attempts=Count("attempts", filter=closed),
-        open_attempts=Count("attempts", filter=mine & is_open),
-        passed_attempts=Count("attempts", filter=closed & Q(attempts__passed=True)),
-        best_closed_percent=Max("attempts__percent", filter=closed),
-    )
-    return _in_course_order(
-        [
-            QuizStatus(
-                quiz=quiz,
-                attempts=quiz.closed_attempts,
-                best_percent=quiz.best_closed_percent,
-                passed=quiz.passed_attempts > 0,
-                open=quiz.open_attempts > 0,
-            )
-            for quiz in quizzes
-        ]
-    )
-
-
-def _in_course_order(statuses: list[QuizStatus]) -> list[QuizStatus]:
-    """Pre-test first, post-test last, the others in tree order between."""
+def live_quizzes(*, course: CoursePage):
+    """The course's live quiz pages: pre-test first, post-test last, the others
+    in tree order between."""
     order = {QuizKind.PRETEST: 0, QuizKind.QUIZ: 1, QuizKind.POSTTEST: 2}
-    return sorted(statuses, key=lambda s: order.get(s.quiz.kind, 1))
+    quizzes = QuizPage.objects.live().child_of(course).order_by("path")
+    return sorted(quizzes, key=lambda quiz: order.get(quiz.kind, 1))
+
+
+def quiz_links(*, course: CoursePage, course_url: str | None) -> list[QuizLink]:
+    """The course's live quizzes in course order, as outlines list them."""
+    return [
+        QuizLink(
+            pk=quiz.pk,
+            title=quiz.title,
+            url=course_url and f"{course_url}{quiz.slug}/",
+            kind=quiz.kind,
+            pass_mark=quiz.pass_mark,
+        )
+        for quiz in live_quizzes(course=course)
+    ]
+
+
+def course_quizzes(
+    *, course: CoursePage, user, links: list[QuizLink] | None = None
+) -> list[QuizStatus]:
+    """The course's live quizzes (``links``, if already known) and the learner's
+    standing: at most one query for the standing."""
+    if links is None:
+        links = quiz_links(course=course, course_url=course.get_url())
+    if not user.is_authenticated or not links:
+        return [QuizStatus(quiz=link) for link in links]
+    standing = {link.pk: QuizStatus(quiz=link) for link in links}
+    # A learner's attempts at a course's quizzes are few: tallied here, without
+    # building an aggregate query on every page.
+    for quiz_id, status, passed, percent in Attempt.objects.filter(
+        user=user, quiz_id__in=standing
+    ).values_list("quiz_id", "status", "passed", "percent"):
+        row = standing[quiz_id]
+        if status == Attempt.Status.OPEN:
+            row.open = True
+            continue
+        row.attempts += 1
+        row.passed = row.passed or bool(passed)
+        if percent is not None and (
+            row.best_percent is None or percent > row.best_percent
+        ):
+            row.best_percent = percent
+    return list(standing.values())
 
 
 def posttests_passed(*, enrolment: Enrolment) -> bool:

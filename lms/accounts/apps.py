@@ -26,6 +26,45 @@ class AccountsConfig(AppConfig):
             dispatch_uid="sigap_record_role_change",
         )
 
+        from django.contrib.auth.models import Group
+        from django.db.models.signals import post_save, pre_delete
+
+        m2m_changed.connect(
+            _forget_shown_roles_of_members,
+            sender=User.groups.through,
+            dispatch_uid="sigap_forget_shown_roles",
+        )
+        post_save.connect(
+            _forget_shown_roles_of_group,
+            sender=Group,
+            dispatch_uid="sigap_forget_shown_roles_group_save",
+        )
+        pre_delete.connect(
+            _forget_shown_roles_of_group,
+            sender=Group,
+            dispatch_uid="sigap_forget_shown_roles_group_delete",
+        )
+
+
+def _forget_shown_roles_of_members(sender, instance, action, reverse, pk_set, **kwargs):
+    """Whoever gained or lost a role sees the links of their new roles at once."""
+    from .permissions import forget_shown_roles
+
+    if not reverse:
+        instance.__dict__.pop("_sigap_shown_roles", None)
+        forget_shown_roles([instance.pk])
+    elif action == "pre_clear":
+        forget_shown_roles(list(instance.user_set.values_list("pk", flat=True)))
+    elif pk_set:
+        forget_shown_roles(list(pk_set))
+
+
+def _forget_shown_roles_of_group(sender, instance, **kwargs):
+    """A role renamed or deleted: its members' links change."""
+    from .permissions import forget_shown_roles
+
+    forget_shown_roles(list(instance.user_set.values_list("pk", flat=True)))
+
 
 def _record_role_change(sender, instance, action, reverse, pk_set, **kwargs):
     if action not in ("post_add", "post_remove", "pre_clear") or reverse:

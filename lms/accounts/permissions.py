@@ -1,6 +1,8 @@
 """Named role predicates. Views ask these, never group names directly."""
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.db import transaction
 
 from .models import User
 
@@ -71,3 +73,57 @@ def can_view_audit_trail(user) -> bool:
 def can_carry_out_erasure(user) -> bool:
     """Only administrators anonymise a person (UU 27/2022 erasure requests)."""
     return is_admin(user)
+
+
+# Which links to show is asked on every page; the answer comes from the cache
+# (shared by every web process), forgotten whenever the user's roles change.
+# Only for what a page *shows*: the views behind the links ask the predicates
+# above, on the database's roles.
+SHOWN_ROLES_SECONDS = 300
+
+
+def _shown_roles_key(user_id) -> str:
+    return f"sigap:shown-roles:{user_id}"
+
+
+def shown_role_names(user) -> frozenset[str]:
+    """The user's role names, for deciding which links a page shows."""
+    if not user.is_authenticated:
+        return frozenset()
+    loaded = user.__dict__.get("_sigap_roles")
+    if loaded is not None:
+        return frozenset(loaded)
+    names = user.__dict__.get("_sigap_shown_roles")
+    if names is None:
+        key = _shown_roles_key(user.pk)
+        names = cache.get(key)
+        if names is None:
+            names = frozenset(user.groups.values_list("name", flat=True))
+            cache.set(key, names, SHOWN_ROLES_SECONDS)
+        user.__dict__["_sigap_shown_roles"] = names
+    return names
+
+
+def forget_shown_roles(user_ids) -> None:
+    """The roles of these users changed (now, and again once committed)."""
+    keys = [_shown_roles_key(user_id) for user_id in user_ids]
+    if keys:
+        cache.delete_many(keys)
+        transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def shows_staff_links(user) -> bool:
+    """Whether pages show the editing tools (Wagtail's userbar)."""
+    return user.is_authenticated and (
+        user.is_superuser
+        or bool(
+            shown_role_names(user) & {ROLE_ADMIN, ROLE_TRAINER, ROLE_REVIEWER, ROLE_HR}
+        )
+    )
+
+
+def shows_hr_links(user) -> bool:
+    """Whether the navigation shows the HR workspace."""
+    return user.is_authenticated and (
+        user.is_superuser or bool(shown_role_names(user) & {ROLE_ADMIN, ROLE_HR})
+    )

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from courses.page_permissions import CourseOwnedPermissions
+from courses.published import RestrictionsFromRoute
 
 from ..forms import QuizPageForm
 from .questions import Difficulty
@@ -58,7 +59,7 @@ class QuizItemsBlock(blocks.StreamBlock):
     draw = DrawBlock()
 
 
-class QuizPage(CourseOwnedPermissions, Page):
+class QuizPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
     """A pre-test, quiz or post-test of a course, with its rules."""
 
     kind = models.CharField(

@@ -2,12 +2,13 @@
 
 from django import template
 
-from lms.hr.permissions import can_use_hr_workspace
+from lms.accounts.permissions import shows_hr_links
 
 register = template.Library()
 
 
 @register.filter
 def can_use_hr(user) -> bool:
-    """Whether to show the HR link in the site navigation."""
-    return can_use_hr_workspace(user)
+    """Whether to show the HR link in the site navigation (the HR views check
+    the roles themselves)."""
+    return shows_hr_links(user)

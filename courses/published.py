@@ -1,0 +1,165 @@
+"""What is the same for every learner, cached between requests under one version.
+
+Lesson pages are the hottest read: the site, the page a URL leads to, a course's
+lessons and quizzes and a lesson's rendered body are the same for every learner
+until an editor changes the page tree. One cache key (shared by every web
+process) holds the *published version*; every entry's key contains it. Saving,
+publishing, unpublishing, moving or deleting a page, saving or deleting a site or
+a page's view restriction replaces the version, so a change shows at once: the
+old entries are never read again and expire. The version is replaced once more
+when the transaction commits, so an entry rebuilt in between from the data as it
+was before the commit cannot outlive it. Timeouts bound what a change behind the
+ORM's back (raw SQL) could leave stale.
+
+Only what every learner may see goes here: never a rendered CSRF token, never a
+learner's progress, never a draft.
+"""
+
+import pickle
+from collections.abc import Callable
+from contextvars import ContextVar
+from typing import Any
+from uuid import uuid4
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http.request import split_domain_port
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_unpublished, post_page_move
+
+VERSION_KEY = "sigap:published-version"
+# Raise when the shape of a cached value changes, so that a deployment never
+# unpickles what the previous code kept.
+ENTRY_FORMAT = 2
+TIMEOUT_SECONDS = 600
+
+
+# Within a request (see ``PublishedContentMiddleware``) the version is read once.
+_request_memo: ContextVar[dict | None] = ContextVar("sigap_published", default=None)
+
+
+def published_version() -> str:
+    """The current version of the published content."""
+    memo = _request_memo.get()
+    if memo is not None and "version" in memo:
+        return memo["version"]
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid4().hex
+        if not cache.add(VERSION_KEY, version, TIMEOUT_SECONDS):
+            version = cache.get(VERSION_KEY) or version
+    if memo is not None:
+        memo["version"] = version
+    return version
+
+
+# Entries of the current version this process has already read, pickled so
+# that every request unpickles its own copy (threads never share a page object).
+_LOCAL_ENTRIES_MAX = 2000
+_local_entries: dict[str, bytes] = {}
+_local_version: list[str] = [""]
+
+
+def remembered(name: str, build: Callable[[], Any]) -> Any:
+    """``build()``, kept under ``name`` until the published content changes.
+
+    Read from this process's copy when it has one (the version, read from the
+    shared cache, says whether it is current), else from the shared cache, else
+    built. ``None`` is never kept (a missing page must not be remembered).
+    """
+    version = published_version()
+    if _local_version[0] != version or len(_local_entries) > _LOCAL_ENTRIES_MAX:
+        _local_entries.clear()
+        _local_version[0] = version
+    key = f"sigap:published:{ENTRY_FORMAT}:{version}:{name}"
+    pickled = _local_entries.get(key)
+    if pickled is not None:
+        return pickle.loads(pickled)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        if value is None:
+            return None
+        cache.set(key, value, TIMEOUT_SECONDS)
+    _local_entries[key] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    return value
+
+
+def bump_published_version() -> None:
+    """Start a new version now, and again when the current transaction commits."""
+    memo = _request_memo.get()
+    if memo is not None:
+        memo.clear()
+    cache.set(VERSION_KEY, uuid4().hex, TIMEOUT_SECONDS)
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid4().hex, TIMEOUT_SECONDS))
+
+
+def published_content_changed(*, sender=None, instance=None, **kwargs) -> None:
+    """Signal receiver: the page tree, a site or a view restriction changed."""
+    if instance is None or isinstance(instance, Page | Site | PageViewRestriction):
+        bump_published_version()
+
+
+def connect_published_signals() -> None:
+    """Hook into Wagtail's and Django's signals (Wagtail offers no other hook)."""
+    post_save.connect(published_content_changed, dispatch_uid="sigap-published-save")
+    post_delete.connect(
+        published_content_changed, dispatch_uid="sigap-published-delete"
+    )
+    post_page_move.connect(
+        published_content_changed, dispatch_uid="sigap-published-move"
+    )
+    page_unpublished.connect(
+        published_content_changed, dispatch_uid="sigap-published-unpublish"
+    )
+
+
+def site_for_request(request) -> Site | None:
+    """Wagtail's site for this request, with its root page already specific."""
+
+    def build():
+        site = Site._find_for_request(request)
+        if site is not None:
+            site.root_page = site.root_page.specific
+        return site
+
+    hostname = split_domain_port(request._get_raw_host())[0]
+    return remembered(f"site:{hostname}:{request.get_port()}", build)
+
+
+class RestrictionsFromRoute:
+    """Serve with the view restrictions that routing found (and cached) with the
+    page, instead of two queries per request; elsewhere, Wagtail's own."""
+
+    def get_view_restrictions(self):
+        restrictions = getattr(self, "_sigap_view_restrictions", None)
+        if restrictions is None:
+            return super().get_view_restrictions()
+        return restrictions
+
+
+class PublishedContentMiddleware:
+    """Read the published version once per request, and hand Wagtail the
+    request's site from the cache before it serves a page.
+
+    Wagtail looks the site up (two queries) on every page request unless
+    ``request._wagtail_site`` is set; only page requests pay for the lookup here.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_memo.reset(token)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from wagtail.views import serve
+
+        if view_func is serve and not hasattr(request, "_wagtail_site"):
+            request._wagtail_site = site_for_request(request)
+        return None

@@ -1,0 +1,256 @@
+"""Lesson pages come from a shared cache of the published content, yet a learner
+sees every change an editor publishes at once, and never anything that is not
+theirs to see."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
+
+from courses.services import enrol
+from lms.accounts.permissions import ROLE_HR
+from tests.factories import (
+    AsnProfileFactory,
+    add_lesson,
+    client_as,
+    make_course,
+    make_question,
+    make_quiz,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def enrolled(learner, course):
+    enrol(user=learner, course=course)
+    return course
+
+
+def _outline(html: str) -> str:
+    return re.search(r'<ol class="outline">.*?</ol>', html, re.S).group(0)
+
+
+def _page(client, url) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_newly_published_lesson_shows_in_the_outline_at_once(
+    learner_client, enrolled
+):
+    first, second, third = enrolled.lessons()
+    assert "Pelajaran 4" not in _outline(_page(learner_client, third.url))
+
+    fourth = add_lesson(enrolled, 4)
+
+    html = _page(learner_client, third.url)
+    assert f'href="{fourth.url}">Pelajaran 4</a>' in _outline(html)
+    assert f'rel="next" href="{fourth.url}"' in html
+    assert "Pelajaran 3 dari 4" in html
+
+
+def test_a_renamed_lesson_shows_its_new_title_at_once(learner_client, enrolled):
+    first, second, _ = enrolled.lessons()
+    _page(learner_client, first.url)
+    _page(learner_client, second.url)
+
+    second.title = "Mengelola Rantai Pasok"
+    second.save_revision().publish()
+
+    assert "Mengelola Rantai Pasok</a>" in _outline(_page(learner_client, first.url))
+    assert "<h1>Mengelola Rantai Pasok</h1>" in _page(learner_client, second.url)
+
+
+def test_a_moved_slug_serves_the_lesson_at_its_new_address(learner_client, enrolled):
+    _, second, _ = enrolled.lessons()
+    old_url = second.url
+    _page(learner_client, old_url)
+
+    second.slug = "pelajaran-baru"
+    second.save_revision().publish()
+    second.refresh_from_db()
+
+    assert learner_client.get(old_url).status_code == 404
+    assert "<h1>Pelajaran 2</h1>" in _page(learner_client, second.url)
+
+
+def test_an_unpublished_lesson_disappears_from_the_outline(learner_client, enrolled):
+    first, second, _ = enrolled.lessons()
+    assert second.url in _outline(_page(learner_client, first.url))
+    _page(learner_client, second.url)
+
+    second.unpublish()
+
+    assert "Pelajaran 2" not in _outline(_page(learner_client, first.url))
+    assert learner_client.get(second.url).status_code == 404
+
+
+def test_a_saved_draft_never_reaches_learners(learner_client, enrolled):
+    lesson = enrolled.lessons().first()
+    assert "Isi pelajaran 1." in _page(learner_client, lesson.url)
+
+    lesson.body = [{"type": "paragraph", "value": "<p>Belum diperiksa.</p>"}]
+    lesson.save_revision()
+
+    html = _page(learner_client, lesson.url)
+    assert "Isi pelajaran 1." in html
+    assert "Belum diperiksa." not in html
+
+
+def test_a_published_body_change_shows_at_once(learner_client, enrolled):
+    lesson = enrolled.lessons().first()
+    _page(learner_client, lesson.url)
+
+    lesson.body = [{"type": "paragraph", "value": "<p>Versi kedua.</p>"}]
+    lesson.save_revision().publish()
+
+    html = _page(learner_client, lesson.url)
+    assert "Versi kedua." in html
+    assert "Isi pelajaran 1." not in html
+
+
+def test_progress_ticks_appear_right_after_marking_a_lesson_done(
+    learner_client, enrolled
+):
+    first, second, _ = enrolled.lessons()
+    html = _page(learner_client, first.url)
+    assert "✓" not in _outline(html)
+    assert "Tandai selesai" in html
+
+    learner_client.post(reverse("courses:complete_lesson", args=[first.pk]))
+
+    html = _page(learner_client, second.url)
+    assert _outline(html).count("✓") == 1
+    assert "1 dari 3 pelajaran" in html
+    assert "Pelajaran ini sudah ditandai selesai" in _page(learner_client, first.url)
+
+
+def test_each_learner_gets_their_own_csrf_token_and_progress(
+    learner_client, enrolled, unit
+):
+    first = enrolled.lessons().first()
+    learner_client.post(reverse("courses:complete_lesson", args=[first.pk]))
+    other = AsnProfileFactory(unit=unit).user
+    enrol(user=other, course=enrolled)
+    client = client_as(other)
+
+    mine = _page(learner_client, first.url)
+    theirs = _page(client, first.url)
+
+    assert "Pelajaran ini sudah ditandai selesai" in mine
+    assert "Tandai selesai</button>" in theirs
+    token = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+    assert not set(token.findall(mine)) & set(token.findall(theirs))
+
+
+def test_the_cached_lesson_body_follows_the_learners_language(learner_client, enrolled):
+    lesson = enrolled.lessons().first()
+    lesson.body = [
+        {"type": "reflection", "value": {"prompt": "Apa yang Anda ubah?", "hint": ""}}
+    ]
+    lesson.save_revision().publish()
+    assert '<p class="eyebrow">Refleksi</p>' in _page(learner_client, lesson.url)
+
+    learner_client.post(reverse("set_language"), {"language": "en", "next": "/"})
+
+    html = _page(learner_client, lesson.url)
+    assert '<p class="eyebrow">Reflection</p>' in html
+    assert '<p class="eyebrow">Refleksi</p>' not in html
+
+
+def test_a_restriction_added_to_a_course_applies_at_once(learner_client, enrolled):
+    lesson = enrolled.lessons().first()
+    _page(learner_client, lesson.url)
+
+    restriction = PageViewRestriction.objects.create(
+        page=enrolled, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.get_or_create(name="Pejabat")[0])
+
+    response = learner_client.get(lesson.url)
+    assert response.status_code == 302
+    assert "Isi pelajaran 1." not in response.content.decode()
+
+
+def test_the_hr_link_follows_a_role_change_at_once(learner, learner_client, enrolled):
+    lesson = enrolled.lessons().first()
+    hr_link = f'href="{reverse("hr:dashboard")}"'
+    assert hr_link not in _page(learner_client, lesson.url)
+
+    hr = Group.objects.get_or_create(name=ROLE_HR)[0]
+    learner.groups.add(hr)
+    assert hr_link in _page(learner_client, lesson.url)
+
+    hr.name = "HR (lama)"
+    hr.save()
+    assert hr_link not in _page(learner_client, lesson.url)
+
+    hr.name = ROLE_HR
+    hr.save()
+    hr.user_set.remove(learner)
+    assert hr_link not in _page(learner_client, lesson.url)
+
+    hr.user_set.add(learner)
+    assert hr_link in _page(learner_client, lesson.url)
+
+
+@pytest.fixture
+def shared_memory_cache(settings):
+    """Sessions and published content in a cache, as in production (Redis)."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    }
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+
+
+@pytest.mark.parametrize("lessons", [5, 60])
+@pytest.mark.parametrize(
+    ("with_quizzes", "queries"),
+    [(False, 2), (True, 3)],
+    ids=["lessons only", "with pre- and post-test"],
+)
+def test_a_lesson_page_costs_a_few_queries_whatever_the_course_size(
+    shared_memory_cache,
+    client,
+    learner,
+    catalog,
+    django_assert_num_queries,
+    lessons,
+    with_quizzes,
+    queries,
+):
+    course = make_course(catalog, lessons=lessons)
+    if with_quizzes:
+        make_quiz(course, [make_question(course)], kind="pretest")
+        make_quiz(course, [make_question(course)], kind="posttest")
+    enrol(user=learner, course=course)
+    client.force_login(learner)
+    lesson = course.lessons()[2]
+    client.get(lesson.url)  # the first learner after a publish fills the cache
+
+    # The learner; the enrolment with the lessons done; the quiz attempts.
+    with django_assert_num_queries(queries):
+        response = client.get(lesson.url)
+    assert response.status_code == 200
+    assert f"Pelajaran 3 dari {lessons}" in response.content.decode()
+
+
+def test_a_preview_of_a_draft_never_reaches_the_learners_page(
+    learner_client, enrolled, rf
+):
+    lesson = enrolled.lessons().first()
+    assert "Isi pelajaran 1." in _page(learner_client, lesson.url)
+    lesson.body = [{"type": "paragraph", "value": "<p>Draf penulis.</p>"}]
+    lesson.save_revision()
+
+    draft = lesson.get_latest_revision_as_object()
+    preview = draft.make_preview_request(original_request=rf.get(lesson.url))
+    assert "Draf penulis." in preview.render().content.decode()
+
+    html = _page(learner_client, lesson.url)
+    assert "Isi pelajaran 1." in html
+    assert "Draf penulis." not in html
