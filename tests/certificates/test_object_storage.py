@@ -5,6 +5,7 @@ import hashlib
 import io
 import zipfile
 
+from django.core.files.images import ImageFile
 from django.urls import reverse
 
 from certificates.bundles import build_bundle
@@ -82,3 +83,27 @@ def test_bundle_zip_is_built_from_the_bucket_and_stored_there(
     assert sorted(
         hashlib.sha256(archive.read(name)).hexdigest() for name in archive.namelist()
     ) == sorted(c.sha256 for c in certificates)
+
+
+def test_template_logo_and_its_rendition_are_read_from_the_bucket(s3_media, completed):
+    from PIL import Image as PilImage
+    from wagtail.images import get_image_model
+
+    from certificates.models import CertificateTemplate
+
+    png = io.BytesIO()
+    PilImage.new("RGB", (60, 60), "navy").save(png, "PNG")
+    logo = get_image_model().objects.create(
+        title="Lambang", file=ImageFile(io.BytesIO(png.getvalue()), name="logo.png")
+    )
+    template = CertificateTemplate.objects.default()
+    template.institution_logo = logo
+    template.save()
+    certificate = issue_certificate(enrolment=completed)
+    rendition = logo.renditions.get()
+    assert s3_object_bytes(s3_media, logo.file.name) == png.getvalue()
+    assert s3_object_bytes(s3_media, rendition.file.name).startswith(b"\xff\xd8")
+    assert (
+        certificate.sha256
+        == hashlib.sha256(s3_object_bytes(s3_media, certificate.pdf.name)).hexdigest()
+    )
