@@ -301,7 +301,7 @@ if MEDIA_STORAGE == "s3":
             # Empty AWS_DEFAULT_ACL sends no ACL (buckets with ACLs disabled).
             "default_acl": os.environ.get("AWS_DEFAULT_ACL", "private") or None,
             "querystring_auth": True,
-            "querystring_expire": int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "600")),
+            "querystring_expire": int(os.environ.get("AWS_QUERYSTRING_EXPIRE") or 600),
             # Same as FileSystemStorage: a second upload never replaces the first.
             "file_overwrite": False,
         },
