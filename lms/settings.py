@@ -6,6 +6,7 @@ Every variable is documented in `.env.example` and the README's configuration ta
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -313,6 +314,31 @@ else:
         "MEDIA_STORAGE harus 'filesystem' atau 's3' "
         "(MEDIA_STORAGE must be 'filesystem' or 's3')."
     )
+
+
+def _media_origins(options: dict) -> list[str]:
+    """Where pages load media images from (Content-Security-Policy ``img-src``)."""
+    if options.get("custom_domain"):
+        return [f"https://{options['custom_domain']}"]
+    bucket = options["bucket_name"]
+    if options.get("endpoint_url"):
+        endpoint = urlsplit(options["endpoint_url"])
+        # Path-style or virtual-host addressing, whichever boto3 picks.
+        return [
+            f"{endpoint.scheme}://{endpoint.netloc}",
+            f"{endpoint.scheme}://{bucket}.{endpoint.netloc}",
+        ]
+    region = options.get("region_name")
+    return [
+        f"https://{bucket}.s3.amazonaws.com",
+        *([f"https://{bucket}.s3.{region}.amazonaws.com"] if region else []),
+    ]
+
+
+MEDIA_ORIGINS = (
+    _media_origins(DEFAULT_STORAGE["OPTIONS"]) if MEDIA_STORAGE == "s3" else []
+)
+
 STORAGES = {
     "default": DEFAULT_STORAGE,
     "staticfiles": {
@@ -415,7 +441,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [_SELF],
         "script-src": [_SELF],
         "style-src": [_SELF],
-        "img-src": [_SELF, "data:"],
+        "img-src": [_SELF, "data:", *MEDIA_ORIGINS],
         "font-src": [_SELF],
         "connect-src": [_SELF],
         "media-src": [_SELF],
@@ -433,7 +459,7 @@ CONTENT_SECURITY_POLICY = {
 SIGAP_CSP_CMS_REPLACE = {
     "script-src": [_SELF, "'unsafe-inline'"],
     "style-src": [_SELF, "'unsafe-inline'"],
-    "img-src": [_SELF, "data:", "blob:"],
+    "img-src": [_SELF, "data:", "blob:", *MEDIA_ORIGINS],
     "frame-ancestors": [_SELF],
 }
 SESSION_COOKIE_HTTPONLY = True

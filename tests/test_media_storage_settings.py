@@ -14,6 +14,7 @@ def test_media_stay_on_disk_without_configuration(monkeypatch):
     assert configured["STORAGES"]["default"] == {
         "BACKEND": "django.core.files.storage.FileSystemStorage"
     }
+    assert configured["MEDIA_ORIGINS"] == []
 
 
 def test_s3_storage_is_private_signed_and_never_overwrites(monkeypatch):
@@ -32,6 +33,12 @@ def test_s3_storage_is_private_signed_and_never_overwrites(monkeypatch):
     assert options["querystring_auth"] is True
     assert options["querystring_expire"] == 600
     assert options["file_overwrite"] is False
+    # Wagtail images come from the bucket: pages may load them, nothing else.
+    img_src = configured["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["img-src"]
+    assert "https://minio.example.go.id" in img_src
+    assert configured["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["default-src"] == [
+        "'self'"
+    ]
 
 
 @pytest.mark.parametrize(
