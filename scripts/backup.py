@@ -4,7 +4,8 @@
     python scripts/backup.py restore BACKUP_DIR         # make restore BACKUP=...
     python scripts/backup.py verify  BACKUP_DIR         # compare live data to it
 
-Targets come from the same environment as the site (DATABASE_URL, MEDIA_ROOT).
+Targets come from the same environment as the site (DATABASE_URL, MEDIA_ROOT,
+MEDIA_STORAGE).
 PostgreSQL: ``pg_dump --format=custom`` / ``pg_restore --clean``; SQLite: the online
 backup API. Media: one tar.gz. ``manifest.json`` records, for every table, its row
 count and a checksum of its rows, and the SHA-256 of every media file; ``restore``
