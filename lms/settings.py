@@ -6,6 +6,7 @@ Every variable is documented in `.env.example` and the README's configuration ta
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -275,8 +276,72 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS = DEBUG or TESTING
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# MEDIA_STORAGE=s3 keeps uploads, certificate PDFs, HR files and bundles in one
+# private S3-compatible bucket shared by every web node and task worker. Files are
+# served through permission-checked views; URLs the storage hands out (Wagtail
+# image renditions) are presigned and expire, since PDFs carry personal data.
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "filesystem").strip().lower()
+if MEDIA_STORAGE == "s3":
+    if not os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+        raise ImproperlyConfigured(
+            "AWS_STORAGE_BUCKET_NAME harus diisi jika MEDIA_STORAGE=s3 "
+            "(AWS_STORAGE_BUCKET_NAME is required when MEDIA_STORAGE=s3)."
+        )
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            # Empty: boto3's own chain (instance role, ~/.aws, AWS_* variables).
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            "signature_version": "s3v4",
+            # Empty AWS_DEFAULT_ACL sends no ACL (buckets with ACLs disabled).
+            "default_acl": os.environ.get("AWS_DEFAULT_ACL", "private") or None,
+            "querystring_auth": True,
+            "querystring_expire": int(os.environ.get("AWS_QUERYSTRING_EXPIRE") or 600),
+            # Same as FileSystemStorage: a second upload never replaces the first.
+            "file_overwrite": False,
+        },
+    }
+elif MEDIA_STORAGE == "filesystem":
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+else:
+    raise ImproperlyConfigured(
+        "MEDIA_STORAGE harus 'filesystem' atau 's3' "
+        "(MEDIA_STORAGE must be 'filesystem' or 's3')."
+    )
+
+
+def _media_origins(options: dict) -> list[str]:
+    """Where pages load media images from (Content-Security-Policy ``img-src``)."""
+    if options.get("custom_domain"):
+        return [f"https://{options['custom_domain']}"]
+    bucket = options["bucket_name"]
+    if options.get("endpoint_url"):
+        endpoint = urlsplit(options["endpoint_url"])
+        # Path-style or virtual-host addressing, whichever boto3 picks.
+        return [
+            f"{endpoint.scheme}://{endpoint.netloc}",
+            f"{endpoint.scheme}://{bucket}.{endpoint.netloc}",
+        ]
+    region = options.get("region_name")
+    return [
+        f"https://{bucket}.s3.amazonaws.com",
+        *([f"https://{bucket}.s3.{region}.amazonaws.com"] if region else []),
+    ]
+
+
+MEDIA_ORIGINS = (
+    _media_origins(DEFAULT_STORAGE["OPTIONS"]) if MEDIA_STORAGE == "s3" else []
+)
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -297,6 +362,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt"]
 # every other served file download rather than render in the browser.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "lms.accounts.uploads.SafeDocumentForm"
 WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+# Documents stream through Wagtail's view (privacy rules checked) on any storage,
+# never a redirect to the bucket.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # never SVG
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 SIGAP_MAX_UPLOAD_BYTES = env_int("SIGAP_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
@@ -374,7 +442,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [_SELF],
         "script-src": [_SELF],
         "style-src": [_SELF],
-        "img-src": [_SELF, "data:"],
+        "img-src": [_SELF, "data:", *MEDIA_ORIGINS],
         "font-src": [_SELF],
         "connect-src": [_SELF],
         "media-src": [_SELF],
@@ -392,7 +460,7 @@ CONTENT_SECURITY_POLICY = {
 SIGAP_CSP_CMS_REPLACE = {
     "script-src": [_SELF, "'unsafe-inline'"],
     "style-src": [_SELF, "'unsafe-inline'"],
-    "img-src": [_SELF, "data:", "blob:"],
+    "img-src": [_SELF, "data:", "blob:", *MEDIA_ORIGINS],
     "frame-ancestors": [_SELF],
 }
 SESSION_COOKIE_HTTPONLY = True

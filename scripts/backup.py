@@ -4,11 +4,16 @@
     python scripts/backup.py restore BACKUP_DIR         # make restore BACKUP=...
     python scripts/backup.py verify  BACKUP_DIR         # compare live data to it
 
-Targets come from the same environment as the site (DATABASE_URL, MEDIA_ROOT).
+Targets come from the same environment as the site (DATABASE_URL, MEDIA_ROOT,
+MEDIA_STORAGE).
 PostgreSQL: ``pg_dump --format=custom`` / ``pg_restore --clean``; SQLite: the online
 backup API. Media: one tar.gz. ``manifest.json`` records, for every table, its row
 count and a checksum of its rows, and the SHA-256 of every media file; ``restore``
 ends by verifying the restored data against it and fails loudly on any difference.
+
+With ``MEDIA_STORAGE=s3`` the media live in the bucket, which is protected by its
+own versioning and replication (README, "Backup and restore"): only the database is
+backed up and restored, and the media are neither archived nor compared.
 """
 
 from __future__ import annotations
@@ -40,6 +45,16 @@ from django.db import connection  # noqa: E402
 
 # Rows that change by themselves (sessions, cache) are not part of the comparison.
 VOLATILE_TABLES = {"django_session", "sigap_cache"}
+
+MEDIA_IN_BUCKET = (
+    "Media disimpan di object storage (MEDIA_STORAGE=s3): berkas media tidak "
+    "dicadangkan di sini; lindungi dengan versioning dan replikasi bucket. "
+    "Hanya basis data yang dicadangkan dan dipulihkan."
+)
+
+
+def media_in_bucket() -> bool:
+    return getattr(settings, "MEDIA_STORAGE", "filesystem") == "s3"
 
 
 def _pg_url() -> str:
@@ -119,15 +134,17 @@ def backup(out: Path) -> Path:
         source.close()
         copy.close()
         database_file = "database.sqlite3"
-    with tarfile.open(target / "media.tar.gz", "w:gz") as archive:
-        if media_root.exists():
-            archive.add(media_root, arcname="media")
+    if not media_in_bucket():
+        with tarfile.open(target / "media.tar.gz", "w:gz") as archive:
+            if media_root.exists():
+                archive.add(media_root, arcname="media")
     manifest = {
         "created": stamp,
         "engine": connection.vendor,
         "database_file": database_file,
         "tables": table_fingerprints(),
-        "media": media_fingerprints(media_root),
+        "media_storage": "s3" if media_in_bucket() else "filesystem",
+        "media": {} if media_in_bucket() else media_fingerprints(media_root),
     }
     (target / "manifest.json").write_text(
         json.dumps(manifest, indent=1, sort_keys=True)
@@ -150,6 +167,8 @@ def verify(source: Path) -> list[str]:
             )
         elif found["checksum"] != expected["checksum"]:
             problems.append(f"{table}: same row count but different contents")
+    if media_in_bucket():
+        return problems
     live_media = media_fingerprints(Path(settings.MEDIA_ROOT))
     for name, digest in manifest["media"].items():
         if live_media.get(name) != digest:
@@ -164,6 +183,11 @@ def restore(source: Path) -> None:
             f"backup is from {manifest['engine']}, this site uses {connection.vendor}"
         )
     media_root = Path(settings.MEDIA_ROOT)
+    if not media_in_bucket() and not (source / "media.tar.gz").exists():
+        raise SystemExit(
+            "Cadangan ini tidak berisi media.tar.gz (dibuat dengan MEDIA_STORAGE=s3); "
+            "pulihkan media dari bucket atau setel MEDIA_STORAGE=s3."
+        )
     if _is_postgres():
         connection.close()
         subprocess.run(
@@ -188,6 +212,8 @@ def restore(source: Path) -> None:
             backup_db.backup(target)
         backup_db.close()
         target.close()
+    if media_in_bucket():
+        return
     if media_root.exists():
         shutil.rmtree(media_root)
     media_root.parent.mkdir(parents=True, exist_ok=True)
@@ -209,6 +235,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("restore", "verify"):
         sub.add_parser(name).add_argument("source", type=Path)
     args = parser.parse_args(argv)
+    if media_in_bucket():
+        print(MEDIA_IN_BUCKET)
     if args.action == "backup":
         target = backup(args.out)
         manifest = json.loads((target / "manifest.json").read_text())

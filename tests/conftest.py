@@ -1,6 +1,11 @@
 """Small fixtures shared by every test."""
 
+import runpy
+from pathlib import Path
+
 import pytest
+from django.conf import settings as django_settings
+from django.core.files.storage import default_storage
 from django.db import connection
 
 from tests.factories import (
@@ -62,3 +67,56 @@ def learner_client(client, learner):
 @pytest.fixture
 def user_factory(db):
     return UserFactory
+
+
+S3_BUCKET = "sigap-uji"
+
+
+def settings_from_environment(monkeypatch, **env: str) -> dict:
+    """The names ``lms/settings.py`` defines when read with ``env`` set."""
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(Path(django_settings.BASE_DIR) / "lms" / "settings.py"))
+
+
+@pytest.fixture
+def s3_media(settings, monkeypatch):
+    """Media in a private bucket of moto's in-process S3, configured the way
+    production is (``MEDIA_STORAGE=s3``); yields a boto3 client to inspect it.
+
+    Model FileFields hold Django's lazy ``default_storage``, which the
+    ``setting_changed`` handler for STORAGES resets, so overriding the setting is
+    enough: no field needs patching."""
+    import boto3
+    from moto import mock_aws
+    from storages.backends.s3 import S3Storage
+
+    configured = settings_from_environment(
+        monkeypatch,
+        MEDIA_STORAGE="s3",
+        AWS_STORAGE_BUCKET_NAME=S3_BUCKET,
+        AWS_S3_REGION_NAME="ap-southeast-3",
+        AWS_ACCESS_KEY_ID="testing",
+        AWS_SECRET_ACCESS_KEY="testing",  # noqa: S106
+    )
+    with mock_aws():
+        client = boto3.client("s3", region_name="ap-southeast-3")
+        client.create_bucket(
+            Bucket=S3_BUCKET,
+            CreateBucketConfiguration={"LocationConstraint": "ap-southeast-3"},
+        )
+        settings.MEDIA_STORAGE = "s3"
+        settings.STORAGES = configured["STORAGES"]
+        assert isinstance(default_storage, S3Storage)
+        yield client
+
+
+def s3_object_bytes(client, name: str) -> bytes:
+    return client.get_object(Bucket=S3_BUCKET, Key=name)["Body"].read()
+
+
+def s3_object_is_private(client, name: str) -> bool:
+    """No grant to everyone or to any authenticated AWS user."""
+    grants = client.get_object_acl(Bucket=S3_BUCKET, Key=name)["Grants"]
+    public = ("/global/AllUsers", "/global/AuthenticatedUsers")
+    return not any(grant["Grantee"].get("URI", "").endswith(public) for grant in grants)

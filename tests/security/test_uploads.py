@@ -117,3 +117,24 @@ def test_claim_evidence_downloads_rather_than_opens(learner_client, learner):
     response = learner_client.get(f"/kompetensi/klaim/{claim.pk}/bukti.pdf")
     assert response["Content-Disposition"].startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_documents_in_the_bucket_stream_through_wagtail_never_a_redirect(
+    s3_media, editor_client
+):
+    from wagtail.documents.models import Document
+
+    editor_client.post(
+        "/cms/documents/add/",
+        {
+            "title": "Materi",
+            "file": SimpleUploadedFile("materi.pdf", b"%PDF-1.7 materi"),
+            "collection": 1,
+        },
+    )
+    document = Document.objects.get()
+    response = Client().get(document.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.7 materi"
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
