@@ -248,3 +248,39 @@ def client_as(user):
     client = Client()
     client.force_login(user)
     return client
+
+
+def make_claim_with_evidence(user: User, content: bytes = b"%PDF-1.4 bukti"):
+    """An external learning claim (a seminar, 2 JP) with an uploaded PDF as evidence."""
+    from django.core.files.base import ContentFile
+
+    from lms.competencies.models import ExternalLearningClaim
+
+    claim = ExternalLearningClaim(
+        user=user,
+        title="Seminar",
+        organiser="LAN",
+        jenis_diklat=9,
+        start_date="2026-01-05",
+        end_date="2026-01-05",
+        jp=2,
+    )
+    claim.evidence.save("bukti.pdf", ContentFile(content), save=False)
+    claim.save()
+    return claim
+
+
+def upload_document(editor_client, content: bytes = b"%PDF-1.7 materi"):
+    """A PDF uploaded through the Wagtail admin's document form; the Document."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.documents.models import Document
+
+    editor_client.post(
+        "/cms/documents/add/",
+        {
+            "title": "Materi",
+            "file": SimpleUploadedFile("materi.pdf", content),
+            "collection": 1,
+        },
+    )
+    return Document.objects.get()

@@ -35,21 +35,9 @@ def test_download_json_holds_my_profile_and_enrolments_and_nobody_elses(
 
 
 def test_download_zip_holds_data_json_and_my_files(learner_client, learner):
-    from django.core.files.base import ContentFile
+    from tests.factories import make_claim_with_evidence
 
-    from lms.competencies.models import ExternalLearningClaim
-
-    claim = ExternalLearningClaim(
-        user=learner,
-        title="Seminar",
-        organiser="LAN",
-        jenis_diklat=9,
-        start_date="2026-01-05",
-        end_date="2026-01-05",
-        jp=2,
-    )
-    claim.evidence.save("bukti.pdf", ContentFile(b"%PDF-1.4 bukti"), save=False)
-    claim.save()
+    make_claim_with_evidence(learner)
     response = learner_client.get(reverse("accounts:my_data_download", args=["zip"]))
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     names = archive.namelist()

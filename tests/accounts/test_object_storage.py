@@ -5,38 +5,21 @@ import io
 import zipfile
 
 import pytest
-from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from certificates.services import issue_certificate
 from lms.accounts.privacy import erase_person
-from lms.competencies.models import ExternalLearningClaim
 from tests.conftest import S3_BUCKET, s3_object_bytes
-from tests.factories import complete_enrolment_for
+from tests.factories import complete_enrolment_for, make_claim_with_evidence
 
 pytestmark = pytest.mark.django_db
-
-
-def _claim_with_evidence(user) -> ExternalLearningClaim:
-    claim = ExternalLearningClaim(
-        user=user,
-        title="Seminar",
-        organiser="LAN",
-        jenis_diklat=9,
-        start_date="2026-01-05",
-        end_date="2026-01-05",
-        jp=2,
-    )
-    claim.evidence.save("bukti.pdf", ContentFile(b"%PDF-1.4 bukti"), save=False)
-    claim.save()
-    return claim
 
 
 def test_my_data_zip_holds_my_certificate_and_evidence_from_the_bucket(
     s3_media, learner_client, learner, course
 ):
     certificate = issue_certificate(enrolment=complete_enrolment_for(learner, course))
-    _claim_with_evidence(learner)
+    make_claim_with_evidence(learner)
     response = learner_client.get(reverse("accounts:my_data_download", args=["zip"]))
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     contents = {archive.read(n) for n in archive.namelist() if n.endswith(".pdf")}
@@ -45,7 +28,7 @@ def test_my_data_zip_holds_my_certificate_and_evidence_from_the_bucket(
 
 
 def test_erasure_deletes_the_persons_evidence_object_from_the_bucket(s3_media, learner):
-    claim = _claim_with_evidence(learner)
+    claim = make_claim_with_evidence(learner)
     key = claim.evidence.name
     assert s3_object_bytes(s3_media, key) == b"%PDF-1.4 bukti"
     erase_person(person=learner, by=learner)

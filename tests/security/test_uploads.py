@@ -80,17 +80,9 @@ def test_wagtail_refuses_a_disguised_document(editor_client):
 
 
 def test_documents_are_served_as_downloads_with_nosniff(editor_client):
-    from wagtail.documents.models import Document
+    from tests.factories import upload_document
 
-    editor_client.post(
-        "/cms/documents/add/",
-        {
-            "title": "Materi",
-            "file": SimpleUploadedFile("materi.pdf", b"%PDF-1.7 materi"),
-            "collection": 1,
-        },
-    )
-    document = Document.objects.get()
+    document = upload_document(editor_client)
     response = Client().get(document.url)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
@@ -99,21 +91,9 @@ def test_documents_are_served_as_downloads_with_nosniff(editor_client):
 
 
 def test_claim_evidence_downloads_rather_than_opens(learner_client, learner):
-    from django.core.files.base import ContentFile
+    from tests.factories import make_claim_with_evidence
 
-    from lms.competencies.models import ExternalLearningClaim
-
-    claim = ExternalLearningClaim(
-        user=learner,
-        title="Seminar",
-        organiser="LAN",
-        jenis_diklat=9,
-        start_date="2026-01-05",
-        end_date="2026-01-05",
-        jp=2,
-    )
-    claim.evidence.save("bukti.pdf", ContentFile(b"%PDF-1.4"), save=False)
-    claim.save()
+    claim = make_claim_with_evidence(learner, b"%PDF-1.4")
     response = learner_client.get(f"/kompetensi/klaim/{claim.pk}/bukti.pdf")
     assert response["Content-Disposition"].startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff"
@@ -122,17 +102,9 @@ def test_claim_evidence_downloads_rather_than_opens(learner_client, learner):
 def test_documents_in_the_bucket_stream_through_wagtail_never_a_redirect(
     s3_media, editor_client
 ):
-    from wagtail.documents.models import Document
+    from tests.factories import upload_document
 
-    editor_client.post(
-        "/cms/documents/add/",
-        {
-            "title": "Materi",
-            "file": SimpleUploadedFile("materi.pdf", b"%PDF-1.7 materi"),
-            "collection": 1,
-        },
-    )
-    document = Document.objects.get()
+    document = upload_document(editor_client)
     response = Client().get(document.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"%PDF-1.7 materi"
