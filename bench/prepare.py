@@ -2,7 +2,8 @@
 
 Run by ``bench/run.py`` in a subprocess with the benchmark's environment. Prints one
 JSON line: the lesson URL to load, the session cookie, and the number of database
-queries per lesson page at 5 and at 200 lessons.
+queries per lesson page at 5 and at 200 lessons (warm, and after the learner's own
+records changed).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from courses.quizzes.models import Attempt, QuizPage  # noqa: E402
 from courses.quizzes.services import start_attempt, submit_attempt  # noqa: E402
 from courses.services import enrol  # noqa: E402
 from lms.accounts.models import User  # noqa: E402
+from lms.cache import forget_person  # noqa: E402
 
 LEARNER = "peserta@sigap.test"
 
@@ -62,12 +64,19 @@ def _course_with_lessons(code: str, count: int, template: LessonPage) -> CourseP
     return course
 
 
-def _queries(client: Client, url: str) -> int:
+def _queries(client: Client, url: str, learner: User) -> dict:
+    """Queries for the page served from warm caches, and for the learner's first
+    page after their own records changed (their cached standing forgotten)."""
     client.get(url)  # warm caches (site root, templates) as a running server would
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    return len(captured)
+    counts = {}
+    for name in ("warm", "after a change"):
+        if name == "after a change":
+            forget_person([learner.pk])
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        counts[name] = len(captured)
+    return counts
 
 
 def main() -> None:
@@ -89,8 +98,8 @@ def main() -> None:
     response = client.get(lesson.url)
     assert response.status_code == 200, (lesson.url, response.status_code)
     counts = {
-        "5": _queries(client, small.lessons()[2].url),
-        "200": _queries(client, large.lessons()[100].url),
+        "5": _queries(client, small.lessons()[2].url, learner),
+        "200": _queries(client, large.lessons()[100].url, learner),
     }
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     print(

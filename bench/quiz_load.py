@@ -89,7 +89,7 @@ def build_fixtures(learners: int, questions: int) -> dict:
         AsnProfileFactory(user=user, unit=unit)
         store = SessionStore()
         store[SESSION_KEY] = str(user.pk)
-        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[BACKEND_SESSION_KEY] = "lms.accounts.backends.CachedModelBackend"
         store[HASH_SESSION_KEY] = user.get_session_auth_hash()
         store.create()
         sessions.append(store.session_key)

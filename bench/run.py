@@ -328,10 +328,14 @@ gunicorn, same run, {CONCURRENCY} concurrent connections each.
 
 ## Database queries per lesson page
 
-| lessons in the course | queries per lesson page |
-| ---: | ---: |
-| 5 | {queries["5"]} |
-| 200 | {queries["200"]} |
+| lessons in the course | queries, caches warm | queries, the learner's first page after their own records changed |
+| ---: | ---: | ---: |
+| 5 | {queries["5"]["warm"]} | {queries["5"]["after a change"]} |
+| 200 | {queries["200"]["warm"]} | {queries["200"]["after a change"]} |
+
+The published course (pages, outline, lesson body) and the learner's own standing
+(who they are, their enrolment, lessons done, quiz attempts) come from Redis; a
+learner's standing is rebuilt after they (or HR, or a regrade) change their records.
 
 {query_verdict}
 

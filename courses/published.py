@@ -17,7 +17,6 @@ learner's progress, never a draft.
 
 import pickle
 from collections.abc import Callable
-from contextvars import ContextVar
 from typing import Any
 from uuid import uuid4
 
@@ -28,6 +27,8 @@ from django.http.request import split_domain_port
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_unpublished, post_page_move
 
+from lms.cache import memoised_version, read_with_every_request, request_memo
+
 VERSION_KEY = "sigap:published-version"
 # Raise when the shape of a cached value changes, so that a deployment never
 # unpickles what the previous code kept.
@@ -35,23 +36,12 @@ ENTRY_FORMAT = 2
 TIMEOUT_SECONDS = 600
 
 
-# Within a request (see ``PublishedContentMiddleware``) the version is read once.
-_request_memo: ContextVar[dict | None] = ContextVar("sigap_published", default=None)
+read_with_every_request("published", VERSION_KEY, TIMEOUT_SECONDS)
 
 
 def published_version() -> str:
-    """The current version of the published content."""
-    memo = _request_memo.get()
-    if memo is not None and "version" in memo:
-        return memo["version"]
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid4().hex
-        if not cache.add(VERSION_KEY, version, TIMEOUT_SECONDS):
-            version = cache.get(VERSION_KEY) or version
-    if memo is not None:
-        memo["version"] = version
-    return version
+    """The current version of the published content (read once a request)."""
+    return memoised_version("published", VERSION_KEY, TIMEOUT_SECONDS)
 
 
 # Entries of the current version this process has already read, pickled so
@@ -88,9 +78,9 @@ def remembered(name: str, build: Callable[[], Any]) -> Any:
 
 def bump_published_version() -> None:
     """Start a new version now, and again when the current transaction commits."""
-    memo = _request_memo.get()
+    memo = request_memo()
     if memo is not None:
-        memo.clear()
+        memo.pop("published", None)
     cache.set(VERSION_KEY, uuid4().hex, TIMEOUT_SECONDS)
     transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid4().hex, TIMEOUT_SECONDS))
 
@@ -140,8 +130,7 @@ class RestrictionsFromRoute:
 
 
 class PublishedContentMiddleware:
-    """Read the published version once per request, and hand Wagtail the
-    request's site from the cache before it serves a page.
+    """Hand Wagtail the request's site from the cache before it serves a page.
 
     Wagtail looks the site up (two queries) on every page request unless
     ``request._wagtail_site`` is set; only page requests pay for the lookup here.
@@ -151,11 +140,7 @@ class PublishedContentMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _request_memo.set({})
-        try:
-            return self.get_response(request)
-        finally:
-            _request_memo.reset(token)
+        return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         from wagtail.views import serve

@@ -12,11 +12,19 @@ from django.utils import timezone
 
 from certificates.tasks import issue_certificate_task
 from lms.accounts.models import User
+from lms.cache import remembered_for_person
 from lms.competencies.services import credit_completion, record_evidence
 
 from .models import CoursePage, Enrolment, LessonPage, LessonProgress
-from .published import remembered
-from .quizzes.services import QuizLink, course_quizzes, posttests_passed, quiz_links
+from .published import published_version, remembered
+from .quizzes.services import (
+    QuizLink,
+    attempt_rows,
+    course_quizzes,
+    posttests_passed,
+    quiz_links,
+    quiz_standing,
+)
 
 
 @dataclass(frozen=True)
@@ -164,6 +172,37 @@ def enrolment_with_lessons_done(
     return enrolment, {row[-1] for row in rows if row[-1] is not None}
 
 
+@dataclass(frozen=True)
+class LearnerStanding:
+    """A learner's own place in a course: their enrolment (or none), the lessons
+    they marked done and their quiz attempts (``attempt_rows``)."""
+
+    enrolment: Enrolment | None
+    lessons_done: frozenset[int]
+    attempts: list[tuple]
+
+
+def learner_standing(
+    *, user: User, course: CoursePage, structure: CourseStructure
+) -> LearnerStanding:
+    """The learner's standing in the course, in two queries, kept in the cache
+    until the learner's records (``courses.apps``) or the published course change."""
+
+    def build() -> LearnerStanding:
+        enrolment, done = enrolment_with_lessons_done(user=user, course=course)
+        return LearnerStanding(
+            enrolment=enrolment,
+            lessons_done=frozenset(done),
+            attempts=attempt_rows(
+                user=user, quiz_ids=[quiz.pk for quiz in structure.quizzes]
+            ),
+        )
+
+    return remembered_for_person(
+        user.pk, f"course:{course.pk}:{published_version()}", build
+    )
+
+
 def course_outline(
     *, course: CoursePage, user, current: LessonPage | None = None
 ) -> dict:
@@ -172,10 +211,14 @@ def course_outline(
     The course's lessons and quizzes come from the cache; what is the learner's
     own costs the same few queries whatever the number of lessons.
     """
-    enrolment, lessons_done = None, set()
-    if user.is_authenticated:
-        enrolment, lessons_done = enrolment_with_lessons_done(user=user, course=course)
     structure = course_structure(course=course)
+    if user.is_authenticated:
+        standing = learner_standing(user=user, course=course, structure=structure)
+        enrolment, lessons_done = standing.enrolment, standing.lessons_done
+        quizzes = quiz_standing(links=structure.quizzes, attempts=standing.attempts)
+    else:
+        enrolment, lessons_done = None, frozenset()
+        quizzes = course_quizzes(course=course, user=user, links=structure.quizzes)
     lessons = structure.lessons
     # A preview of a lesson that is not live still shows whether it is done.
     shown = {lesson.pk for lesson in lessons}
@@ -185,7 +228,6 @@ def course_outline(
     progress = Progress(
         done=sum(1 for lesson in lessons if lesson.pk in done_ids), total=len(lessons)
     )
-    quizzes = course_quizzes(course=course, user=user, links=structure.quizzes)
     pretest = next((q for q in quizzes if q.quiz.kind == "pretest"), None)
     context = {
         "quizzes": quizzes,

@@ -96,6 +96,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lms.cache.RequestMemoMiddleware",
     "lms.accounts.middleware.SigapCSPMiddleware",
     "lms.accounts.middleware.SafeFileResponseMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -173,8 +174,8 @@ else:
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "lms.accounts.backends.CachedModelBackend",
+    "lms.accounts.backends.CachedAuthenticationBackend",
 ]
 _VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [

@@ -33,6 +33,19 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture
+def shared_memory_cache(settings):
+    """Sessions and cached entries in memory shared by the test process, as they
+    are in Redis (shared by every process) in production."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    }
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
 def instansi(db):
     return make_org_unit("Pemerintah Kabupaten Uji", code="PEMKAB-UJI")
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from courses.models import Enrolment
 from lms.audit.services import record_event
+from lms.cache import forget_person
 
 from .models import Attempt, Question, QuizKind, QuizPage, Response
 from .services import grade_responses
@@ -107,6 +108,8 @@ def regrade_quiz(*, quiz: QuizPage, actor, apply: bool, request=None) -> Regrade
         Response.objects.bulk_update(
             touched_responses, ["credit", "score", "attempt_percent"], batch_size=2000
         )
+        # ``bulk_update`` sends no signals: the learners' cached standing goes here.
+        forget_person({attempt.user_id for attempt in touched_attempts})
         record_event(
             actor=actor,
             action="quiz.regrade",

@@ -414,12 +414,31 @@ def course_quizzes(
         links = quiz_links(course=course, course_url=course.get_url())
     if not user.is_authenticated or not links:
         return [QuizStatus(quiz=link) for link in links]
+    attempts = attempt_rows(user=user, quiz_ids=[link.pk for link in links])
+    return quiz_standing(links=links, attempts=attempts)
+
+
+def attempt_rows(*, user, quiz_ids) -> list[tuple]:
+    """The learner's attempts at these quizzes, as ``quiz_standing`` tallies them."""
+    if not quiz_ids:
+        return []
+    return list(
+        Attempt.objects.filter(user=user, quiz_id__in=quiz_ids).values_list(
+            "quiz_id", "status", "passed", "percent"
+        )
+    )
+
+
+def quiz_standing(*, links: list[QuizLink], attempts: list[tuple]) -> list[QuizStatus]:
+    """The quizzes with the learner's standing, from their ``attempt_rows``.
+
+    A learner's attempts at a course's quizzes are few: tallied here, without
+    building an aggregate query on every page.
+    """
     standing = {link.pk: QuizStatus(quiz=link) for link in links}
-    # A learner's attempts at a course's quizzes are few: tallied here, without
-    # building an aggregate query on every page.
-    for quiz_id, status, passed, percent in Attempt.objects.filter(
-        user=user, quiz_id__in=standing
-    ).values_list("quiz_id", "status", "passed", "percent"):
+    for quiz_id, status, passed, percent in attempts:
+        if quiz_id not in standing:
+            continue
         row = standing[quiz_id]
         if status == Attempt.Status.OPEN:
             row.open = True

@@ -52,3 +52,39 @@ def lesson_body(context, page) -> str:
         f"lesson-body:{page.pk}:{page.live_revision_id}:{get_language()}",
         render,
     )
+
+
+class SharedFragmentNode(template.Node):
+    """Markup rendered once per process for each combination of ``vary_on``."""
+
+    max_kept = 200
+
+    def __init__(self, nodelist, vary_on):
+        self.nodelist = nodelist
+        self.vary_on = vary_on
+        self.rendered: dict[tuple, str] = {}
+
+    def render(self, context):
+        key = tuple(str(value.resolve(context)) for value in self.vary_on)
+        html = self.rendered.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            if len(self.rendered) >= self.max_kept:
+                self.rendered.clear()
+            self.rendered[key] = html
+        return html
+
+
+@register.tag
+def shared_fragment(parser, token):
+    """``{% shared_fragment v1 v2 %}…{% endshared_fragment %}``: the navigation's
+    links and labels, the same for everyone with the same values, rendered once
+    per web process instead of on every page.
+
+    Only for markup that depends on nothing but ``vary_on`` and the code (URLs,
+    translations): never a CSRF token, a block, or anything of one person.
+    """
+    vary_on = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endshared_fragment",))
+    parser.delete_first_token()
+    return SharedFragmentNode(nodelist, vary_on)

@@ -27,7 +27,7 @@ class AccountsConfig(AppConfig):
         )
 
         from django.contrib.auth.models import Group
-        from django.db.models.signals import post_save, pre_delete
+        from django.db.models.signals import post_delete, post_save, pre_delete
 
         m2m_changed.connect(
             _forget_shown_roles_of_members,
@@ -44,6 +44,20 @@ class AccountsConfig(AppConfig):
             sender=Group,
             dispatch_uid="sigap_forget_shown_roles_group_delete",
         )
+        # The signed-in user is read from the cache (``lms.accounts.backends``);
+        # allauth, Wagtail's user editor and Django's auth save users too.
+        post_save.connect(
+            _forget_cached_user, sender=User, dispatch_uid="sigap_forget_user_save"
+        )
+        post_delete.connect(
+            _forget_cached_user, sender=User, dispatch_uid="sigap_forget_user_delete"
+        )
+
+
+def _forget_cached_user(sender, instance, **kwargs):
+    from lms.cache import forget_person
+
+    forget_person([instance.pk], drop=("user", "roles"))
 
 
 def _forget_shown_roles_of_members(sender, instance, action, reverse, pk_set, **kwargs):

@@ -1,8 +1,8 @@
 """Named role predicates. Views ask these, never group names directly."""
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
-from django.db import transaction
+
+from lms.cache import forget_person, remembered_for_person
 
 from .models import User
 
@@ -79,37 +79,28 @@ def can_carry_out_erasure(user) -> bool:
 # (shared by every web process), forgotten whenever the user's roles change.
 # Only for what a page *shows*: the views behind the links ask the predicates
 # above, on the database's roles.
-SHOWN_ROLES_SECONDS = 300
-
-
-def _shown_roles_key(user_id) -> str:
-    return f"sigap:shown-roles:{user_id}"
-
-
 def shown_role_names(user) -> frozenset[str]:
     """The user's role names, for deciding which links a page shows."""
     if not user.is_authenticated:
         return frozenset()
-    loaded = user.__dict__.get("_sigap_roles")
+    # getattr and setattr, not __dict__: request.user is a lazy proxy.
+    loaded = getattr(user, "_sigap_roles", None)
     if loaded is not None:
         return frozenset(loaded)
-    names = user.__dict__.get("_sigap_shown_roles")
+    names = getattr(user, "_sigap_shown_roles", None)
     if names is None:
-        key = _shown_roles_key(user.pk)
-        names = cache.get(key)
-        if names is None:
-            names = frozenset(user.groups.values_list("name", flat=True))
-            cache.set(key, names, SHOWN_ROLES_SECONDS)
-        user.__dict__["_sigap_shown_roles"] = names
+        names = remembered_for_person(
+            user.pk,
+            "roles",
+            lambda: frozenset(user.groups.values_list("name", flat=True)),
+        )
+        user._sigap_shown_roles = names
     return names
 
 
 def forget_shown_roles(user_ids) -> None:
     """The roles of these users changed (now, and again once committed)."""
-    keys = [_shown_roles_key(user_id) for user_id in user_ids]
-    if keys:
-        cache.delete_many(keys)
-        transaction.on_commit(lambda: cache.delete_many(keys))
+    forget_person(user_ids)
 
 
 def shows_staff_links(user) -> bool:

@@ -1,6 +1,9 @@
-"""Lesson pages come from a shared cache of the published content, yet a learner
-sees every change an editor publishes at once, and never anything that is not
-theirs to see."""
+"""Lesson pages come from a shared cache of the published content and of the
+learner's own standing, yet a learner sees every change an editor publishes and
+every step they take at once, and never anything that is not theirs to see.
+
+Every test runs twice: with the database as the cache (the default without Redis)
+and with a cache shared in memory, as Redis is in production."""
 
 import re
 
@@ -9,18 +12,29 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
+from courses.quizzes.regrade import regrade_quiz
+from courses.quizzes.services import save_answers, start_attempt, submit_attempt
 from courses.services import enrol
 from lms.accounts.permissions import ROLE_HR
+from lms.hr.models import HrOfficer
+from lms.hr.services import bulk_enrol
 from tests.factories import (
     AsnProfileFactory,
+    UserFactory,
     add_lesson,
     client_as,
-    make_course,
     make_question,
     make_quiz,
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True, params=["database cache", "shared cache"])
+def cache_backend(request):
+    if request.param == "shared cache":
+        request.getfixturevalue("shared_memory_cache")
+    return request.param
 
 
 @pytest.fixture
@@ -198,47 +212,6 @@ def test_the_hr_link_follows_a_role_change_at_once(learner, learner_client, enro
     assert hr_link in _page(learner_client, lesson.url)
 
 
-@pytest.fixture
-def shared_memory_cache(settings):
-    """Sessions and published content in a cache, as in production (Redis)."""
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    }
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"
-
-
-@pytest.mark.parametrize("lessons", [5, 60])
-@pytest.mark.parametrize(
-    ("with_quizzes", "queries"),
-    [(False, 2), (True, 3)],
-    ids=["lessons only", "with pre- and post-test"],
-)
-def test_a_lesson_page_costs_a_few_queries_whatever_the_course_size(
-    shared_memory_cache,
-    client,
-    learner,
-    catalog,
-    django_assert_num_queries,
-    lessons,
-    with_quizzes,
-    queries,
-):
-    course = make_course(catalog, lessons=lessons)
-    if with_quizzes:
-        make_quiz(course, [make_question(course)], kind="pretest")
-        make_quiz(course, [make_question(course)], kind="posttest")
-    enrol(user=learner, course=course)
-    client.force_login(learner)
-    lesson = course.lessons()[2]
-    client.get(lesson.url)  # the first learner after a publish fills the cache
-
-    # The learner; the enrolment with the lessons done; the quiz attempts.
-    with django_assert_num_queries(queries):
-        response = client.get(lesson.url)
-    assert response.status_code == 200
-    assert f"Pelajaran 3 dari {lessons}" in response.content.decode()
-
-
 def test_a_preview_of_a_draft_never_reaches_the_learners_page(
     learner_client, enrolled, rf
 ):
@@ -254,3 +227,48 @@ def test_a_preview_of_a_draft_never_reaches_the_learners_page(
     html = _page(learner_client, lesson.url)
     assert "Isi pelajaran 1." in html
     assert "Draf penulis." not in html
+
+
+def test_passing_the_required_pretest_opens_the_first_lesson_at_once(
+    learner, learner_client, enrolled
+):
+    enrolled.requires_pretest = True
+    enrolled.save_revision().publish()
+    pretest = make_quiz(enrolled, [make_question(enrolled)], kind="pretest")
+    lesson = enrolled.lessons().first()
+    assert learner_client.get(lesson.url)["Location"] == pretest.url
+
+    submit_attempt(attempt=start_attempt(quiz=pretest, user=learner))
+
+    assert "Isi pelajaran 1." in _page(learner_client, lesson.url)
+
+
+def test_an_enrolment_made_by_hr_opens_the_lessons_at_once(
+    learner, learner_client, course, unit
+):
+    lesson = course.lessons().first()
+    assert learner_client.get(lesson.url).status_code == 302
+    officer = UserFactory(roles=[ROLE_HR])
+    HrOfficer.objects.create(user=officer, unit=unit)
+
+    bulk_enrol(officer=officer, course=course, unit=unit)
+
+    assert "Tandai selesai" in _page(learner_client, lesson.url)
+
+
+def test_a_regraded_quiz_shows_its_new_result_on_the_course_page(
+    learner, learner_client, enrolled
+):
+    quiz = make_quiz(enrolled, [make_question(enrolled)], kind="quiz", pass_mark=50)
+    attempt = start_attempt(quiz=quiz, user=learner)
+    item = attempt.snapshot[0]
+    wrong = next(c["k"] for c in item["choices"] if c["k"] not in item["key"])
+    save_answers(attempt=attempt, answers={item["pos"]: wrong})
+    submit_attempt(attempt=attempt)
+    assert "belum lulus · 0" in _page(learner_client, enrolled.url)
+
+    quiz.items[0].value.choices.update(is_correct=True)
+    regrade_quiz(quiz=quiz, actor=None, apply=True)
+
+    assert "lulus · 100" in _page(learner_client, enrolled.url)
+    assert "belum lulus" not in _page(learner_client, enrolled.url)
