@@ -328,7 +328,7 @@ gunicorn, same run, {CONCURRENCY} concurrent connections each.
 
 ## Database queries per lesson page
 
-| lessons in the course | queries, caches warm | queries, the learner's first page after their own records changed |
+| lessons | queries, caches warm | queries, after the learner's records changed |
 | ---: | ---: | ---: |
 | 5 | {queries["5"]["warm"]} | {queries["5"]["after a change"]} |
 | 200 | {queries["200"]["warm"]} | {queries["200"]["after a change"]} |
