@@ -46,6 +46,22 @@ def shared_memory_cache(settings):
 
 
 @pytest.fixture
+def database_cache(settings, db):
+    """The database as the cache, as without Redis (the default), also when the
+    suite runs with REDIS_URL set."""
+    from django.core.management import call_command
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "sigap_cache",
+        }
+    }
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    call_command("createcachetable", verbosity=0)
+
+
+@pytest.fixture
 def instansi(db):
     return make_org_unit("Pemerintah Kabupaten Uji", code="PEMKAB-UJI")
 

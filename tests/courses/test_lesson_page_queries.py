@@ -36,7 +36,7 @@ def test_a_lesson_page_costs_no_query_once_the_cache_is_warm(
 
 
 def test_a_lesson_page_with_the_database_as_cache_costs_a_few_queries(
-    client, learner, catalog, django_assert_num_queries
+    database_cache, client, learner, catalog, django_assert_num_queries
 ):
     course = make_course(catalog, lessons=60)
     make_quiz(course, [make_question(course)], kind="posttest")

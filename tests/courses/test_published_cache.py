@@ -32,8 +32,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True, params=["database cache", "shared cache"])
 def cache_backend(request):
-    if request.param == "shared cache":
-        request.getfixturevalue("shared_memory_cache")
+    request.getfixturevalue(
+        "shared_memory_cache" if request.param == "shared cache" else "database_cache"
+    )
     return request.param
 
 
