@@ -4,8 +4,9 @@
 2. Database queries per lesson page in courses of 5 and of 200 lessons (must match).
 3. gunicorn (``gunicorn.conf.py``, production settings) on 127.0.0.1, loaded by
    ``bench/loadgen.py`` with 50 concurrent connections: a signed-in learner's lesson
-   page, and the minimal Django view ``/health/ping`` served by the same processes in
-   the same run; the ratio of their throughput (target ≥ 0.4).
+   page, and the minimal Django view ``/health/ping`` requested by the same signed-in
+   learners from the same processes in the same run; the ratio of their throughput
+   (target ≥ 0.4). The same view without a session is measured for comparison.
 4. The other benchmarks, when present (``bench/<name>.py`` with ``main(argv)``
    printing a markdown section; ``--short`` in CI).
 
@@ -252,19 +253,25 @@ def main(argv: list[str] | None = None) -> int:
             run_load("warm-up", url, concurrency=8, seconds=2, cookie=setup["cookie"])
         # Interleaved rounds: load from elsewhere on the machine drifts over time,
         # and alternating the two scenarios lets both see the same drift.
-        ping = LoadResult("minimal Django view `/health/ping`", CONCURRENCY, 0.0)
+        ping = LoadResult(
+            "minimal Django view `/health/ping`, signed in", CONCURRENCY, 0.0
+        )
         lesson = LoadResult("signed-in lesson page", CONCURRENCY, 0.0)
+        anonymous = LoadResult(
+            "minimal Django view `/health/ping`, anonymous", CONCURRENCY, 0.0
+        )
         for _ in range(ROUNDS):
-            for total, url in (
-                (ping, f"{base}/health/ping"),
-                (lesson, f"{base}{setup['lesson_url']}"),
+            for total, url, cookie in (
+                (ping, f"{base}/health/ping", setup["cookie"]),
+                (lesson, f"{base}{setup['lesson_url']}", setup["cookie"]),
+                (anonymous, f"{base}/health/ping", ""),
             ):
                 part = run_load(
                     total.name,
                     url,
                     concurrency=CONCURRENCY,
                     seconds=seconds / ROUNDS,
-                    cookie=setup["cookie"],
+                    cookie=cookie,
                 )
                 total.merge(part)
     finally:
@@ -273,12 +280,13 @@ def main(argv: list[str] | None = None) -> int:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
-    for result in (ping, lesson):
+    for result in (ping, lesson, anonymous):
         if result.errors or not result.requests:
             failures.append(f"{result.name}: {result.errors} errors, {result.statuses}")
     ratio = lesson.rps / ping.rps if ping.rps else 0.0
+    anonymous_ratio = lesson.rps / anonymous.rps if anonymous.rps else 0.0
     print(
-        load_table([ping, lesson]),
+        load_table([ping, lesson, anonymous]),
         f"\nratio {ratio:.2f}; queries {queries}",
         flush=True,
     )
@@ -319,12 +327,16 @@ keep-alive) on the same machine, 127.0.0.1 only.
 ## Lesson page under load
 
 A signed-in learner's lesson page (“{setup["lesson_title"]}”, a real demo lesson) and \
-the minimal Django view `/health/ping` (full middleware stack, no database), same \
-gunicorn, same run, {CONCURRENCY} concurrent connections each.
+the minimal Django view `/health/ping` (full middleware stack, no database) requested \
+by the same signed-in learners (the same session cookie: Sigap's middleware loads the \
+session and the signed-in user on every request, so this is the cheapest request a \
+signed-in learner can make), same gunicorn, same run, {CONCURRENCY} concurrent \
+connections each. For comparison, the same view requested without a session.
 
-{load_table([ping, lesson])}
+{load_table([ping, lesson, anonymous])}
 
 **Ratio lesson page / minimal view: {ratio:.2f}** (target ≥ {RATIO_TARGET}: {verdict}).
+Against the anonymous `/health/ping`, which loads no session: {anonymous_ratio:.2f}.
 
 ## Database queries per lesson page
 
@@ -353,6 +365,7 @@ learner's standing is rebuilt after they (or HR, or a regrade) change their reco
                 "short": args.short,
                 "machine": info,
                 "ping": ping.as_dict(),
+                "anonymous_ping": anonymous.as_dict(),
                 "lesson": lesson.as_dict(),
                 "ratio": round(ratio, 3),
                 "queries": queries,

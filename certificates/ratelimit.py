@@ -25,24 +25,27 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
-def hit(key: str, *, limit: int, period: int) -> bool:
-    """Count one request under ``key``; False once the limit is passed."""
+def hit(key: str, *, limit: int, period: int, read: str | None = None):
+    """Count one request under ``key``: ``(allowed, value)``, where ``value`` is
+    what the cache holds under ``read`` (fetched in the same round trip with Redis)."""
     window = int(time.time() // period)
     cache_key = f"sigap:rl:{key}:{window}"
     backend = caches[DEFAULT_CACHE_ALIAS]
     if isinstance(backend, RedisCache):
-        return _redis_count(backend, cache_key, timeout=period + 1) <= limit
+        count, value = _redis_count(backend, cache_key, timeout=period + 1, read=read)
+        return count <= limit, value
     try:
         count = cache.incr(cache_key)  # one round trip for all but the first request
     except ValueError:  # the window's first request
-        if cache.add(cache_key, 1, period + 1):
-            return True
-        count = cache.incr(cache_key)
-    return count <= limit
+        count = 1 if cache.add(cache_key, 1, period + 1) else cache.incr(cache_key)
+    return count <= limit, (cache.get(read) if read else None)
 
 
-def _redis_count(backend: RedisCache, cache_key: str, *, timeout: int) -> int:
-    """Add one to a counter in Redis and return it, in one round trip.
+def _redis_count(
+    backend: RedisCache, cache_key: str, *, timeout: int, read: str | None
+) -> tuple[int, object]:
+    """Add one to a counter in Redis and return it (and the value under ``read``),
+    in one round trip.
 
     Django's ``incr`` asks Redis whether the key exists first (two round trips on
     every request); creating the counter with its expiry only if it is missing and
@@ -50,19 +53,33 @@ def _redis_count(backend: RedisCache, cache_key: str, *, timeout: int) -> int:
     """
     key = backend.make_and_validate_key(cache_key)
     client = backend._cache.get_client(key, write=True)
-    with client.pipeline() as pipeline:
-        _created, count = pipeline.set(key, 0, ex=timeout, nx=True).incr(key).execute()
-    return count
+    with client.pipeline(transaction=False) as pipeline:
+        pipeline.set(key, 0, ex=timeout, nx=True).incr(key)
+        if read:
+            pipeline.get(backend.make_and_validate_key(read))
+        results = pipeline.execute()
+    raw = results[2] if read else None
+    return results[1], (None if raw is None else backend._cache._serializer.loads(raw))
 
 
-def rate_limited(setting: str, *, group: str):
-    """Answer 429 to a client calling the view more often than the setting allows."""
+def rate_limited(setting: str, *, group: str, read=None):
+    """Answer 429 to a client calling the view more often than the setting allows.
+
+    ``read(request, *args, **kwargs)`` may name a cache key the view will want:
+    it is fetched with the count and handed over as ``request.sigap_prefetched``.
+    """
 
     def decorator(view):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
             limit, period = parse_rate(getattr(settings, setting))
-            if not hit(f"{group}:{client_ip(request)}", limit=limit, period=period):
+            key = read(request, *args, **kwargs) if read else None
+            allowed, value = hit(
+                f"{group}:{client_ip(request)}", limit=limit, period=period, read=key
+            )
+            if key:
+                request.sigap_prefetched = {key: value}
+            if not allowed:
                 response = render(
                     request,
                     "certificates/rate_limited.html",

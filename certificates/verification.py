@@ -45,11 +45,21 @@ def shareable(request) -> bool:
     return not request.user.is_authenticated and not len(messages.get_messages(request))
 
 
-def cached_page(request, code: str) -> bytes | None:
-    cache = _cache()
-    if cache is None or not shareable(request):
+def cached_page_key(request, code: str) -> str | None:
+    """The key of the page this request may be served from the cache, if any."""
+    if _cache() is None or not shareable(request):
         return None
-    return cache.get(page_key(code, translation.get_language()))
+    return page_key(code, translation.get_language())
+
+
+def cached_page(request, code: str) -> bytes | None:
+    key = cached_page_key(request, code)
+    if key is None:
+        return None
+    prefetched = getattr(request, "sigap_prefetched", {})
+    if key in prefetched:  # read with the rate limit's count (``ratelimit.hit``)
+        return prefetched[key]
+    return _cache().get(key)
 
 
 def seconds_to_keep(certificate, now: datetime.datetime | None = None) -> int:

@@ -30,7 +30,7 @@ from .permissions import (
 )
 from .ratelimit import rate_limited
 from .services import CertificateError, reissue_certificate, revoke_certificate
-from .verification import cached_page, keep_page
+from .verification import cached_page, cached_page_key, keep_page
 
 PUBLIC_MAX_AGE = 300  # a revocation reaches every cache within five minutes
 # What the verification page shows (DOMAIN.md: nothing more); also keeps the one
@@ -69,7 +69,7 @@ def _public(response):
 
 
 @require_GET
-@rate_limited("SIGAP_VERIFY_RATE_LIMIT", group="verify")
+@rate_limited("SIGAP_VERIFY_RATE_LIMIT", group="verify", read=cached_page_key)
 def verify_view(request, code: str):
     """The page a QR code opens: status and the printed facts, in one query (none
     when an anonymous visitor's page is in the cache)."""
