@@ -1,8 +1,9 @@
 """Small template helpers shared by every page."""
 
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
 from courses import navigation, published
@@ -88,3 +89,41 @@ def shared_fragment(parser, token):
     nodelist = parser.parse(("endshared_fragment",))
     parser.delete_first_token()
     return SharedFragmentNode(nodelist, vary_on)
+
+
+@register.simple_tag(takes_context=True)
+def course_outline(context) -> str:
+    """The course's lessons as a list: the learner's done lessons ticked, the one
+    on screen marked, links for enrolled learners.
+
+    Built here rather than in a template loop: it is on every lesson page and
+    grows with the course (the loop cost as much as the rest of the lesson).
+    """
+    page = context.get("page")
+    current = getattr(page, "pk", None)
+    enrolled = bool(context.get("enrolment"))
+    done_ids = context.get("done_ids") or ()
+    tick = format_html(
+        '<span class="tick" aria-label="{}">✓</span>', gettext("selesai")
+    )
+    items = []
+    for lesson in context.get("lessons") or ():
+        done, here = lesson.pk in done_ids, lesson.pk == current
+        classes = " ".join(
+            name for name, on in (("done", done), ("current", here)) if on
+        )
+        if enrolled or here:
+            label = format_html(
+                '<a href="{}"{}>{}</a>',
+                lesson.url,
+                mark_safe(' aria-current="page"') if here else "",
+                lesson.title,
+            )
+        else:
+            label = format_html("<span>{}</span>", lesson.title)
+        items.append(
+            format_html(
+                '<li class="{}">{}{}</li>', classes, label, tick if done else ""
+            )
+        )
+    return format_html('<ol class="outline">{}</ol>', mark_safe("".join(items)))
