@@ -101,13 +101,19 @@ def main() -> None:
         "5": _queries(client, small.lessons()[2].url, learner),
         "200": _queries(client, large.lessons()[100].url, learner),
     }
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    # The cookies a browser holds after its first lesson page: the session and the
+    # CSRF cookie (without it every page would mint a new CSRF secret and set it).
+    cookie = "; ".join(
+        f"{name}={client.cookies[name].value}"
+        for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
+        if name in client.cookies
+    )
     print(
         json.dumps(
             {
                 "lesson_url": lesson.url,
                 "lesson_title": lesson.title,
-                "cookie": f"{settings.SESSION_COOKIE_NAME}={session}",
+                "cookie": cookie,
                 "queries": counts,
             }
         )

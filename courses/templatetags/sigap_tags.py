@@ -59,6 +59,9 @@ class SharedFragmentNode(template.Node):
     """Markup rendered once per process for each combination of ``vary_on``."""
 
     max_kept = 200
+    # A fragment holds no block (see ``shared_fragment``): Django need not look for
+    # blocks inside it, which it does on every page that extends ``base.html``.
+    child_nodelists = ()
 
     def __init__(self, nodelist, vary_on):
         self.nodelist = nodelist
