@@ -4,17 +4,18 @@ Lesson pages are the hottest read: the site, the page a URL leads to, a course's
 lessons and quizzes and a lesson's rendered body are the same for every learner
 until an editor changes the page tree. One cache key (shared by every web
 process) holds the *published version*; every entry's key contains it. Saving,
-publishing, unpublishing, moving or deleting a page, saving or deleting a site or
-a page's view restriction replaces the version, so a change shows at once: the
-old entries are never read again and expire. The version is replaced once more
-when the transaction commits, so an entry rebuilt in between from the data as it
-was before the commit cannot outlive it. Timeouts bound what a change behind the
-ORM's back (raw SQL) could leave stale.
+publishing, unpublishing, moving or deleting a page, saving or deleting a site, a
+page's view restriction, an image or a document replaces the version, so a change
+shows at once: the old entries are never read again and expire. The version is
+replaced once more when the transaction commits, so an entry rebuilt in between
+from the data as it was before the commit cannot outlive it. Timeouts bound what
+a change behind the ORM's back (raw SQL) could leave stale.
 
 Only what every learner may see goes here: never a rendered CSRF token, never a
 learner's progress, never a draft.
 """
 
+import functools
 import pickle
 from collections.abc import Callable
 from typing import Any
@@ -85,9 +86,22 @@ def bump_published_version() -> None:
     transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid4().hex, TIMEOUT_SECONDS))
 
 
+@functools.cache
+def _published_models() -> tuple[type, ...]:
+    """Models whose rows show in cached published content: pages, sites, view
+    restrictions, and the images and documents that lesson bodies show. A replaced
+    image file deletes the old renditions a cached body points at; a replaced
+    document file changes its address. (Renditions themselves are not here: one is
+    made on the first render of a body, which must not start a new version.)"""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    return (Page, Site, PageViewRestriction, get_image_model(), get_document_model())
+
+
 def published_content_changed(*, sender=None, instance=None, **kwargs) -> None:
-    """Signal receiver: the page tree, a site or a view restriction changed."""
-    if instance is None or isinstance(instance, Page | Site | PageViewRestriction):
+    """Signal receiver: something that published content shows changed."""
+    if instance is None or isinstance(instance, _published_models()):
         bump_published_version()
 
 

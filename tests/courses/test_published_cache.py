@@ -273,3 +273,42 @@ def test_a_regraded_quiz_shows_its_new_result_on_the_course_page(
 
     assert "lulus · 100" in _page(learner_client, enrolled.url)
     assert "belum lulus" not in _page(learner_client, enrolled.url)
+
+
+def _image(colour: str, name: str):
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PilImage
+
+    png = io.BytesIO()
+    PilImage.new("RGB", (40, 30), colour).save(png, "PNG")
+    return ImageFile(io.BytesIO(png.getvalue()), name=name)
+
+
+def test_a_replaced_image_file_shows_at_once_not_a_broken_image(
+    learner_client, enrolled
+):
+    from wagtail.images import get_image_model
+
+    picture = get_image_model().objects.create(
+        title="Alur layanan", file=_image("navy", "alur.png")
+    )
+    lesson = enrolled.lessons().first()
+    lesson.body = [
+        {
+            "type": "image",
+            "value": {"image": picture.pk, "alt_text": "Alur", "caption": ""},
+        }
+    ]
+    lesson.save_revision().publish()
+    old_src = re.search(r'<img[^>]* src="([^"]+)"', _page(learner_client, lesson.url))
+
+    # What the image editor does when a trainer uploads a new file for it.
+    picture.file = _image("maroon", "alur-baru.png")
+    picture.save()
+    picture.renditions.all().delete()
+
+    new_src = re.search(r'<img[^>]* src="([^"]+)"', _page(learner_client, lesson.url))
+    assert "alur-baru" in new_src.group(1)
+    assert new_src.group(1) != old_src.group(1)
