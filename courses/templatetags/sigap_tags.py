@@ -56,9 +56,13 @@ def lesson_body(context, page) -> str:
 
 
 class SharedFragmentNode(template.Node):
-    """Markup rendered once per process for each combination of ``vary_on``."""
+    """Markup rendered once per process for each combination of ``vary_on``.
 
-    max_kept = 200
+    A fragment that varies on a page (a lesson's form, its header) keeps one entry
+    per lesson; past ``max_kept`` the fragment starts afresh (a few kilobytes).
+    """
+
+    max_kept = 2000
     # A fragment holds no block (see ``shared_fragment``): Django need not look for
     # blocks inside it, which it does on every page that extends ``base.html``.
     child_nodelists = ()
@@ -81,9 +85,9 @@ class SharedFragmentNode(template.Node):
 
 @register.tag
 def shared_fragment(parser, token):
-    """``{% shared_fragment v1 v2 %}…{% endshared_fragment %}``: the navigation's
-    links and labels, the same for everyone with the same values, rendered once
-    per web process instead of on every page.
+    """``{% shared_fragment v1 v2 %}…{% endshared_fragment %}``: markup that is the
+    same for everyone with the same values (the navigation's links and labels, a
+    lesson's header), rendered once per web process instead of on every page.
 
     Only for markup that depends on nothing but ``vary_on`` and the code (URLs,
     translations): never a CSRF token, a block, or anything of one person.
@@ -92,6 +96,28 @@ def shared_fragment(parser, token):
     nodelist = parser.parse(("endshared_fragment",))
     parser.delete_first_token()
     return SharedFragmentNode(nodelist, vary_on)
+
+
+@register.simple_tag
+def progress_bar(progress) -> str:
+    """A learner's progress in a course: the bar and "40% · 2 dari 5 pelajaran".
+
+    A tag rather than an included template: it is on every lesson page, and an
+    include costs more than the rest of the lesson's own markup.
+    """
+    text = gettext("%(percent)s%% · %(done)s dari %(total)s pelajaran") % {
+        "percent": progress.percent,
+        "done": progress.done,
+        "total": progress.total,
+    }
+    return format_html(
+        '<progress class="progress" max="100" value="{}" aria-label="{}">{}%'
+        '</progress>\n<p class="progress-label">{}</p>',
+        progress.percent,
+        gettext("Kemajuan kursus"),
+        progress.percent,
+        text,
+    )
 
 
 @register.simple_tag(takes_context=True)
