@@ -81,6 +81,20 @@ def machine() -> dict:
     }
 
 
+def cpu_reference_ms() -> float:
+    """Milliseconds for a fixed pure-Python workload (best of 5): how fast this
+    machine runs Python right now. Shared machines vary from hour to hour and day to
+    day; compare two reports' absolute figures only when this figure is alike."""
+    best = float("inf")
+    for _ in range(5):
+        started = time.perf_counter()
+        total = 0
+        for i in range(1_000_000):
+            total += i % 7
+        best = min(best, time.perf_counter() - started)
+    return best * 1000
+
+
 def recreate_database(url: str) -> str:
     """Drop and create the benchmark database; return the server's version."""
     import psycopg
@@ -218,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         results_dir / "report-short.md" if args.short else REPO / "bench" / "report.md"
     )
     started = time.monotonic()
+    cpu_at_start = cpu_reference_ms()
     failures: list[str] = []
 
     print(
@@ -319,6 +334,10 @@ total run {time.monotonic() - started:.0f} s
 - machine: {info["cores"]} cores ({info["cpu"]}), {info["memory"]} RAM; \
 Python {info["python"]}; PostgreSQL {pg_version}; Redis for cache and sessions; \
 load average at the end {info["load_average"]} (1/5/15 min; shared machine)
+- CPU speed check: a fixed pure-Python loop (`cpu_reference_ms` in `bench/run.py`) \
+took {cpu_at_start:.0f} ms before the run and {cpu_reference_ms():.0f} ms after it; \
+the machine is shared and its speed varies by the hour, so compare the absolute \
+figures of two reports only where this check is alike (the ratios carry over better)
 - server: `gunicorn lms.wsgi -c gunicorn.conf.py` (gthread, workers = cores, \
 4 threads each), production settings (DEBUG off; static files from the source \
 folders, see `bench/settings.py`); load generator `bench/loadgen.py` (asyncio, \
