@@ -34,9 +34,11 @@ demo: seed
 worker: install
 	$(PY) manage.py run_scheduler & $(PY) manage.py db_worker
 
-## make test: install what is needed and run the whole test suite
+## make test: install what is needed and run the whole test suite, one worker per
+## core (pytest-xdist; each worker has its own test database and Redis database)
+TEST_WORKERS ?= auto
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 ## make test-browser: journeys in headless Chromium with axe-core accessibility checks
 test-browser: install node_modules/.package-lock.json

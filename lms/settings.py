@@ -4,6 +4,7 @@ Every variable is documented in `.env.example` and the README's configuration ta
 """
 
 import os
+import re
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -478,3 +479,12 @@ if TESTING:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / ".test-media"))
+    # pytest-xdist workers (gw0, gw1, ...) each have a test database of their own;
+    # each also gets a Redis database of its own (10 + n), so that a test clearing
+    # the cache or counting rate limits never sees another worker's keys.
+    _XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if REDIS_URL and _XDIST_WORKER.startswith("gw"):
+        _WORKER_DB = f"/{10 + int(_XDIST_WORKER[2:])}"
+        CACHES["default"]["LOCATION"] = re.sub(
+            r"(/\d+)?$", _WORKER_DB, REDIS_URL.split("?")[0], count=1
+        )

@@ -91,6 +91,7 @@ def test_superseded_certificate_points_to_its_replacement(
 @pytest.mark.parametrize(
     "code",
     [secrets.token_urlsafe(18), secrets.token_urlsafe(16), "A" * 24, "0" * 40],
+    ids=["random-24", "random-22", "A-24", "zeros-40"],  # same ids in every worker
 )
 def test_unknown_codes_get_a_plain_404(client, certificate, code, locmem_cache):
     response = client.get(f"/v/{code}")
