@@ -290,6 +290,7 @@ def test_web_server_mode_answers_with_a_header_and_no_body(
         assert response["Content-Disposition"].startswith("attachment"), kind
         assert response["Cache-Control"] == "private, no-store", kind
         assert response["X-Content-Type-Options"] == "nosniff", kind
+        assert response["Content-Security-Policy"].startswith("sandbox"), kind
         assert response["Content-Type"].startswith("application/"), kind
 
 
