@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import RevisionMixin
 
+from lms.private_files import private_file_name, private_storage
+
 from .forms import CertificateTemplateForm
 from .numbering import NumberPatternError, check_number_pattern
 
@@ -230,6 +232,15 @@ class CertificateQuerySet(models.QuerySet):
         return self.valid().filter(pdf="")
 
 
+def certificate_pdf_path(instance, filename: str) -> str:
+    """A random name: the PDF's old name held its public verification code."""
+    return private_file_name("certificates", filename)
+
+
+def certificate_bundle_path(instance, filename: str) -> str:
+    return private_file_name("certificate-bundles", filename)
+
+
 class Certificate(models.Model):
     """One issued certificate: its number, code, PDF and a snapshot of what it says.
 
@@ -345,7 +356,12 @@ class Certificate(models.Model):
     signer_position = models.CharField(_("jabatan penanda tangan"), max_length=255)
     texts = models.JSONField(_("teks tercetak"), default=dict)
 
-    pdf = models.FileField(_("berkas PDF"), upload_to="certificates/%Y/%m/", blank=True)
+    pdf = models.FileField(
+        _("berkas PDF"),
+        upload_to=certificate_pdf_path,
+        storage=private_storage,
+        blank=True,
+    )
     sha256 = models.CharField(
         _("SHA-256 PDF"), max_length=64, blank=True, db_index=True
     )
@@ -431,7 +447,9 @@ class CertificateBundle(models.Model):
     )
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
-    file = models.FileField(upload_to="certificate-bundles/%Y/%m/", blank=True)
+    file = models.FileField(
+        upload_to=certificate_bundle_path, storage=private_storage, blank=True
+    )
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)

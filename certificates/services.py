@@ -209,7 +209,7 @@ def render_certificate(*, certificate: Certificate) -> Certificate:
         locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
         if locked.pdf:  # another worker finished first: keep its file
             return locked
-        locked.pdf.save(f"{certificate.code}.pdf", ContentFile(result.data), save=False)
+        locked.pdf.save("sertifikat.pdf", ContentFile(result.data), save=False)
         locked.sha256 = digest
         locked.signed = result.signed
         locked.signature_info = result.signer_info[:255]

@@ -5,7 +5,7 @@ import hashlib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
@@ -16,6 +16,7 @@ from courses.models import CoursePage
 from lms.accounts.middleware import staff_area
 from lms.accounts.permissions import is_admin, is_hr
 from lms.audit.services import record_event
+from lms.private_files import serve_private_file
 
 from .badges import open_badge_credential
 from .bundles import start_bundle
@@ -171,14 +172,11 @@ def download_view(request, code: str):
             target=certificate,
             request=request,
         )
-    response = FileResponse(
-        certificate.pdf.open("rb"),
-        as_attachment=request.GET.get("lihat") is None,
+    return serve_private_file(
+        certificate.pdf,
         filename=f"sertifikat-{slugify(certificate.number)}.pdf",
         content_type="application/pdf",
     )
-    patch_cache_control(response, private=True, max_age=0)
-    return response
 
 
 def _certificate_for_staff(request, code: str, predicate) -> Certificate:
@@ -333,9 +331,8 @@ def bundle_download_view(request, bundle_id: int):
     bundle = _own_bundle(request, bundle_id)
     if bundle.status != CertificateBundle.Status.DONE or not bundle.file:
         raise Http404
-    return FileResponse(
-        bundle.file.open("rb"),
-        as_attachment=True,
+    return serve_private_file(
+        bundle.file,
         filename=f"sertifikat-{slugify(bundle.course.code)}.zip",
         content_type="application/zip",
     )

@@ -278,6 +278,20 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS = DEBUG or TESTING
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Certificates, ZIP bundles, JP-claim evidence and HR job files: outside MEDIA_ROOT,
+# never under MEDIA_URL, streamed only by views that check a permission.
+PRIVATE_MEDIA_ROOT = Path(
+    os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media")
+)
+# Who sends a private file's bytes once the view has said yes: "django" (the view
+# streams them), "x-accel-redirect" (nginx, from an `internal` location at
+# SIGAP_PRIVATE_FILES_ACCEL_PREFIX) or "x-sendfile" (Apache, lighttpd).
+SIGAP_PRIVATE_FILES_SERVE = (
+    os.environ.get("SIGAP_PRIVATE_FILES_SERVE", "django").strip().lower() or "django"
+)
+SIGAP_PRIVATE_FILES_ACCEL_PREFIX = os.environ.get(
+    "SIGAP_PRIVATE_FILES_ACCEL_PREFIX", "/_private/"
+)
 # MEDIA_STORAGE=s3 keeps uploads, certificate PDFs, HR files and bundles in one
 # private S3-compatible bucket shared by every web node and task worker. Files are
 # served through permission-checked views; URLs the storage hands out (Wagtail
@@ -310,8 +324,39 @@ if MEDIA_STORAGE == "s3":
             "file_overwrite": False,
         },
     }
+    # Private files (certificates, bundles, claim evidence, HR job files) under
+    # their own prefix, or bucket, with no CDN domain and never a public ACL: no
+    # URL is ever made for them (lms.private_files).
+    _private_location = os.environ.get("AWS_PRIVATE_LOCATION", "private").strip("/")
+    _private_bucket = (
+        os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME")
+        or DEFAULT_STORAGE["OPTIONS"]["bucket_name"]
+    )
+    if _private_bucket == DEFAULT_STORAGE["OPTIONS"]["bucket_name"] and (
+        not _private_location
+        or _private_location == DEFAULT_STORAGE["OPTIONS"]["location"].strip("/")
+    ):
+        raise ImproperlyConfigured(
+            "AWS_PRIVATE_LOCATION harus berbeda dari AWS_LOCATION jika berkas privat "
+            "disimpan di bucket yang sama (AWS_PRIVATE_LOCATION must differ from "
+            "AWS_LOCATION when private files share the bucket)."
+        )
+    PRIVATE_STORAGE = {
+        "BACKEND": "lms.private_s3.PrivateS3Storage",
+        "OPTIONS": {
+            **DEFAULT_STORAGE["OPTIONS"],
+            "bucket_name": _private_bucket,
+            "location": _private_location,
+            "custom_domain": None,
+            "default_acl": "private"
+            if DEFAULT_STORAGE["OPTIONS"]["default_acl"]
+            else None,
+        },
+    }
 elif MEDIA_STORAGE == "filesystem":
     DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    # The folder is read from PRIVATE_MEDIA_ROOT; it has no URL.
+    PRIVATE_STORAGE = {"BACKEND": "lms.private_files.PrivateFileSystemStorage"}
 else:
     raise ImproperlyConfigured(
         "MEDIA_STORAGE harus 'filesystem' atau 's3' "
@@ -341,9 +386,21 @@ def _media_origins(options: dict) -> list[str]:
 MEDIA_ORIGINS = (
     _media_origins(DEFAULT_STORAGE["OPTIONS"]) if MEDIA_STORAGE == "s3" else []
 )
+if SIGAP_PRIVATE_FILES_SERVE not in ("django", "x-accel-redirect", "x-sendfile"):
+    raise ImproperlyConfigured(
+        "SIGAP_PRIVATE_FILES_SERVE harus 'django', 'x-accel-redirect' atau "
+        "'x-sendfile' (must be one of these)."
+    )
+if MEDIA_STORAGE == "s3" and SIGAP_PRIVATE_FILES_SERVE != "django":
+    # The web server cannot read the bucket: the view streams what it fetched.
+    raise ImproperlyConfigured(
+        "SIGAP_PRIVATE_FILES_SERVE harus 'django' jika MEDIA_STORAGE=s3 "
+        "(must be 'django' when MEDIA_STORAGE=s3)."
+    )
 
 STORAGES = {
     "default": DEFAULT_STORAGE,
+    "private": PRIVATE_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -488,3 +545,6 @@ if TESTING:
         CACHES["default"]["LOCATION"] = re.sub(
             r"(/\d+)?$", _WORKER_DB, REDIS_URL.split("?")[0], count=1
         )
+    PRIVATE_MEDIA_ROOT = Path(
+        os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / ".test-private-media")
+    )

@@ -1,10 +1,10 @@
 """Sigap's URLs. Wagtail serves every page path not matched above it."""
 
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView, TemplateView
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -45,8 +45,20 @@ urlpatterns = SIGN_IN_REDIRECTS + [
     ),
 ]
 
+# Development only (production: the web server, docs/operations.md): Wagtail image
+# originals and renditions, and nothing else under MEDIA_URL. Documents stream
+# through Wagtail's view, which checks their privacy; private files are not under
+# MEDIA_ROOT at all (lms.private_files).
+PUBLIC_MEDIA_FOLDERS = ("original_images", "images")
 if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/"
+            rf"(?P<path>(?:{'|'.join(PUBLIC_MEDIA_FOLDERS)})/[^/]+)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

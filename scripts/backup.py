@@ -5,11 +5,13 @@
     python scripts/backup.py verify  BACKUP_DIR         # compare live data to it
 
 Targets come from the same environment as the site (DATABASE_URL, MEDIA_ROOT,
-MEDIA_STORAGE).
+PRIVATE_MEDIA_ROOT, MEDIA_STORAGE).
 PostgreSQL: ``pg_dump --format=custom`` / ``pg_restore --clean``; SQLite: the online
-backup API. Media: one tar.gz. ``manifest.json`` records, for every table, its row
-count and a checksum of its rows, and the SHA-256 of every media file; ``restore``
-ends by verifying the restored data against it and fails loudly on any difference.
+backup API. Media: one tar.gz holding both folders, the public media (``media/``)
+and the private files (``private-media/``: certificates, bundles, claim evidence, HR
+job files). ``manifest.json`` records, for every table, its row count and a checksum
+of its rows, and the SHA-256 of every file of both folders; ``restore`` ends by
+verifying the restored data against it and fails loudly on any difference.
 
 With ``MEDIA_STORAGE=s3`` the media live in the bucket, which is protected by its
 own versioning and replication (README, "Backup and restore"): only the database is
@@ -96,6 +98,14 @@ def table_fingerprints() -> dict[str, dict]:
     return result
 
 
+def media_folders() -> dict[str, Path]:
+    """The folders a backup holds, by their name in the archive and the manifest."""
+    return {
+        "media": Path(settings.MEDIA_ROOT),
+        "private_media": Path(settings.PRIVATE_MEDIA_ROOT),
+    }
+
+
 def media_fingerprints(root: Path) -> dict[str, str]:
     files = {}
     if root.exists():
@@ -111,7 +121,6 @@ def backup(out: Path) -> Path:
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M%S")
     target = out / f"sigap-{stamp}"
     target.mkdir(parents=True)
-    media_root = Path(settings.MEDIA_ROOT)
     if _is_postgres():
         subprocess.run(
             [
@@ -136,15 +145,19 @@ def backup(out: Path) -> Path:
         database_file = "database.sqlite3"
     if not media_in_bucket():
         with tarfile.open(target / "media.tar.gz", "w:gz") as archive:
-            if media_root.exists():
-                archive.add(media_root, arcname="media")
+            for name, root in media_folders().items():
+                if root.exists():
+                    archive.add(root, arcname=name)
     manifest = {
         "created": stamp,
         "engine": connection.vendor,
         "database_file": database_file,
         "tables": table_fingerprints(),
         "media_storage": "s3" if media_in_bucket() else "filesystem",
-        "media": {} if media_in_bucket() else media_fingerprints(media_root),
+        **{
+            name: {} if media_in_bucket() else media_fingerprints(root)
+            for name, root in media_folders().items()
+        },
     }
     (target / "manifest.json").write_text(
         json.dumps(manifest, indent=1, sort_keys=True)
@@ -169,10 +182,12 @@ def verify(source: Path) -> list[str]:
             problems.append(f"{table}: same row count but different contents")
     if media_in_bucket():
         return problems
-    live_media = media_fingerprints(Path(settings.MEDIA_ROOT))
-    for name, digest in manifest["media"].items():
-        if live_media.get(name) != digest:
-            problems.append(f"media file {name} missing or different")
+    for folder, root in media_folders().items():
+        live_media = media_fingerprints(root)
+        # A backup made before private files had their folder has no such entry.
+        for name, digest in manifest.get(folder, {}).items():
+            if live_media.get(name) != digest:
+                problems.append(f"{folder} file {name} missing or different")
     return problems
 
 
@@ -182,7 +197,6 @@ def restore(source: Path) -> None:
         raise SystemExit(
             f"backup is from {manifest['engine']}, this site uses {connection.vendor}"
         )
-    media_root = Path(settings.MEDIA_ROOT)
     if not media_in_bucket() and not (source / "media.tar.gz").exists():
         raise SystemExit(
             "Cadangan ini tidak berisi media.tar.gz (dibuat dengan MEDIA_STORAGE=s3); "
@@ -214,17 +228,25 @@ def restore(source: Path) -> None:
         target.close()
     if media_in_bucket():
         return
-    if media_root.exists():
-        shutil.rmtree(media_root)
-    media_root.parent.mkdir(parents=True, exist_ok=True)
-    with tarfile.open(source / "media.tar.gz") as archive:
-        archive.extractall(media_root.parent / ".restore-tmp", filter="data")
-    extracted = media_root.parent / ".restore-tmp" / "media"
+    for name, root in media_folders().items():
+        _restore_folder(source / "media.tar.gz", name, root)
+
+
+def _restore_folder(archive_path: Path, name: str, root: Path) -> None:
+    """Replace ``root`` with the archive's folder ``name`` (empty if it has none)."""
+    if root.exists():
+        shutil.rmtree(root)
+    root.parent.mkdir(parents=True, exist_ok=True)
+    scratch = root.parent / f".restore-tmp-{name}"
+    with tarfile.open(archive_path) as archive:
+        members = [m for m in archive.getmembers() if m.name.split("/")[0] == name]
+        archive.extractall(scratch, members=members, filter="data")
+    extracted = scratch / name
     if extracted.exists():
-        extracted.rename(media_root)
+        extracted.rename(root)
     else:
-        media_root.mkdir()
-    shutil.rmtree(media_root.parent / ".restore-tmp", ignore_errors=True)
+        root.mkdir()
+    shutil.rmtree(scratch, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -244,7 +266,8 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"Cadangan tersimpan: {target}\n"
             f"  {len(manifest['tables'])} tabel, {rows} baris, "
-            f"{len(manifest['media'])} berkas media"
+            f"{len(manifest['media'])} berkas media, "
+            f"{len(manifest.get('private_media', {}))} berkas privat"
         )
         return 0
     if args.action == "restore":

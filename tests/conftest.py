@@ -8,6 +8,7 @@ from django.conf import settings as django_settings
 from django.core.files.storage import default_storage
 from django.db import connection
 
+from lms.private_files import private_storage
 from tests.factories import (
     AsnProfileFactory,
     UserFactory,
@@ -30,6 +31,7 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
 
 
 @pytest.fixture
@@ -137,15 +139,24 @@ def s3_media(settings, monkeypatch):
         settings.MEDIA_STORAGE = "s3"
         settings.STORAGES = configured["STORAGES"]
         assert isinstance(default_storage, S3Storage)
+        assert isinstance(private_storage(), S3Storage)
         yield client
 
 
-def s3_object_bytes(client, name: str) -> bytes:
-    return client.get_object(Bucket=S3_BUCKET, Key=name)["Body"].read()
+def s3_key(file) -> str:
+    """The bucket key of ``file``: a FieldFile (its storage's prefix included) or a
+    key as is."""
+    if isinstance(file, str):
+        return file
+    return "/".join(part for part in (file.storage.location, file.name) if part)
 
 
-def s3_object_is_private(client, name: str) -> bool:
+def s3_object_bytes(client, file) -> bytes:
+    return client.get_object(Bucket=S3_BUCKET, Key=s3_key(file))["Body"].read()
+
+
+def s3_object_is_private(client, file) -> bool:
     """No grant to everyone or to any authenticated AWS user."""
-    grants = client.get_object_acl(Bucket=S3_BUCKET, Key=name)["Grants"]
+    grants = client.get_object_acl(Bucket=S3_BUCKET, Key=s3_key(file))["Grants"]
     public = ("/global/AllUsers", "/global/AuthenticatedUsers")
     return not any(grant["Grantee"].get("URI", "").endswith(public) for grant in grants)

@@ -15,6 +15,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
+from lms.private_files import private_file_name, private_storage
+
 from .jenis_diklat import JenisDiklat
 
 LEVEL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
@@ -331,7 +333,8 @@ class JpEntry(models.Model):
 
 
 def claim_evidence_path(instance, filename: str) -> str:
-    return f"klaim-jp/{instance.user_id}/{filename}"
+    """A random name: the old one held the learner's user id and the upload time."""
+    return private_file_name("klaim-jp", filename)
 
 
 class ClaimQuerySet(models.QuerySet):
@@ -361,7 +364,9 @@ class ExternalLearningClaim(models.Model):
     start_date = models.DateField(_("tanggal mulai"))
     end_date = models.DateField(_("tanggal selesai"))
     jp = models.PositiveSmallIntegerField(_("jumlah JP"))
-    evidence = models.FileField(_("bukti (PDF)"), upload_to=claim_evidence_path)
+    evidence = models.FileField(
+        _("bukti (PDF)"), upload_to=claim_evidence_path, storage=private_storage
+    )
     evidence_sha256 = models.CharField(max_length=64, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED

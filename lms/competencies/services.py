@@ -328,8 +328,9 @@ def submit_claim(*, user, data: dict, evidence) -> ExternalLearningClaim:
     for chunk in evidence.chunks():
         digest.update(chunk)
     evidence.seek(0)
-    # The content was checked to be a PDF; the learner's file name is not kept.
-    evidence.name = f"bukti-{timezone.now():%Y%m%d-%H%M%S}.pdf"
+    # The content was checked to be a PDF; the learner's file name is not kept
+    # (the storage name is random: claim_evidence_path).
+    evidence.name = "bukti.pdf"
     return ExternalLearningClaim.objects.create(
         user=user, evidence=evidence, evidence_sha256=digest.hexdigest(), **data
     )

@@ -3,10 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from lms.private_files import serve_private_file
 
 from .charts import growth_chart, profile_chart
 from .forms import ClaimDecisionForm, ClaimForm
@@ -123,8 +125,8 @@ def claim_create_view(request):
 
 
 def _evidence_response(claim):
-    return FileResponse(
-        claim.evidence.open("rb"),
+    return serve_private_file(
+        claim.evidence,
         content_type="application/pdf",
         filename=f"bukti-klaim-{claim.pk}.pdf",
     )

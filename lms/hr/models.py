@@ -1,10 +1,10 @@
 """HR records: which organisation node an HR officer answers for."""
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from lms.private_files import private_file_name, private_storage
 
 
 class HrOfficer(models.Model):
@@ -37,8 +37,9 @@ class HrOfficer(models.Model):
 
 
 def job_file_path(instance, filename: str) -> str:
-    """Unguessable names: job files are served only through the HR download view."""
-    return f"hr-jobs/{uuid.uuid4().hex}/{filename}"
+    """Unguessable names in the private storage; the file's own (tidied) name is
+    kept as the download's name."""
+    return private_file_name("hr-jobs", filename, keep_name=True)
 
 
 class HrJob(models.Model):
@@ -72,9 +73,17 @@ class HrJob(models.Model):
     params = models.JSONField(_("parameter"), default=dict, blank=True)
     total = models.PositiveIntegerField(_("jumlah baris"), default=0)
     done = models.PositiveIntegerField(_("baris diproses"), default=0)
-    source = models.FileField(_("berkas sumber"), upload_to=job_file_path, blank=True)
+    source = models.FileField(
+        _("berkas sumber"),
+        upload_to=job_file_path,
+        storage=private_storage,
+        blank=True,
+    )
     result_file = models.FileField(
-        _("berkas hasil"), upload_to=job_file_path, blank=True
+        _("berkas hasil"),
+        upload_to=job_file_path,
+        storage=private_storage,
+        blank=True,
     )
     result = models.JSONField(_("hasil"), default=dict, blank=True)
     message = models.TextField(_("pesan"), blank=True)

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
-from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from courses.models import Enrolment
 from lms.audit.services import record_event
+from lms.private_files import serve_private_file
 
 from . import exports as exports_module
 from . import reports, scope, services
@@ -314,9 +315,8 @@ def job_download(request, job_id: int):
     record_event(
         actor=request.user, action="hr.export_download", target=job, request=request
     )
-    return FileResponse(
-        job.result_file.open("rb"),
-        as_attachment=True,
+    return serve_private_file(
+        job.result_file,
         filename=job.result_file.name.rsplit("/", 1)[-1],
         content_type=XLSX_TYPE,
     )

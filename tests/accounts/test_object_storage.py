@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from certificates.services import issue_certificate
 from lms.accounts.privacy import erase_person
-from tests.conftest import S3_BUCKET, s3_object_bytes
+from tests.conftest import S3_BUCKET, s3_key, s3_object_bytes
 from tests.factories import complete_enrolment_for, make_claim_with_evidence
 
 pytestmark = pytest.mark.django_db
@@ -24,12 +24,13 @@ def test_my_data_zip_holds_my_certificate_and_evidence_from_the_bucket(
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     contents = {archive.read(n) for n in archive.namelist() if n.endswith(".pdf")}
     assert b"%PDF-1.4 bukti" in contents
-    assert s3_object_bytes(s3_media, certificate.pdf.name) in contents
+    assert s3_object_bytes(s3_media, certificate.pdf) in contents
 
 
 def test_erasure_deletes_the_persons_evidence_object_from_the_bucket(s3_media, learner):
     claim = make_claim_with_evidence(learner)
-    key = claim.evidence.name
+    key = s3_key(claim.evidence)
+    assert key.startswith("private/")
     assert s3_object_bytes(s3_media, key) == b"%PDF-1.4 bukti"
     erase_person(person=learner, by=learner)
     listed = s3_media.list_objects_v2(Bucket=S3_BUCKET).get("Contents", [])

@@ -23,10 +23,10 @@ def test_xlsx_export_job_is_stored_in_the_bucket_and_downloaded_by_its_creator(
     officer_client.post(reverse("hr:export_riwayat_xlsx"), {})
     job = HrJob.objects.get()
     assert job.status == HrJob.Status.DONE
-    assert s3_object_is_private(s3_media, job.result_file.name)
+    assert s3_object_is_private(s3_media, job.result_file)
     download = officer_client.get(reverse("hr:job_download", args=[job.pk]))
     content = b"".join(download.streaming_content)
-    assert content == s3_object_bytes(s3_media, job.result_file.name)
+    assert content == s3_object_bytes(s3_media, job.result_file)
     assert len(list(load_workbook(io.BytesIO(content)).active.iter_rows())) == 3
     client.force_login(admin_user)
     assert client.get(reverse("hr:job_download", args=[job.pk])).status_code == 404
@@ -40,7 +40,7 @@ def test_staff_import_reads_its_source_back_from_the_bucket(
         reverse("hr:imports"), {"file": SimpleUploadedFile("pegawai.csv", body)}
     )
     job = HrJob.objects.get()
-    assert s3_object_bytes(s3_media, job.source.name) == body
-    assert s3_object_is_private(s3_media, job.source.name)
+    assert s3_object_bytes(s3_media, job.source) == body
+    assert s3_object_is_private(s3_media, job.source)
     page = officer_client.get(reverse("hr:job", args=[job.pk])).content.decode()
     assert "Ani Lestari" in page and "Budi Hartono" in page

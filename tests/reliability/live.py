@@ -34,6 +34,7 @@ def production_env(database_url: str, media_root: Path, port: int = 0) -> dict:
         DJANGO_SETTINGS_MODULE="bench.settings",
         DATABASE_URL=database_url,
         MEDIA_ROOT=str(media_root),
+        PRIVATE_MEDIA_ROOT=str(media_root.with_name("private-media")),
         SECRET_KEY="reliability-only-secret-key-" + "x" * 40,
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         SITE_URL=f"http://127.0.0.1:{port}",

@@ -1,5 +1,6 @@
-"""`make backup` then `make restore` into an empty database and media folder: every
-table's rows and every media file come back, checked by counts and checksums."""
+"""`make backup` then `make restore` into an empty database and media folders: every
+table's rows, every media file and every private file (certificates, claim evidence)
+come back, checked by counts and checksums."""
 
 import sqlite3
 import subprocess
@@ -51,6 +52,9 @@ def test_backup_and_restore_round_trip_keeps_every_record_and_file(
 ):
     media = sorted(p for p in Path(live_database.media_root).rglob("*") if p.is_file())
     assert media, "the demo data should include media files (course covers)"
+    private_root = Path(live_database.env["PRIVATE_MEDIA_ROOT"])
+    private = sorted(p for p in private_root.rglob("*") if p.is_file())
+    assert private, "the demo data should include private files (certificates)"
     made = _backup_tool(live_database.env, "backup", "--out", str(tmp_path / "backups"))
     assert made.returncode == 0, made.stderr
     backup_dir = next((tmp_path / "backups").iterdir())
@@ -64,6 +68,7 @@ def test_backup_and_restore_round_trip_keeps_every_record_and_file(
         **live_database.env,
         "DATABASE_URL": restored_url,
         "MEDIA_ROOT": str(tmp_path / "restored-media"),
+        "PRIVATE_MEDIA_ROOT": str(tmp_path / "restored-private-media"),
     }
     try:
         restored = _backup_tool(env, "restore", str(backup_dir))
@@ -71,6 +76,14 @@ def test_backup_and_restore_round_trip_keeps_every_record_and_file(
         assert "cocok" in restored.stdout
         restored_media = sorted((tmp_path / "restored-media").rglob("*"))
         assert len([p for p in restored_media if p.is_file()]) == len(media)
+        restored_private = {
+            p.relative_to(tmp_path / "restored-private-media"): p.read_bytes()
+            for p in (tmp_path / "restored-private-media").rglob("*")
+            if p.is_file()
+        }
+        assert restored_private == {
+            p.relative_to(private_root): p.read_bytes() for p in private
+        }
 
         _damage_one_row(restored_url)
         checked = _backup_tool(env, "verify", str(backup_dir))
