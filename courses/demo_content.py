@@ -736,9 +736,9 @@ _BCP_PRETEST = [
             "kewenangan, pengalaman, dan kondisi setempat adalah..."
         ),
         "choices": [
-            ("Observe (amati)", False),
-            ("Orient (orientasikan)", True),
-            ("Decide (putuskan)", False),
+            ("Observe (mengamati)", False),
+            ("Orient (orientasi)", True),
+            ("Decide (memutuskan)", False),
             ("Act (bertindak)", False),
         ],
         "explanation": (
@@ -757,12 +757,18 @@ _BCP_PRETEST = [
         ),
         "choices": [
             (
-                "Surat keterangan kematian untuk pemakaman anggota keluarga hari ini",
+                "Surat kematian untuk pemakaman siang ini",
                 True,
             ),
             ("Perubahan data pekerjaan di kartu keluarga", False),
             ("Legalisasi fotokopi dokumen untuk arsip pribadi", False),
-            ("Surat keterangan domisili untuk pendaftaran kursus bulan depan", False),
+            (
+                (
+                    "Surat keterangan domisili untuk pendaftaran kursus keterampilan bulan "
+                    "depan"
+                ),
+                False,
+            ),
         ],
         "explanation": (
             "Layanan yang tidak dapat ditunda tanpa akibat serius dan berdampak besar "
@@ -780,8 +786,20 @@ _BCP_PRETEST = [
             "asal-asalan?"
         ),
         "choices": [
-            ("Keputusan diambil oleh pejabat yang paling tinggi jabatannya", False),
-            ("Keputusan tidak perlu dicatat karena sifatnya sementara", False),
+            (
+                (
+                    "Keputusan diambil oleh pejabat yang paling tinggi jabatannya di unit "
+                    "kerja"
+                ),
+                False,
+            ),
+            (
+                (
+                    "Keputusan tidak perlu dicatat atau dilaporkan karena sifatnya hanya "
+                    "sementara"
+                ),
+                False,
+            ),
             ("Keputusan baru diambil setelah semua data lengkap", False),
             (
                 (
@@ -820,10 +838,7 @@ _BCP_PRETEST = [
                 False,
             ),
             (
-                (
-                    "Membuka pendaftaran janji temu melalui pesan singkat untuk "
-                    "layanan KTP-el"
-                ),
+                ("Membuka janji temu melalui pesan singkat untuk layanan KTP-el"),
                 False,
             ),
         ],
@@ -994,15 +1009,15 @@ _BCP_POSTTEST = [
             ),
             (
                 (
-                    "Memisahkan alur dan jadwal pasien bergejala dari layanan ibu dan "
-                    "anak, serta melaporkan kebutuhan APD"
+                    "Memisahkan alur pasien bergejala dari layanan ibu dan anak, "
+                    "lalu melaporkan kebutuhan APD"
                 ),
                 True,
             ),
             (
                 (
                     "Menunggu kiriman APD dari dinas tiba sebelum mengubah alur "
-                    "pasien agar perubahan cukup sekali"
+                    "pasien agar perubahan cukup dilakukan sekali saja"
                 ),
                 False,
             ),
@@ -1085,16 +1100,16 @@ _BCP_POSTTEST = [
         "choices": [
             (
                 (
-                    "Menetapkan kriteria minimum, memilih jam yang memenuhinya, "
-                    "mengumumkannya sebagai sementara, dan meninjaunya saat data "
-                    "terbit"
+                    "Memilih jam yang memenuhi kriteria minimum, berlaku sementara, "
+                    "dan ditinjau saat data terbit"
                 ),
                 True,
             ),
             (
                 (
                     "Menunda keputusan sampai data kasus terbaru terbit pekan depan "
-                    "agar keputusan didasarkan pada data lengkap"
+                    "agar keputusan didasarkan pada data yang lengkap dan tidak "
+                    "perlu diubah lagi"
                 ),
                 False,
             ),
@@ -1130,9 +1145,9 @@ _BCP_POSTTEST = [
         ),
         "choices": [
             ("Menghapus data kependudukan yang diduga ganda", False),
-            ("Menandatangani kontrak sewa tenda untuk satu tahun", False),
+            ("Menandatangani kontrak sewa tenda setahun", False),
             ("Memindahkan loket ke halaman kantor selama sepekan", True),
-            ("Mencairkan bantuan kepada semua usulan tanpa verifikasi", False),
+            ("Mencairkan bantuan tanpa verifikasi usulan", False),
         ],
         "explanation": (
             "Memindahkan loket dapat dikembalikan kapan saja dengan biaya kecil. "
@@ -1145,8 +1160,9 @@ _BCP_POSTTEST = [
     {
         "type": "multiple",
         "text": (
-            "Situasi mana yang menunjukkan ciri keputusan dalam kondisi krisis? Pilih "
-            "semua yang benar."
+            "Pagi ini Anda harus memutuskan jam buka kantor kecamatan. Keadaan mana "
+            "yang membuat keputusan itu tergolong keputusan dalam kondisi krisis? "
+            "Pilih semua yang benar."
         ),
         "choices": [
             (
@@ -2020,8 +2036,8 @@ _KIL_PRETEST = [
         "choices": [
             (
                 (
-                    "Kantor kita membutuhkan aplikasi antrean baru yang dapat diunduh "
-                    "oleh seluruh warga kabupaten"
+                    "Kantor kita membutuhkan aplikasi antrean baru yang dapat "
+                    "diunduh dan dipakai oleh seluruh warga kabupaten"
                 ),
                 False,
             ),
@@ -2042,7 +2058,7 @@ _KIL_PRETEST = [
             (
                 (
                     "Petugas loket membutuhkan target layanan harian yang lebih "
-                    "tinggi agar antrean cepat berkurang"
+                    "tinggi agar antrean warga cepat berkurang"
                 ),
                 False,
             ),
@@ -2108,14 +2124,14 @@ _KIL_PRETEST = [
         ),
         "choices": [
             (
-                (
-                    "Kesadaran dan keinginan: penjelasan manfaat dan keterlibatan "
-                    "dalam perubahan"
-                ),
+                ("Kesadaran dan keinginan: jelaskan manfaat dan libatkan petugas"),
                 True,
             ),
             (
-                "Pengetahuan: pelatihan teknis tambahan tentang cara memakai sistem",
+                (
+                    "Pengetahuan: pelatihan teknis tambahan tentang cara memakai sistem "
+                    "janji temu yang baru"
+                ),
                 False,
             ),
             (
@@ -2284,14 +2300,14 @@ _KIL_POSTTEST = [
             (
                 (
                     "Langsung menerapkannya di seluruh wilayah kerja mulai besok "
-                    "karena pasien kronis berisiko tinggi"
+                    "karena pasien kronis berisiko tinggi tertular"
                 ),
                 False,
             ),
             (
                 (
                     "Menolak usulan karena telekonsultasi belum pernah dilakukan di "
-                    "puskesmas dan belum ada juknisnya"
+                    "puskesmas dan belum ada petunjuk teknisnya"
                 ),
                 False,
             ),
@@ -2392,7 +2408,7 @@ _KIL_POSTTEST = [
             (
                 (
                     "Sebagai syarat administrasi untuk mengajukan pengadaan aplikasi "
-                    "kepada pimpinan"
+                    "baru kepada pimpinan daerah"
                 ),
                 False,
             ),
@@ -2462,9 +2478,10 @@ _KIL_POSTTEST = [
     {
         "type": "multiple",
         "text": (
-            "Seorang camat ingin menerapkan aplikasi layanan dari kota besar di "
-            "kecamatan kepulauan. Hal apa saja yang perlu ia periksa lebih dulu? "
-            "Pilih semua yang benar."
+            "Pulau-pulau di kecamatan Anda hanya disinggahi kapal dua kali sepekan "
+            "dan sinyal sering hilang. Camat tertarik memakai aplikasi buatan kota "
+            "besar. Sebelum menyetujuinya, apa saja yang layak ditelaah? Pilih semua "
+            "yang benar."
         ),
         "choices": [
             ("Jumlah unduhan aplikasi itu di kota asalnya", False),
@@ -3260,7 +3277,7 @@ _KKO_PRETEST = [
             (
                 (
                     "Menyalurkan sesuai data dinas apa adanya agar tepat waktu, lalu "
-                    "melaporkan data yang keliru sesudahnya"
+                    "melaporkan data yang keliru kepada dinas sesudahnya"
                 ),
                 False,
             ),
@@ -3281,7 +3298,7 @@ _KKO_PRETEST = [
             (
                 (
                     "Menunda penyaluran sampai kasus turun agar tidak ada kerumunan, "
-                    "lalu menjadwalkan ulang bulan depan"
+                    "lalu menjadwalkan ulang penyaluran pada bulan depan"
                 ),
                 False,
             ),
@@ -3397,8 +3414,8 @@ _KKO_PRETEST = [
             ),
             (
                 (
-                    "Menerbitkan pernyataan bahwa kekeliruan berasal dari dinas agar "
-                    "kecamatan tidak disalahkan"
+                    "Menerbitkan pernyataan bahwa kekeliruan berasal dari pengumuman "
+                    "dinas agar kecamatan tidak disalahkan oleh warga"
                 ),
                 False,
             ),
@@ -3412,7 +3429,7 @@ _KKO_PRETEST = [
             (
                 (
                     "Menunggu sampai keluhan di grup warga mereda, lalu mengunggah "
-                    "jadwal baru pekan depan"
+                    "jadwal baru yang sudah diperbaiki pekan depan"
                 ),
                 False,
             ),
@@ -3435,8 +3452,8 @@ _KKO_PRETEST = [
         "choices": [
             (
                 (
-                    "Memilih usulan pejabat yang lebih senior karena ia yang "
-                    "bertanggung jawab atas wilayah desa"
+                    "Memilih usulan pejabat yang lebih senior karena kepala desa "
+                    "yang bertanggung jawab atas seluruh wilayah desa"
                 ),
                 False,
             ),
@@ -3645,8 +3662,8 @@ _KKO_POSTTEST = [
             ),
             (
                 (
-                    "Mempertemukan para pihak untuk menyepakati tujuan bersama, satu "
-                    "daftar penerima, dan pembagian wilayah"
+                    "Mempertemukan para pihak: sepakati tujuan bersama, satu daftar "
+                    "penerima, dan wilayah"
                 ),
                 True,
             ),
@@ -3660,7 +3677,7 @@ _KKO_POSTTEST = [
             (
                 (
                     "Menunggu instruksi tertulis dari pemerintah pusat tentang "
-                    "pembagian peran dalam pengiriman"
+                    "pembagian peran setiap instansi dalam pengiriman paket"
                 ),
                 False,
             ),
@@ -3708,14 +3725,14 @@ _KKO_POSTTEST = [
             (
                 (
                     "Mengirim seluruh rekam medis pasien agar dinas sosial memiliki "
-                    "data yang lengkap dan mutakhir"
+                    "data yang lengkap, mutakhir, dan tidak perlu diminta ulang"
                 ),
                 False,
             ),
             (
                 (
                     "Mengunggah daftar ke grup pesan kecamatan agar semua petugas "
-                    "lapangan dapat mengaksesnya cepat"
+                    "lapangan dapat mengaksesnya dengan cepat kapan saja"
                 ),
                 False,
             ),
@@ -3758,15 +3775,15 @@ _KKO_POSTTEST = [
             ),
             (
                 (
-                    "Pesan belum jelas; perbaiki pengumuman dengan bahasa sederhana "
-                    "dan sebarkan lewat kanal yang dipercaya"
+                    "Pesan belum jelas; sederhanakan bahasa dan pakai kanal yang "
+                    "dipercaya warga"
                 ),
                 True,
             ),
             (
                 (
                     "Informasi daring tidak efektif; minta semua warga datang "
-                    "langsung ke kantor untuk bertanya"
+                    "langsung ke kantor untuk bertanya kepada petugas loket"
                 ),
                 False,
             ),
@@ -3790,14 +3807,14 @@ _KKO_POSTTEST = [
             (
                 (
                     "Menggali kepentingan keduanya (mencegah penularan, menjaga "
-                    "penghidupan), lalu mencari opsi seperti jadwal dan zona"
+                    "penghidupan), lalu mencari opsi jadwal dan zona"
                 ),
                 True,
             ),
             (
                 (
-                    "Mendahulukan dinas kesehatan karena keselamatan selalu lebih "
-                    "penting daripada kegiatan ekonomi"
+                    "Mendahulukan tuntutan dinas kesehatan karena keselamatan warga "
+                    "selalu lebih penting daripada kegiatan ekonomi pasar"
                 ),
                 False,
             ),
@@ -4634,14 +4651,14 @@ _PPK_PRETEST = [
             (
                 (
                     "Menunda layanan sampai kasus turun karena keselamatan petugas "
-                    "lebih penting daripada dokumen"
+                    "lebih penting daripada dokumen kependudukan"
                 ),
                 False,
             ),
             (
                 (
                     "Melayani hanya 20 pemohon pertama setiap hari dan meminta "
-                    "sisanya datang lagi keesokan harinya"
+                    "sisanya datang lagi keesokan harinya sejak pagi"
                 ),
                 False,
             ),
@@ -4677,7 +4694,7 @@ _PPK_PRETEST = [
             (
                 (
                     "Pelayanan boleh dihentikan sementara sampai krisis selesai demi "
-                    "keselamatan petugas dan warga"
+                    "keselamatan petugas dan warga yang datang ke kantor"
                 ),
                 False,
             ),
@@ -4756,14 +4773,14 @@ _PPK_PRETEST = [
             (
                 (
                     "Meminta perangkat desa memotret dokumen warga dengan telepon "
-                    "pribadinya dan mengirimnya lewat grup pesan"
+                    "pribadinya dan mengirimnya lewat grup pesan kecamatan"
                 ),
                 False,
             ),
             (
                 (
-                    "Menambah layanan jemput bola terjadwal dan pengumpulan berkas "
-                    "lewat kantor desa, dengan tanda terima yang sama"
+                    "Layanan jemput bola terjadwal dan pengumpulan berkas lewat "
+                    "kantor desa, dengan tanda terima resmi"
                 ),
                 True,
             ),
@@ -5031,7 +5048,7 @@ _PPK_POSTTEST = [
             (
                 (
                     "Menutup sementara layanan penyakit kronis agar seluruh tenaga "
-                    "dapat fokus menangani COVID-19"
+                    "kesehatan dapat fokus menangani pasien COVID-19"
                 ),
                 False,
             ),
@@ -5065,14 +5082,14 @@ _PPK_POSTTEST = [
             (
                 (
                     "Karena setiap kantor wajib memenuhi target jam kerja pegawai "
-                    "yang sudah ditetapkan"
+                    "yang sudah ditetapkan dalam peraturan daerah"
                 ),
                 False,
             ),
             (
                 (
-                    "Karena pemerintah bertugas menyejahterakan warga melalui "
-                    "layanan, dan kebutuhan warga justru meningkat saat krisis"
+                    "Karena tugas pemerintah menyejahterakan warga lewat layanan, "
+                    "dan kebutuhan warga naik saat krisis"
                 ),
                 True,
             ),
@@ -5086,7 +5103,7 @@ _PPK_POSTTEST = [
             (
                 (
                     "Karena layanan daring belum tersedia di semua daerah sehingga "
-                    "kantor tidak punya pilihan selain tetap buka"
+                    "kantor tidak punya pilihan lain selain tetap buka seperti biasa"
                 ),
                 False,
             ),
@@ -5116,7 +5133,7 @@ _PPK_POSTTEST = [
             (
                 (
                     "Layanan boleh berhenti sampai kondisi kembali normal, lalu "
-                    "dibuka dengan jam layanan tambahan"
+                    "dibuka lagi dengan jam layanan tambahan bagi yang tertunda"
                 ),
                 False,
             ),
@@ -5197,7 +5214,7 @@ _PPK_POSTTEST = [
             (
                 (
                     "Jumlah unggahan kegiatan pelayanan di media sosial resmi dinas "
-                    "setiap minggu"
+                    "dan jumlah penontonnya setiap minggu"
                 ),
                 False,
             ),
@@ -5352,7 +5369,10 @@ _PPK_POSTTEST = [
     },
     {
         "type": "matching",
-        "text": "Pasangkan setiap ukuran penyaluran bantuan dengan jenisnya.",
+        "text": (
+            "Kepala dinas sosial menerima laporan penyaluran bantuan berikut. "
+            "Tentukan jenis setiap ukuran dalam laporan itu."
+        ),
         "pairs": [
             ("Jumlah spanduk protokol kesehatan yang dipasang", "Kegiatan"),
             ("Jumlah paket bantuan yang tersalurkan", "Keluaran"),
@@ -5372,42 +5392,46 @@ _PPK_POSTTEST = [
     {
         "type": "single",
         "text": (
-            "Sejak pandemi, waktu penyelesaian KTP-el di kantor Anda melampaui "
-            "standar. Sikap mana yang paling mencerminkan orientasi pada hasil?"
+            "Enam bulan terakhir, izin usaha mikro di mal pelayanan publik Anda "
+            "rata-rata terbit dalam 12 hari kerja, padahal standarnya 5 hari. "
+            "Sebagai kepala seksi, apa yang paling sesuai dengan orientasi pada "
+            "hasil?"
         ),
         "choices": [
             (
                 (
-                    "Menganalisis penyebab, mencoba cara alternatif seperti janji "
-                    "temu dan pembagian tugas, lalu memantau hasilnya"
+                    "Memetakan di tahap mana berkas tertahan, mencoba perbaikan di "
+                    "tahap itu, lalu memantau lama terbitnya"
                 ),
                 True,
             ),
             (
                 (
-                    "Menunggu pandemi berakhir karena keterlambatan disebabkan "
-                    "keadaan darurat di luar kendali"
+                    "Meminta tambahan dua petugas dan menunggu mereka datang sebelum "
+                    "mengubah cara kerja yang berjalan"
                 ),
                 False,
             ),
             (
                 (
-                    "Mengurangi jam layanan agar petugas tidak lelah dan kesalahan "
-                    "pencetakan dapat dihindari"
+                    "Mengubah standar menjadi 12 hari kerja agar laporan kinerja "
+                    "seksi terlihat memenuhi standar"
                 ),
                 False,
             ),
             (
                 (
-                    "Berhenti mencatat waktu penyelesaian selama pandemi karena "
-                    "angkanya pasti melampaui standar"
+                    "Menjelaskan kepada pemohon bahwa keterlambatan wajar karena "
+                    "permohonan naik setelah pandemi"
                 ),
                 False,
             ),
         ],
         "explanation": (
-            "Orientasi pada hasil berarti terus mencari metode alternatif untuk "
-            "mencapai standar dan mengukur dampaknya."
+            "Orientasi pada hasil berarti mencari penyebab di dalam proses, mencoba "
+            "perbaikan, dan mengukur dampaknya pada waktu yang dijanjikan kepada "
+            "warga. Mengubah standar atau menunggu tambahan petugas tidak "
+            "memperbaiki layanan."
         ),
         "competency": "M.4",
         "difficulty": "medium",

@@ -1,6 +1,7 @@
 """Demo quizzes for ``seed_demo``: a pre-test and a post-test per module, built from
 ``courses/demo_content.py``, and attempts by the HR demo staff so that the trainer
-reports show data. Idempotent: questions by text, quizzes by slug, attempts once.
+reports show data. Idempotent: questions by text, quizzes by slug, attempts once;
+a quiz seeded with since-rewritten questions is pointed at the current ones.
 """
 
 import random
@@ -82,6 +83,7 @@ def _quiz(course: CoursePage, which: str, questions: list[Question]) -> QuizPage
     spec = QUIZZES[which]
     existing = QuizPage.objects.child_of(course).filter(slug=spec["slug"]).first()
     if existing is not None:
+        _ask_only(existing, questions)
         return existing
     quiz = course.add_child(
         instance=QuizPage(
@@ -105,6 +107,21 @@ def _quiz(course: CoursePage, which: str, questions: list[Question]) -> QuizPage
         if first is not None and first.pk != quiz.pk:
             quiz.move(first, pos="left")
     return quiz
+
+
+def _ask_only(quiz: QuizPage, questions: list[Question]) -> None:
+    """Point a demo quiz seeded before its questions were rewritten at the current
+    ones. The old question rows stay: past attempts and their reports refer to them.
+    """
+    asked = [
+        block.value.pk
+        for block in quiz.items
+        if block.block_type == "question" and block.value is not None
+    ]
+    if asked == [question.pk for question in questions]:
+        return
+    quiz.items = [("question", question) for question in questions]
+    quiz.save_revision(user=quiz.owner).publish()
 
 
 def _answer_like(item: dict, rng: random.Random, skill: float):

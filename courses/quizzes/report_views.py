@@ -12,7 +12,7 @@ from lms.accounts.middleware import staff_area
 from .models import QuizPage
 from .permissions import can_author_course, can_view_quiz_reports
 from .regrade import regrade_quiz
-from .reports import course_growth, item_analysis, quiz_summary
+from .reports import course_growth, item_analysis, key_check, quiz_summary
 from .services import live_quizzes
 
 
@@ -35,6 +35,7 @@ def quiz_report_view(request, quiz_id: int):
             "course": quiz.get_course(),
             "summary": quiz_summary(quiz=quiz),
             "items": item_analysis(quiz=quiz),
+            "key_check": key_check(quiz=quiz),
         },
     )
 

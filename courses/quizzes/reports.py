@@ -11,7 +11,18 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage
 
-from .models import Attempt, ChoicePick, Question, QuizKind, QuizPage, Response
+from . import key_patterns
+from .models import (
+    MIN_ORDERING_ITEMS,
+    Attempt,
+    ChoicePick,
+    Question,
+    QuestionType,
+    QuizKind,
+    QuizPage,
+    Response,
+)
+from .snapshot import possible_question_ids
 
 EASY_ABOVE = 0.9
 HARD_BELOW = 0.2
@@ -250,7 +261,7 @@ def item_analysis(*, quiz: QuizPage) -> list[ItemRow]:
             )
             for option, text, correct in options
         ]
-        flags = []
+        flags = key_flags(question)
         if s["facility"] > EASY_ABOVE:
             flags.append(_("terlalu mudah"))
         if s["facility"] < HARD_BELOW:
@@ -275,3 +286,163 @@ def item_analysis(*, quiz: QuizPage) -> list[ItemRow]:
         )
     rows.sort(key=lambda row: row.question_id)
     return rows
+
+
+# --- keys a learner can guess ---------------------------------------------------
+
+# Comparing every pre-test question with every post-test one is quadratic; a bank
+# this large per side is compared only in part (first questions by id).
+MAX_COMPARED = 300
+
+
+def _options(question: Question) -> list[tuple[str, bool]]:
+    return [(c.text, c.is_correct) for c in question.choices.all()]
+
+
+def _wording(question: Question) -> str:
+    texts = []
+    for choice in question.choices.all():
+        texts += [choice.text, choice.match_text]
+    return key_patterns.wording(question.text, texts)
+
+
+def key_flags(question: Question) -> list[str]:
+    """What in how ``question`` is written gives its key away (choices prefetched)."""
+    flags = []
+    if question.type == QuestionType.SINGLE:
+        options = _options(question)
+        if key_patterns.key_stands_out(options):
+            flags.append(_("kunci jauh lebih panjang dari pengecoh"))
+        elif key_patterns.key_is_longest(options):
+            flags.append(_("kunci = pilihan terpanjang"))
+    if (
+        question.type == QuestionType.ORDERING
+        and len(question.choices.all()) < MIN_ORDERING_ITEMS
+    ):
+        flags.append(_("mengurutkan kurang dari tiga butir"))
+    return flags
+
+
+@dataclass
+class NearDuplicate:
+    """A question of this quiz and one of its pre-/post-test counterpart."""
+
+    text: str
+    other_text: str
+    other_quiz: str
+    similarity: float  # 0–100
+
+
+@dataclass
+class KeyCheck:
+    """Patterns across a quiz's questions that let learners guess keys."""
+
+    single_total: int = 0
+    longest_key: int = 0
+    standing_out: int = 0
+    short_orderings: list[str] = field(default_factory=list)
+    near_duplicates: list[NearDuplicate] = field(default_factory=list)
+
+    @property
+    def longest_share(self) -> float | None:
+        if not self.single_total:
+            return None
+        return self.longest_key / self.single_total
+
+    @property
+    def longest_key_guessable(self) -> bool:
+        """More keys are the longest option than chance would make them."""
+        share = self.longest_share
+        return (
+            share is not None
+            and self.longest_key >= 2
+            and share > key_patterns.LONGEST_KEY_SHARE
+        )
+
+    @property
+    def warnings(self) -> list[str]:
+        found = []
+        if self.longest_key_guessable:
+            found.append(
+                _(
+                    "%(n)d dari %(total)d soal pilihan tunggal memakai pilihan "
+                    "terpanjang sebagai kunci — peserta bisa menebak tanpa menguasai "
+                    "materi. Buat pengecoh sepanjang dan semasuk akal kuncinya."
+                )
+                % {"n": self.longest_key, "total": self.single_total}
+            )
+        if self.standing_out:
+            found.append(
+                _(
+                    "%(n)d soal pilihan tunggal berkunci lebih dari 1,5 kali "
+                    "panjang rata-rata pengecohnya."
+                )
+                % {"n": self.standing_out}
+            )
+        if self.short_orderings:
+            found.append(
+                _(
+                    "%(n)d soal mengurutkan berisi kurang dari tiga butir: tebakan "
+                    "benar separuh waktu. Tambahkan butir atau ganti jenis soalnya."
+                )
+                % {"n": len(self.short_orderings)}
+            )
+        if self.near_duplicates:
+            found.append(
+                _(
+                    "%(n)d soal hampir sama dengan soal pasangan pre-test/post-test: "
+                    "pembahasan yang satu membocorkan kunci yang lain. Uji kompetensi "
+                    "yang sama dengan kasus dan kalimat lain."
+                )
+                % {"n": len(self.near_duplicates)}
+            )
+        return found
+
+
+def _questions(ids) -> list[Question]:
+    return list(
+        Question.objects.filter(pk__in=sorted(ids)[:MAX_COMPARED])
+        .order_by("pk")
+        .prefetch_related("choices")
+    )
+
+
+def key_check(*, quiz: QuizPage) -> KeyCheck:
+    """Check every question ``quiz`` may show for keys a learner can guess, and a
+    pre-test or post-test against its counterpart for near-identical questions."""
+    questions = _questions(possible_question_ids(quiz))
+    check = KeyCheck()
+    for question in questions:
+        if question.type == QuestionType.SINGLE:
+            options = _options(question)
+            check.single_total += 1
+            check.longest_key += key_patterns.key_is_longest(options)
+            check.standing_out += key_patterns.key_stands_out(options)
+        elif (
+            question.type == QuestionType.ORDERING
+            and len(question.choices.all()) < MIN_ORDERING_ITEMS
+        ):
+            check.short_orderings.append(str(question))
+    counterpart = {
+        QuizKind.PRETEST: QuizKind.POSTTEST,
+        QuizKind.POSTTEST: QuizKind.PRETEST,
+    }.get(quiz.kind)
+    if counterpart is None:
+        return check
+    others = QuizPage.objects.child_of(quiz.get_course()).filter(kind=counterpart)
+    mine = [(question, _wording(question)) for question in questions]
+    for other in others:
+        for theirs in _questions(possible_question_ids(other)):
+            their_wording = _wording(theirs)
+            for question, wording in mine:
+                if key_patterns.is_near_duplicate(wording, their_wording):
+                    check.near_duplicates.append(
+                        NearDuplicate(
+                            text=str(question),
+                            other_text=str(theirs),
+                            other_quiz=other.title,
+                            similarity=100
+                            * key_patterns.similarity(wording, their_wording),
+                        )
+                    )
+    return check

@@ -14,11 +14,15 @@ def _src(choice) -> str:
     return f"c{choice.pk}"
 
 
-def _shuffled(values: list, rng: random.Random, *, avoid_identity: bool) -> list:
+def _shuffled(values: list, rng: random.Random) -> list:
+    """A uniform permutation of ``values``, the authored order included.
+
+    Never "fix up" a draw that happens to equal the key: a shuffle that avoids
+    the correct order tells the learner which order is wrong, and for two items
+    gives the answer away (shown reversed, every time).
+    """
     shuffled = list(values)
     rng.shuffle(shuffled)
-    if avoid_identity and len(values) > 1 and shuffled == list(values):
-        shuffled = shuffled[1:] + shuffled[:1]
     return shuffled
 
 
@@ -50,11 +54,7 @@ def build_item(
         )
         item["accepted"] = question.accepted_list()
     elif kind in (QuestionType.SINGLE, QuestionType.MULTIPLE):
-        shown = (
-            _shuffled(choices, rng, avoid_identity=False)
-            if shuffle_choices
-            else choices
-        )
+        shown = _shuffled(choices, rng) if shuffle_choices else choices
         item["choices"] = [
             {"k": str(i + 1), "text": c.text, "src": _src(c)}
             for i, c in enumerate(shown)
@@ -63,22 +63,19 @@ def build_item(
         # choices then accepts either, whatever the shuffle.
         item["key"] = [str(i + 1) for i, c in enumerate(shown) if c.is_correct]
     elif kind == QuestionType.ORDERING:
-        # Always shuffled: showing items in their authored order would give away
-        # the answer.
-        shown = _shuffled(choices, rng, avoid_identity=True)
+        # Always shuffled: the authored order is the key. The shown order may
+        # still equal it, as often as any other order.
+        shown = _shuffled(choices, rng)
         keys = {c.pk: str(i + 1) for i, c in enumerate(shown)}
         item["choices"] = [
             {"k": keys[c.pk], "text": c.text, "src": _src(c)} for c in shown
         ]
         item["key"] = [keys[c.pk] for c in choices]
     elif kind == QuestionType.MATCHING:
-        lefts = (
-            _shuffled(choices, rng, avoid_identity=False)
-            if shuffle_choices
-            else choices
-        )
-        right_texts = sorted({c.match_text for c in choices})
-        rng.shuffle(right_texts)
+        lefts = _shuffled(choices, rng) if shuffle_choices else choices
+        # Sorted first so the shuffle starts from an order that says nothing
+        # about the pairs (the authored order would, were the shuffle skipped).
+        right_texts = _shuffled(sorted({c.match_text for c in choices}), rng)
         option_key = {
             text: string.ascii_lowercase[i] for i, text in enumerate(right_texts)
         }
@@ -93,16 +90,45 @@ def build_item(
     return item
 
 
+def fixed_question_ids(quiz: QuizPage) -> list[int]:
+    """The ids of the questions a quiz always asks, in its order."""
+    return [
+        block.value.pk
+        for block in quiz.items
+        if block.block_type == "question" and block.value is not None
+    ]
+
+
+def draw_pool(rule, *, course):
+    """The questions a random-draw rule of ``course``'s quiz may pick from."""
+    pool = Question.objects.for_course(course)
+    if rule.get("tag"):
+        pool = pool.filter(tags__name__iexact=rule["tag"])
+    if rule.get("competency"):
+        pool = pool.filter(competency__iexact=rule["competency"])
+    if rule.get("difficulty"):
+        pool = pool.filter(difficulty=rule["difficulty"])
+    return pool
+
+
+def possible_question_ids(quiz: QuizPage) -> set[int]:
+    """Every question an attempt of ``quiz`` may show: fixed ones and draw pools."""
+    ids = set(fixed_question_ids(quiz))
+    course = quiz.get_course()
+    for block in quiz.items:
+        if block.block_type == "draw":
+            ids |= set(
+                draw_pool(block.value, course=course).values_list("pk", flat=True)
+            )
+    return ids
+
+
 def draw_questions(quiz: QuizPage, *, rng: random.Random) -> list[Question]:
     """The quiz's fixed questions and random draws, without repeats."""
     course = quiz.get_course()
     chosen: list[Question] = []
     seen: set[int] = set()
-    fixed_ids = [
-        block.value.pk
-        for block in quiz.items
-        if block.block_type == "question" and block.value is not None
-    ]
+    fixed_ids = fixed_question_ids(quiz)
     by_id = Question.objects.with_choices().in_bulk(fixed_ids)
     for pk in fixed_ids:
         if pk in by_id and pk not in seen:
@@ -112,13 +138,7 @@ def draw_questions(quiz: QuizPage, *, rng: random.Random) -> list[Question]:
         if block.block_type != "draw":
             continue
         rule = block.value
-        pool = Question.objects.for_course(course).exclude(pk__in=seen)
-        if rule.get("tag"):
-            pool = pool.filter(tags__name__iexact=rule["tag"])
-        if rule.get("competency"):
-            pool = pool.filter(competency__iexact=rule["competency"])
-        if rule.get("difficulty"):
-            pool = pool.filter(difficulty=rule["difficulty"])
+        pool = draw_pool(rule, course=course).exclude(pk__in=seen)
         pool_ids = sorted(set(pool.values_list("pk", flat=True)))
         picked = rng.sample(pool_ids, min(rule["count"], len(pool_ids)))
         drawn = Question.objects.with_choices().in_bulk(picked)

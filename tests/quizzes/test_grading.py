@@ -1,6 +1,8 @@
 """Grading of every question type, including property-based checks."""
 
+import itertools
 import random
+from collections import Counter
 
 import pytest
 from django.http import QueryDict
@@ -104,11 +106,58 @@ def test_ordering_full_and_partial_credit():
         assert credit(item, swapped) == swapped_credit
 
 
-def test_ordering_is_never_shown_in_its_correct_order():
-    texts = [("Satu", False), ("Dua", False)]
-    for seed in range(20):
-        item = item_for(question("ordering", choices=texts), seed=seed, shuffle=False)
-        assert [c["text"] for c in item["choices"]] != ["Satu", "Dua"]
+def shown_orders(q, *, draws: int, shuffle: bool = False, part="choices"):
+    """How often each shown order of ``q``'s items came up over ``draws`` seeds."""
+    counts = Counter()
+    for seed in range(draws):
+        item = item_for(q, seed=seed, shuffle=shuffle)
+        counts[tuple(c["text"] for c in item[part])] += 1
+    return counts
+
+
+def assert_uniform(counts: Counter, texts: list[str], draws: int):
+    """Every order of ``texts`` came up, each within 15 % of draws / n!.
+
+    The seeds are fixed, so this never flakes; a fair shuffle lands each of
+    2 or 6 orders within ±15 % at these sizes (3.5+ standard deviations).
+    """
+    orders = set(itertools.permutations(texts))
+    assert set(counts) == orders
+    expected = draws / len(orders)
+    for order in orders:
+        assert abs(counts[order] - expected) < 0.15 * expected, (order, counts)
+
+
+@pytest.mark.parametrize("n", [2, 3])
+def test_ordering_items_are_shown_in_every_order_key_order_included(n):
+    texts = ["Amati", "Orientasikan", "Putuskan"][:n]
+    q = question("ordering", choices=[(t, False) for t in texts])
+    draws = 1000 * n * (n - 1)
+    counts = shown_orders(q, draws=draws)
+    assert counts[tuple(texts)] > 0  # the key order is shown too
+    assert_uniform(counts, texts, draws)
+
+
+def test_no_shuffle_leaks_the_key_by_avoiding_or_keeping_the_authored_order():
+    # Every shuffle a snapshot makes: ordering items, single and multiple choice
+    # order, and the right-hand options of a matching question.
+    abc = ["A", "B", "C"]
+    shuffles = [
+        (question("ordering", choices=[(t, False) for t in abc]), "choices"),
+        (
+            question("single", choices=[("A", True), ("B", False), ("C", False)]),
+            "choices",
+        ),
+        (
+            question("multiple", choices=[("A", True), ("B", True), ("C", False)]),
+            "choices",
+        ),
+        (question("matching", pairs=[("1", "A"), ("2", "B"), ("3", "C")]), "options"),
+    ]
+    draws = 6000
+    for q, part in shuffles:
+        counts = shown_orders(q, draws=draws, shuffle=True, part=part)
+        assert_uniform(counts, abc, draws)
 
 
 def test_matching_full_and_partial_credit():

@@ -48,16 +48,25 @@ def test_trainer_adds_a_question_with_its_choices(kind):
     world = build_world()
     client = Client()
     client.force_login(world.users[PENGAJAR])
-    response = _post_question(
-        client, world.course_a, ("Evakuasi warga", True), ("Menunggu", False), kind=kind
-    )
+    rows = (("Evakuasi warga", True), ("Menunggu", False), ("Lapor camat", False))
+    response = _post_question(client, world.course_a, *rows, kind=kind)
     assert response.status_code == 302
     question = Question.objects.get(text="Langkah pertama saat banjir?")
     assert question.course == world.course_a
-    assert [(c.text, c.is_correct) for c in question.choices.all()] == [
-        ("Evakuasi warga", True),
-        ("Menunggu", False),
-    ]
+    assert [(c.text, c.is_correct) for c in question.choices.all()] == list(rows)
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_ordering_question_of_fewer_than_three_items_is_refused(count):
+    # Two items have two orders: a guess is right half the time.
+    world = build_world()
+    client = Client()
+    client.force_login(world.users[PENGAJAR])
+    rows = [("Amati", False), ("Putuskan", False)][:count]
+    response = _post_question(client, world.course_a, *rows, kind="ordering")
+    assert response.status_code == 200
+    assert "minimal tiga butir" in response.content.decode()
+    assert not Question.objects.filter(text="Langkah pertama saat banjir?").exists()
 
 
 def test_single_choice_question_without_a_correct_choice_is_refused():

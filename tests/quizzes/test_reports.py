@@ -250,3 +250,117 @@ def test_regrade_updates_the_competency_growth_recorded_at_completion(course, le
     evidence.refresh_from_db()
     assert evidence.post_percent == 100
     assert evidence.post_test_score == 100
+
+
+LONGEST_IS_KEY = [
+    ("Menunda keputusan sampai semua data lengkap", False),
+    ("Mengamankan warga lalu memilah kebutuhan menurut urgensinya", True),
+    ("Menutup layanan tanpa kanal pengganti", False),
+]
+LENGTHS_EVEN = [
+    ("Menunda keputusan sampai semua data lengkap", False),
+    ("Mengamankan warga, lalu memilah kebutuhan", True),
+    ("Menutup layanan tanpa menyediakan kanal pengganti", False),
+]
+
+
+def report_page(client, quiz) -> str:
+    client.force_login(quiz.get_course().trainer)
+    return client.get(reverse("quizzes:report", args=[quiz.pk])).content.decode()
+
+
+@pytest.fixture
+def trainer_course(catalog):
+    from tests.factories import make_course
+
+    return make_course(catalog, trainer=UserFactory(roles=["Pengajar"]))
+
+
+def test_quiz_report_warns_when_the_longest_option_is_usually_the_key(
+    client, trainer_course
+):
+    course = trainer_course
+    guessable = make_quiz(
+        course,
+        [make_question(course, choices=LONGEST_IS_KEY) for _ in range(3)]
+        + [make_question(course, choices=LENGTHS_EVEN)],
+    )
+    fair = make_quiz(
+        course,
+        [make_question(course, choices=LONGEST_IS_KEY)]
+        + [make_question(course, choices=LENGTHS_EVEN) for _ in range(3)],
+    )
+    page = report_page(client, guessable)
+    assert "3 dari 4 soal pilihan tunggal memakai pilihan terpanjang" in page
+    assert "peserta bisa menebak" in page
+    page = report_page(client, fair)
+    assert "1 dari 4 soal pilihan tunggal berkunci pilihan terpanjang" in page
+    assert "peserta bisa menebak" not in page
+
+
+def test_item_analysis_flags_each_question_whose_key_is_the_longest_option(
+    course, learners
+):
+    longest = make_question(course, choices=LONGEST_IS_KEY)
+    even = make_question(course, choices=LENGTHS_EVEN)
+    stands_out = make_question(
+        course,
+        choices=[("Ya", False), ("Tidak", False), ("Tergantung kewenangan", True)],
+    )
+    quiz = make_quiz(course, [longest, even, stands_out])
+    take(quiz, learners[0], {1})
+    flags = {row.question_id: row.flags for row in item_analysis(quiz=quiz)}
+    assert "kunci = pilihan terpanjang" in flags[longest.pk]
+    assert not [flag for flag in flags[even.pk] if "kunci" in flag]
+    assert "kunci jauh lebih panjang dari pengecoh" in flags[stands_out.pk]
+
+
+def test_quiz_report_warns_of_near_identical_pretest_and_posttest_questions(
+    client, catalog, trainer_course
+):
+    from tests.factories import make_course
+
+    text = "Dalam siklus OODA, tahap yang memaknai fakta dengan konteks adalah..."
+    course = trainer_course
+    pretest = make_quiz(course, [make_question(course, text=text)], kind="pretest")
+    posttest = make_quiz(
+        course,
+        [make_question(course, text=text.replace("Dalam", "Pada"))],
+        kind="posttest",
+    )
+    for quiz in (pretest, posttest):
+        assert "hampir sama dengan soal pasangan" in report_page(client, quiz)
+    # The same competency asked with another case and other words: no warning.
+    other = make_course(catalog, trainer=course.trainer)
+    reworded = make_quiz(other, [make_question(other, text=text)], kind="pretest")
+    make_quiz(
+        other,
+        [
+            make_question(
+                other,
+                text="Petugas menimbang aturan dan kondisi desa. Tahap apa ini?",
+                choices=[("Amati", False), ("Orientasikan", True), ("Putuskan", False)],
+            )
+        ],
+        kind="posttest",
+    )
+    assert "hampir sama dengan soal pasangan" not in report_page(client, reworded)
+
+
+def test_existing_two_item_ordering_question_still_runs_and_is_flagged(
+    client, trainer_course, unit
+):
+    course = trainer_course
+    short = make_question(
+        course, "ordering", choices=[("Amati", False), ("Putuskan", False)]
+    )
+    quiz = make_quiz(course, [short])
+    learner = AsnProfileFactory(unit=unit).user
+    enrol(user=learner, course=course)
+    attempt = start_attempt(quiz=quiz, user=learner)
+    [item] = attempt.snapshot
+    save_answers(attempt=attempt, answers={item["pos"]: item["key"]})
+    attempt, _ = submit_attempt(attempt=attempt)
+    assert attempt.percent == 100
+    assert "mengurutkan kurang dari tiga butir" in item_analysis(quiz=quiz)[0].flags
+    assert "soal mengurutkan berisi kurang dari tiga butir" in report_page(client, quiz)

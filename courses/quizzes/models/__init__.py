@@ -1,5 +1,6 @@
 from .pages import QuizKind, QuizPage, ReviewRule
 from .questions import (
+    MIN_ORDERING_ITEMS,
     Difficulty,
     Question,
     QuestionChoice,
@@ -10,6 +11,7 @@ from .questions import (
 from .records import Attempt, ChoicePick, Response
 
 __all__ = [
+    "MIN_ORDERING_ITEMS",
     "Attempt",
     "ChoicePick",
     "Difficulty",

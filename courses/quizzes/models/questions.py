@@ -13,6 +13,8 @@ from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 
 MAX_CHOICES = 20
+# Two items have two orders: a guess is right half the time, whatever the shuffle.
+MIN_ORDERING_ITEMS = 3
 
 
 class QuestionType(models.TextChoices):
@@ -96,9 +98,12 @@ class QuestionForm(WagtailAdminModelForm):
             raise ValidationError(
                 _("Pilihan jamak butuh minimal dua pilihan dan satu atau lebih benar.")
             )
-        if kind == QuestionType.ORDERING and len(rows) < 2:
+        if kind == QuestionType.ORDERING and len(rows) < MIN_ORDERING_ITEMS:
             raise ValidationError(
-                _("Soal mengurutkan butuh minimal dua butir, dalam urutan yang benar.")
+                _(
+                    "Soal mengurutkan butuh minimal tiga butir, ditulis dalam urutan "
+                    "yang benar: dengan dua butir, tebakan benar separuh waktu."
+                )
             )
         if kind == QuestionType.MATCHING and (
             len(rows) < 2 or any(not row.get("match_text") for row in rows)
