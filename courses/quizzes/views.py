@@ -48,23 +48,18 @@ def _own_attempt(request, attempt_id: int) -> Attempt:
     return attempt
 
 
-def _learning_refused(request, attempt: Attempt):
-    """Why the learner may not go on with ``attempt`` now (``may_learn``), or None.
-
-    A quiz the person may not see at all is not found; otherwise the reason is
-    returned for the view to show.
-    """
+def _learning_refused(request, attempt: Attempt) -> str:
+    """Why the learner may not go on with ``attempt`` now (``may_learn``), to
+    show them, or "" when they may. A quiz they may not see at all is not found."""
     quiz = attempt.quiz
     decision = may_learn(request.user, quiz.get_course(), request=request, page=quiz)
-    if decision:
-        return None
     if decision.reason in (NOT_PUBLISHED, RESTRICTED):
         raise Http404
-    return decision
+    return decision.message
 
 
-def _back_to_quiz(request, attempt: Attempt, decision):
-    messages.error(request, decision.message)
+def _back_to_quiz(request, attempt: Attempt, message: str):
+    messages.error(request, message)
     return redirect(attempt.quiz.url)
 
 
@@ -204,7 +199,7 @@ def autosave_view(request, attempt_id: int):
     """Save one answer in the background (JavaScript); answers with JSON."""
     attempt = _own_attempt(request, attempt_id)
     if refused := _learning_refused(request, attempt):
-        return JsonResponse({"error": refused.message}, status=403)
+        return JsonResponse({"error": refused}, status=403)
     try:
         position = int(request.POST.get("pos", ""))
     except ValueError:
