@@ -268,3 +268,12 @@ def test_hr_bulk_enrolment_skips_people_outside_the_group(scene, unit):
     assert result.enrolled == 0
     assert outsider.asn_profile.nip in result.refused
     assert not Enrolment.objects.filter(user=outsider).exists()
+
+
+def test_lessons_and_quizzes_of_an_unpublished_course_are_not_served(scene):
+    """Wagtail serves a live page below an unpublished one; Sigap does not."""
+    lesson_url, quiz_url = scene.lessons[1].url, scene.fresh_quiz.url
+    assert scene.client.get(lesson_url).status_code == 200
+    _unpublished(scene)
+    assert scene.client.get(lesson_url).status_code == 404
+    assert scene.client.get(quiz_url).status_code == 404
