@@ -2,7 +2,8 @@
 
 from django.db.models import Q, QuerySet
 
-from lms.accounts.permissions import is_admin, is_hr, is_only_trainer, is_trainer
+from courses.permissions import is_course_trainer
+from lms.accounts.permissions import is_admin, is_hr, is_only_trainer
 from lms.hr.scope import hr_scope_root
 
 
@@ -60,7 +61,7 @@ def can_manage_course_certificates(user, course) -> bool:
         return False
     if is_admin(user):
         return True
-    if is_trainer(user) and course.trainer_id == user.pk:
+    if is_course_trainer(user, course):
         return True
     return _hr_root(user) is not None
 
@@ -70,7 +71,7 @@ def course_certificates_for(user, course) -> QuerySet:
     from .models import Certificate
 
     certificates = Certificate.objects.of_course(course)
-    if is_admin(user) or (is_trainer(user) and course.trainer_id == user.pk):
+    if is_admin(user) or is_course_trainer(user, course):
         return certificates
     root = _hr_root(user)
     if root is None:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import Enrolment
+from courses.permissions import may_learn
 from lms.audit.services import record_event
 from lms.competencies.jenis_diklat import JenisDiklat
 
@@ -162,7 +163,15 @@ def issue_certificate(*, enrolment: Enrolment) -> Certificate:
 
     Safe to call twice at once or after a crash: the database allows one valid
     certificate per enrolment, and a missing PDF is rendered on the next call.
+    A new one is refused (``CertificateError``) when ``may_learn`` refuses the
+    holder the course now (a group restriction they left, an unpublished course).
     """
+    if not Certificate.objects.filter(
+        enrolment=enrolment, status=Certificate.Status.VALID
+    ).exists():
+        decision = may_learn(enrolment.user, enrolment.course, enrolment=enrolment)
+        if not decision:
+            raise CertificateError(decision.message)
     try:
         certificate, created = _record_certificate(enrolment=enrolment)
     except IntegrityError:

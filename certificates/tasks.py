@@ -14,13 +14,17 @@ from .models import Certificate
 
 @task()
 def issue_certificate_task(enrolment_id: int) -> str | None:
-    """Issue the certificate of a completed enrolment (safe to run again)."""
-    from .services import issue_certificate
+    """Issue the certificate of a completed enrolment (safe to run again); none
+    when the rules refuse it (``issue_certificate``)."""
+    from .services import CertificateError, issue_certificate
 
     enrolment = Enrolment.objects.filter(pk=enrolment_id).first()
     if enrolment is None or not enrolment.is_completed:
         return None
-    return issue_certificate(enrolment=enrolment).number
+    try:
+        return issue_certificate(enrolment=enrolment).number
+    except CertificateError:
+        return None
 
 
 @periodic(every=datetime.timedelta(minutes=10))

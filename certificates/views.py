@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from courses.models import CoursePage
-from lms.accounts.middleware import staff_area
+from lms.accounts.middleware import staff_area, staff_mfa_redirect
 from lms.accounts.permissions import is_admin, is_hr
 from lms.audit.services import record_event
 from lms.private_files import serve_private_file
@@ -166,6 +166,9 @@ def download_view(request, code: str):
     ):
         raise Http404
     if certificate.user_id != request.user.pk:
+        # Someone else's certificate: staff see it only with MFA, as in /hr/.
+        if mfa_first := staff_mfa_redirect(request):
+            return mfa_first
         record_event(
             actor=request.user,
             action="certificate.download",
@@ -311,11 +314,16 @@ def bundle_start_view(request, course_id: int):
 
 
 def _own_bundle(request, bundle_id: int) -> CertificateBundle:
-    return get_object_or_404(
+    """A bundle the user asked for, while they still manage the course's
+    certificates (a trainer or HR officer who lost the role loses the ZIP too)."""
+    bundle = get_object_or_404(
         CertificateBundle.objects.select_related("course"),
         pk=bundle_id,
         requested_by=request.user,
     )
+    if not can_manage_course_certificates(request.user, bundle.course):
+        raise Http404
+    return bundle
 
 
 @staff_area

@@ -16,6 +16,7 @@ from lms.cache import remembered_for_person
 from lms.competencies.services import credit_completion, record_evidence
 
 from .models import CoursePage, Enrolment, LessonPage, LessonProgress
+from .permissions import LearningRefused, may_learn, may_open_course
 from .published import published_version, remembered
 from .quizzes.services import (
     QuizLink,
@@ -44,10 +45,16 @@ def enrol(
     source: str = Enrolment.Source.SELF,
     deadline=None,
 ) -> tuple[Enrolment, bool]:
-    """Enrol ``user`` in ``course`` once; return the enrolment and whether it is new."""
+    """Enrol ``user`` in ``course`` once; return the enrolment and whether it is new.
+
+    Refused (``LearningRefused``) when the course page would refuse ``user``.
+    """
     existing = Enrolment.objects.filter(user=user, course=course).first()
     if existing is not None:
         return existing, False
+    decision = may_open_course(user, course)
+    if not decision:
+        raise LearningRefused(decision)
     try:
         with transaction.atomic():
             enrolment = Enrolment.objects.create(
@@ -60,7 +67,15 @@ def enrol(
 
 @transaction.atomic
 def mark_lesson_complete(*, enrolment: Enrolment, lesson: LessonPage) -> bool:
-    """Record that a lesson is done, then see whether the course is complete."""
+    """Record that a lesson is done, then see whether the course is complete.
+
+    Refused (``LearningRefused``) when ``may_learn`` refuses the lesson.
+    """
+    decision = may_learn(
+        enrolment.user, enrolment.course, page=lesson, enrolment=enrolment
+    )
+    if not decision:
+        raise LearningRefused(decision)
     _, created = LessonProgress.objects.get_or_create(
         enrolment=enrolment, lesson=lesson
     )
@@ -77,13 +92,15 @@ def lesson_progress(*, enrolment: Enrolment) -> Progress:
 
 
 def completion_requirements_met(*, enrolment: Enrolment) -> bool:
-    """The course's completion rule: every published lesson done, and the
-    post-test passed when the course has one."""
+    """The course's completion rule: every published lesson done, the post-test
+    passed when the course has one, and the learner still allowed to learn in it
+    (``may_learn``: a group restriction, the pre-test)."""
     progress = lesson_progress(enrolment=enrolment)
     return (
         progress.total > 0
         and progress.done >= progress.total
         and posttests_passed(enrolment=enrolment)
+        and bool(may_learn(enrolment.user, enrolment.course, enrolment=enrolment))
     )
 
 
@@ -99,10 +116,16 @@ def evaluate_completion(*, enrolment: Enrolment) -> bool:
 
 @transaction.atomic
 def complete_enrolment(*, enrolment: Enrolment) -> Enrolment:
-    """Record the completion once; later steps (JP, evidence, certificate) hang here."""
+    """Record the completion once; later steps (JP, evidence, certificate) hang here.
+
+    Refused (``LearningRefused``) when ``may_learn`` refuses the learner the course.
+    """
     locked = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
     if locked.is_completed:
         return locked
+    decision = may_learn(locked.user, locked.course, enrolment=locked)
+    if not decision:
+        raise LearningRefused(decision)
     locked.status = Enrolment.Status.COMPLETED
     locked.completed_at = timezone.now()
     locked.save(update_fields=["status", "completed_at"])

@@ -2,20 +2,39 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .models import CoursePage, Enrolment, LessonPage
-from .permissions import can_enrol
+from .permissions import (
+    NOT_PUBLISHED,
+    RESTRICTED,
+    can_enrol,
+    may_learn,
+    may_open_course,
+)
 from .services import enrol, mark_lesson_complete, my_courses
+
+
+def _refused(request, course, decision):
+    """Back to the course page, which asks for the password or says what to do
+    first; a course the person may not see at all is not found."""
+    if decision.reason in (NOT_PUBLISHED, RESTRICTED):
+        raise Http404
+    messages.info(request, decision.message)
+    return redirect(course.url)
 
 
 @login_required
 @require_POST
 def enrol_view(request, course_id: int):
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    decision = may_open_course(request.user, course, request=request)
+    if not decision:
+        return _refused(request, course, decision)
     if not can_enrol(request.user):
         messages.info(
             request, _("Lengkapi profil ASN Anda (NIP, unit kerja) sebelum mendaftar.")
@@ -37,6 +56,11 @@ def complete_lesson_view(request, lesson_id: int):
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
     course = lesson.get_course()
     enrolment = get_object_or_404(Enrolment, user=request.user, course=course)
+    decision = may_learn(
+        request.user, course, request=request, page=lesson, enrolment=enrolment
+    )
+    if not decision:
+        return _refused(request, course, decision)
     mark_lesson_complete(enrolment=enrolment, lesson=lesson)
     enrolment.refresh_from_db()
     if enrolment.is_completed:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -322,10 +323,14 @@ class LessonPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         from ..services import course_outline
 
         course = self.get_course()
+        previewing = getattr(request, "is_preview", False)
+        # ``may_learn``'s rules, from what routing and the outline already hold
+        # (this page's query budget is pinned): Wagtail's own hook has checked
+        # the view restrictions; a lesson of an unpublished course is not served.
+        if not course.live and not previewing:
+            raise Http404
         outline = course_outline(course=course, user=request.user, current=self)
-        if not getattr(request, "is_preview", False) and not can_study(
-            request.user, course, outline["enrolment"]
-        ):
+        if not previewing and not can_study(request.user, course, outline["enrolment"]):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             messages.info(
@@ -333,7 +338,7 @@ class LessonPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
             )
             return redirect(course.url)
         pretest = outline.get("pending_pretest")
-        if pretest is not None and not getattr(request, "is_preview", False):
+        if pretest is not None and not previewing:
             messages.info(
                 request,
                 _("Kerjakan pre-test dulu sebelum membuka pelajaran pertama."),

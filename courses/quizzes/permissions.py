@@ -2,12 +2,38 @@
 
 from django.db.models import Q
 
+from courses.permissions import PRETEST, is_course_trainer
 from lms.accounts.permissions import is_admin, is_only_trainer
 
 
 def can_author_course(user, course) -> bool:
-    """The course's own trainer and administrators see previews and reports."""
-    return user.is_authenticated and (course.trainer_id == user.pk or is_admin(user))
+    """The course's own trainer (holding the trainer role now) and administrators
+    see previews, answer keys and reports, and regrade."""
+    return user.is_authenticated and (is_course_trainer(user, course) or is_admin(user))
+
+
+def pending_pretest_gate(*, user, course, page=None) -> str:
+    """A ``may_learn`` gate: a course that requires its pre-test opens nothing else
+    (lessons, other quizzes, completion) until the learner handed the pre-test in.
+    The pre-test is the first live one in tree order, as the course page shows."""
+    from .models import Attempt, QuizKind, QuizPage
+
+    if not course.requires_pretest:
+        return ""
+    if isinstance(page, QuizPage) and page.kind == QuizKind.PRETEST:
+        return ""
+    pretest = (
+        QuizPage.objects.live()
+        .child_of(course)
+        .filter(kind=QuizKind.PRETEST)
+        .order_by("path")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if pretest is None:
+        return ""
+    done = Attempt.objects.closed().filter(user=user, quiz_id=pretest).exists()
+    return "" if done else PRETEST
 
 
 def can_open_quiz(user, quiz) -> bool:

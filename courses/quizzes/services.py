@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Enrolment
+from courses.permissions import NOT_ENROLLED, SIGN_IN, may_learn
 
 from . import grading
 from .models import Attempt, ChoicePick, QuizKind, QuizPage, Response, ReviewRule
@@ -69,11 +70,20 @@ def attempts_left(quiz: QuizPage, closed: int) -> int | None:
 
 
 def start_refusal(
-    *, quiz: QuizPage, user, enrolment: Enrolment | None, closed: int
+    *, quiz: QuizPage, user, enrolment: Enrolment | None, closed: int, request=None
 ) -> str | None:
-    """Why ``user`` may not start a new attempt now, or ``None`` if they may."""
-    if enrolment is None:
+    """Why ``user`` may not start a new attempt now, or ``None`` if they may.
+
+    ``may_learn`` first (the course page's rule, enrolment, the pre-test for any
+    other quiz); ``request``, the person's own, carries the passwords given.
+    """
+    decision = may_learn(
+        user, quiz.get_course(), request=request, page=quiz, enrolment=enrolment
+    )
+    if decision.reason in (SIGN_IN, NOT_ENROLLED):
         return _("Daftar ke kursus ini dulu untuk mengerjakan kuisnya.")
+    if not decision:
+        return decision.message
     if quiz.is_posttest and not lessons_all_done(enrolment=enrolment):
         return _("Post-test terbuka setelah semua pelajaran ditandai selesai.")
     if attempts_left(quiz, closed) == 0:
@@ -85,16 +95,29 @@ def start_refusal(
 
 
 @transaction.atomic
-def start_attempt(*, quiz: QuizPage, user, rng: random.Random | None = None) -> Attempt:
-    """Resume the learner's open attempt, or start one with a fresh snapshot."""
+def start_attempt(
+    *, quiz: QuizPage, user, rng: random.Random | None = None, request=None
+) -> Attempt:
+    """Resume the learner's open attempt, or start one with a fresh snapshot.
+
+    Refused (``QuizUnavailable``) when ``start_refusal`` says why not, also for
+    resuming an open attempt.
+    """
+    enrolment = Enrolment.objects.filter(user=user, course=quiz.get_course()).first()
     existing = Attempt.objects.open().filter(quiz=quiz, user=user).first()
     if existing is not None:
+        decision = may_learn(
+            user, quiz.get_course(), request=request, page=quiz, enrolment=enrolment
+        )
+        if not decision:
+            raise QuizUnavailable(decision.message)
         if not is_out_of_time(existing):
             return existing
         close_attempt(attempt=existing, status=Attempt.Status.EXPIRED)
-    enrolment = Enrolment.objects.filter(user=user, course=quiz.get_course()).first()
     closed = Attempt.objects.closed().filter(quiz=quiz, user=user).count()
-    refusal = start_refusal(quiz=quiz, user=user, enrolment=enrolment, closed=closed)
+    refusal = start_refusal(
+        quiz=quiz, user=user, enrolment=enrolment, closed=closed, request=request
+    )
     if refusal:
         raise QuizUnavailable(refusal)
     snapshot = build_snapshot(quiz, rng=rng)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from courses.permissions import NOT_PUBLISHED, RESTRICTED, may_learn
 from lms.accounts.middleware import staff_area
 
 from . import grading
@@ -47,6 +48,21 @@ def _own_attempt(request, attempt_id: int) -> Attempt:
     return attempt
 
 
+def _learning_refused(request, attempt: Attempt) -> str:
+    """Why the learner may not go on with ``attempt`` now (``may_learn``), to
+    show them, or "" when they may. A quiz they may not see at all is not found."""
+    quiz = attempt.quiz
+    decision = may_learn(request.user, quiz.get_course(), request=request, page=quiz)
+    if decision.reason in (NOT_PUBLISHED, RESTRICTED):
+        raise Http404
+    return decision.message
+
+
+def _back_to_quiz(request, attempt: Attempt, message: str):
+    messages.error(request, message)
+    return redirect(attempt.quiz.url)
+
+
 def _page_of(attempt: Attempt, raw: str | None) -> tuple[int, int, list[dict]]:
     per_page = max(1, attempt.quiz.questions_per_page)
     pages = max(1, math.ceil(len(attempt.snapshot) / per_page))
@@ -72,8 +88,11 @@ def start_view(request, quiz_id: int):
     quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
     if not can_open_quiz(request.user, quiz):
         raise Http404
+    decision = may_learn(request.user, quiz.get_course(), request=request, page=quiz)
+    if decision.reason in (NOT_PUBLISHED, RESTRICTED):
+        raise Http404
     try:
-        attempt = start_attempt(quiz=quiz, user=request.user)
+        attempt = start_attempt(quiz=quiz, user=request.user, request=request)
     except QuizError as refusal:
         messages.error(request, str(refusal))
         return redirect(quiz.url)
@@ -85,6 +104,8 @@ def start_view(request, quiz_id: int):
 def attempt_view(request, attempt_id: int):
     """One page of questions; POST saves that page (the no-JavaScript path)."""
     attempt = _own_attempt(request, attempt_id)
+    if attempt.is_open and (refused := _learning_refused(request, attempt)):
+        return _back_to_quiz(request, attempt, refused)
     if not attempt.is_open:
         if request.method == "POST":
             return _closed_response(
@@ -177,6 +198,8 @@ def attempt_view(request, attempt_id: int):
 def autosave_view(request, attempt_id: int):
     """Save one answer in the background (JavaScript); answers with JSON."""
     attempt = _own_attempt(request, attempt_id)
+    if refused := _learning_refused(request, attempt):
+        return JsonResponse({"error": refused}, status=403)
     try:
         position = int(request.POST.get("pos", ""))
     except ValueError:
@@ -210,6 +233,8 @@ def autosave_view(request, attempt_id: int):
 def summary_view(request, attempt_id: int):
     """Before handing in: how many questions are answered, and the submit button."""
     attempt = _own_attempt(request, attempt_id)
+    if attempt.is_open and (refused := _learning_refused(request, attempt)):
+        return _back_to_quiz(request, attempt, refused)
     if not attempt.is_open:
         return redirect("quizzes:result", attempt.pk)
     saved = dict(
@@ -240,6 +265,8 @@ def summary_view(request, attempt_id: int):
 def submit_view(request, attempt_id: int):
     """Hand in. A second submit (double click, other tab) just shows the result."""
     attempt = _own_attempt(request, attempt_id)
+    if attempt.is_open and (refused := _learning_refused(request, attempt)):
+        return _back_to_quiz(request, attempt, refused)
     attempt, closed_now = submit_attempt(attempt=attempt)
     if not closed_now:
         messages.info(

@@ -36,7 +36,8 @@ class ProfileRequiredMiddleware:
         return self.get_response(request)
 
 
-STAFF_AREAS = ("/cms/", "/hr/")
+# Django's admin shows every record to a superuser: a staff area like the others.
+STAFF_AREAS = ("/cms/", "/hr/", "/django-admin/")
 
 
 def has_mfa(user) -> bool:
@@ -55,12 +56,46 @@ def staff_area(view):
     return view
 
 
+def staff_mfa_redirect(request):
+    """The way to MFA set-up when the user holds a staff role and has no
+    authenticator yet, else None.
+
+    Staff screens ask it through ``StaffMfaRequiredMiddleware``; a view that shows
+    a learner their own record and staff someone else's (a certificate, evidence)
+    asks it itself once it knows whose record it is.
+    """
+    from .permissions import is_staff_role
+
+    user = getattr(request, "user", None)
+    if (
+        user is None
+        or not user.is_authenticated
+        or not is_staff_role(user)
+        or has_mfa(user)
+    ):
+        return None
+    from django.contrib import messages
+    from django.utils.translation import gettext as _
+
+    messages.info(
+        request,
+        _(
+            "Peran Anda mewajibkan autentikasi dua langkah. Aktifkan "
+            "aplikasi autentikator terlebih dahulu."
+        ),
+    )
+    activate = reverse("mfa_activate_totp")
+    return redirect(f"{activate}?next={request.get_full_path()}")
+
+
 class StaffMfaRequiredMiddleware:
     """Trainers, reviewers, HR and admins set up MFA before any staff screen.
 
-    Staff screens are /cms/, /hr/ and every view marked with ``staff_area``. Without
-    an authenticator they are sent to allauth's TOTP activation, and come back to
-    where they were going afterwards. Learners may use MFA; they need not.
+    Staff screens are /cms/, /hr/, /django-admin/ and every view marked with
+    ``staff_area``; views that show staff someone else's record outside them ask
+    ``staff_mfa_redirect`` themselves. Without an authenticator staff are sent to
+    allauth's TOTP activation, and come back to where they were going afterwards.
+    Learners may use MFA; they need not.
     """
 
     def __init__(self, get_response):
@@ -70,31 +105,10 @@ class StaffMfaRequiredMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        from .permissions import is_staff_role
-
-        user = getattr(request, "user", None)
-        if (
-            (
-                request.path.startswith(STAFF_AREAS)
-                or getattr(view_func, "sigap_staff_area", False)
-            )
-            and user is not None
-            and user.is_authenticated
-            and is_staff_role(user)
-            and not has_mfa(user)
+        if request.path.startswith(STAFF_AREAS) or getattr(
+            view_func, "sigap_staff_area", False
         ):
-            from django.contrib import messages
-            from django.utils.translation import gettext as _
-
-            messages.info(
-                request,
-                _(
-                    "Peran Anda mewajibkan autentikasi dua langkah. Aktifkan "
-                    "aplikasi autentikator terlebih dahulu."
-                ),
-            )
-            activate = reverse("mfa_activate_totp")
-            return redirect(f"{activate}?next={request.get_full_path()}")
+            return staff_mfa_redirect(request)
         return None
 
 

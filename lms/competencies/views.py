@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.accounts.middleware import staff_mfa_redirect
 from lms.private_files import serve_private_file
 
 from .charts import growth_chart, profile_chart
@@ -85,6 +86,11 @@ def evidence_detail_view(request, evidence_id: int):
     )
     if not can_view_evidence(request.user, evidence):
         raise Http404
+    # Someone else's record: staff see it only with MFA, as in /hr/.
+    if evidence.user_id != request.user.pk and (
+        mfa_first := staff_mfa_redirect(request)
+    ):
+        return mfa_first
     level = evidence.competency.levels.filter(level=evidence.level_demonstrated).first()
     return render(
         request,
@@ -138,6 +144,8 @@ def claim_evidence_view(request, claim_id: int):
     claim = get_object_or_404(ExternalLearningClaim, pk=claim_id)
     if not can_view_claim(request.user, claim):
         raise Http404
+    if claim.user_id != request.user.pk and (mfa_first := staff_mfa_redirect(request)):
+        return mfa_first
     return _evidence_response(claim)
 
 

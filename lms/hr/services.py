@@ -148,6 +148,8 @@ class BulkEnrolResult:
     enrolled: int = 0
     already: int = 0
     not_found: list[str] = field(default_factory=list)
+    # NIPs of people the course is closed to (a Wagtail group restriction).
+    refused: list[str] = field(default_factory=list)
 
 
 def bulk_enrol(
@@ -165,6 +167,7 @@ def bulk_enrol(
     (the same message for both, so scope does not leak). New enrolments are emailed.
     """
     from courses.models import Enrolment
+    from courses.permissions import LearningRefused
     from courses.services import enrol
 
     from .scope import profiles_in_scope
@@ -183,12 +186,16 @@ def bulk_enrol(
     new = []
     with transaction.atomic():
         for profile in targets.select_related("user").order_by("pk").distinct():
-            enrolment, created = enrol(
-                user=profile.user,
-                course=course,
-                source=Enrolment.Source.BULK,
-                deadline=deadline,
-            )
+            try:
+                enrolment, created = enrol(
+                    user=profile.user,
+                    course=course,
+                    source=Enrolment.Source.BULK,
+                    deadline=deadline,
+                )
+            except LearningRefused:
+                result.refused.append(profile.nip or profile.user.email)
+                continue
             if created:
                 result.enrolled += 1
                 new.append(enrolment)

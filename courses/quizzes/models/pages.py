@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -145,9 +146,10 @@ class QuizPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
     def serve(self, request, *args, **kwargs):
         from ..permissions import can_open_quiz
 
-        if not getattr(request, "is_preview", False) and not can_open_quiz(
-            request.user, self
-        ):
+        previewing = getattr(request, "is_preview", False)
+        if not self.get_course().live and not previewing:
+            raise Http404  # a quiz of an unpublished course (``may_learn``)
+        if not previewing and not can_open_quiz(request.user, self):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             messages.info(
