@@ -203,6 +203,16 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
 ACCOUNT_ADAPTER = "lms.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Sigap] "
+# Reverse proxies we run in front of gunicorn (nginx alone: 1). Rate limits and the
+# audit trail take the client address from X-Forwarded-For only when this is set:
+# the Nth address from the right (lms/client_ip.py); 0 reads REMOTE_ADDR only.
+SIGAP_TRUSTED_PROXY_COUNT = env_int("SIGAP_TRUSTED_PROXY_COUNT", 0)
+if SIGAP_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(
+        "SIGAP_TRUSTED_PROXY_COUNT tidak boleh negatif "
+        "(SIGAP_TRUSTED_PROXY_COUNT must not be negative)."
+    )
+ALLAUTH_TRUSTED_PROXY_COUNT = SIGAP_TRUSTED_PROXY_COUNT
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/key,20/5m/ip",
     "signup": "20/h/ip",
