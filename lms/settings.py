@@ -195,7 +195,13 @@ LOGIN_REDIRECT_URL = "courses:my_courses"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "optional")
+# Mandatory outside the demo and tests: only then can sign-up answer a taken address
+# exactly as a new one ("verification sent", the owner gets an e-mail instead), so
+# that it never tells who has an account. "optional" says "already registered".
+ACCOUNT_EMAIL_VERIFICATION = os.environ.get(
+    "ACCOUNT_EMAIL_VERIFICATION", "optional" if DEBUG or TESTING else "mandatory"
+)
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_GET = False
 # A signed-in person sent to sign in (e.g. a learner opening /cms/) sees the sign-in
