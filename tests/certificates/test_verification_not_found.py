@@ -109,3 +109,23 @@ def test_unknown_codes_are_rate_limited_like_known_ones(db, locmem_cache, settin
     client = Client()
     statuses = [client.get(f"/v/salah{n}").status_code for n in range(5)]
     assert statuses == [404, 404, 404, 429, 429]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "\x00",
+        "a\x00b",
+        "x" * 5000,
+        "１２３４",
+        "../../etc/passwd",
+        "/v/",
+        "%",
+        "\u202e",
+    ],
+)
+def test_odd_typed_codes_get_the_not_found_page_never_an_error(db, locmem_cache, typed):
+    client = Client()
+    client.raise_request_exception = False
+    assert client.get("/v/", {"kode": typed}).status_code in (302, 404)
+    assert client.get(f"/v/{typed.strip(chr(0))}x").status_code in (302, 404)
