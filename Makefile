@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# QR codes, printed verification addresses and e-mail links point here: the demo's
+# own address unless SITE_URL is set.
+SITE_URL ?= http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed
 
 .PHONY: demo test test-browser install syscheck migrate seed serve worker lint format bench bench-short reliability backup restore messages clean
@@ -23,12 +26,12 @@ migrate: install
 	DEBUG=1 $(PY) manage.py migrate --noinput
 
 seed: migrate
-	DEBUG=1 $(PY) manage.py seed_demo
+	DEBUG=1 SITE_URL=$(SITE_URL) $(PY) manage.py seed_demo
 
 ## make demo: set everything up on SQLite and serve Sigap at http://127.0.0.1:$(PORT)
 demo: seed
 	@echo "Sigap berjalan di http://127.0.0.1:$(PORT)  (akun demo: peserta@sigap.test / sigap-demo-2026)"
-	DEBUG=1 TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DEBUG=1 SITE_URL=$(SITE_URL) TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## make worker: run background tasks and the scheduler (production-like)
 worker: install

@@ -12,6 +12,8 @@ from django.core.cache.backends.redis import RedisCache
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from lms.client_ip import rate_limit_source
+
 PERIODS = {"s": 1, "m": 60, "h": 3600}
 
 
@@ -19,10 +21,6 @@ def parse_rate(rate: str) -> tuple[int, int]:
     """'60/m' → (60, 60): requests allowed per period in seconds."""
     count, _sep, period = rate.partition("/")
     return int(count), PERIODS[period.strip() or "m"]
-
-
-def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def hit(key: str, *, limit: int, period: int, read: str | None = None):
@@ -75,7 +73,10 @@ def rate_limited(setting: str, *, group: str, read=None):
             limit, period = parse_rate(getattr(settings, setting))
             key = read(request, *args, **kwargs) if read else None
             allowed, value = hit(
-                f"{group}:{client_ip(request)}", limit=limit, period=period, read=key
+                f"{group}:{rate_limit_source(request)}",
+                limit=limit,
+                period=period,
+                read=key,
             )
             if key:
                 request.sigap_prefetched = {key: value}

@@ -31,6 +31,8 @@ from .signing import get_signer
 logger = logging.getLogger(__name__)
 
 CODE_BYTES = 18  # 144 bits of randomness; token_urlsafe gives 24 characters.
+# What a verification code can look like (codes of older lengths included).
+CODE_PATTERN = r"[A-Za-z0-9_-]{16,64}"
 
 
 class CertificateError(Exception):

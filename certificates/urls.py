@@ -1,15 +1,18 @@
 from django.urls import path, re_path
 
 from . import views
+from .services import CODE_PATTERN
 
 app_name = "certificates"
 
-CODE = r"(?P<code>[A-Za-z0-9_-]{16,64})"
+CODE = rf"(?P<code>{CODE_PATTERN})"
 
 urlpatterns = [
     path("v/", views.check_view, name="check"),
     re_path(rf"^v/{CODE}$", views.verify_view, name="verify"),
     re_path(rf"^v/{CODE}/openbadge\.json$", views.badge_view, name="badge"),
+    # Anything else typed after /v/ (a trailing slash, a mistyped or cut-off code).
+    re_path(r"^v/(?P<typed>.+)$", views.typed_code_view, name="typed_code"),
     path("sertifikat/", views.my_certificates_view, name="mine"),
     re_path(rf"^sertifikat/{CODE}/unduh/$", views.download_view, name="download"),
     re_path(rf"^sertifikat/{CODE}/cabut/$", views.revoke_view, name="revoke"),

@@ -1,6 +1,7 @@
 """Certificate pages: public verification, "Sertifikat saya", downloads, revocation."""
 
 import hashlib
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -30,7 +31,12 @@ from .permissions import (
     course_certificates_for,
 )
 from .ratelimit import rate_limited
-from .services import CertificateError, reissue_certificate, revoke_certificate
+from .services import (
+    CODE_PATTERN,
+    CertificateError,
+    reissue_certificate,
+    revoke_certificate,
+)
 from .verification import cached_page, cached_page_key, keep_page
 
 PUBLIC_MAX_AGE = 300  # a revocation reaches every cache within five minutes
@@ -87,7 +93,7 @@ def verify_view(request, code: str):
         None,
     )
     if certificate is None:
-        raise Http404
+        return _code_not_found(request, code)
     response = render(
         request,
         "certificates/certificate_verification.html",
@@ -95,6 +101,41 @@ def verify_view(request, code: str):
     )
     keep_page(request, certificate, response.content)
     return _public(response)
+
+
+def _code_not_found(request, typed: str):
+    """404 with what a verifier can check and a form to type the code again.
+
+    Rendered here rather than raised, so that it is the same page in the demo
+    (``DEBUG`` would show Django's technical 404 instead)."""
+    return render(
+        request,
+        "certificates/certificate_not_found.html",
+        {"typed": typed[:200]},
+        status=404,
+    )
+
+
+def _code_in(typed: str) -> str:
+    """The code in what a verifier typed or pasted: the whole verification
+    address, the code with spaces, or with a trailing slash."""
+    typed = typed.strip().rstrip("/")
+    return "".join(typed.rpartition("/v/")[2].split())
+
+
+def _verify_typed(request, typed: str):
+    code = _code_in(typed)
+    if re.fullmatch(CODE_PATTERN, code):
+        return redirect("certificates:verify", code=code)
+    return _code_not_found(request, typed)
+
+
+@require_GET
+@rate_limited("SIGAP_VERIFY_RATE_LIMIT", group="verify")
+def typed_code_view(request, typed: str):
+    """``/v/<anything that is not a code>``: the code it holds, or the not-found
+    page."""
+    return _verify_typed(request, typed)
 
 
 @require_GET
@@ -116,9 +157,9 @@ def badge_view(request, code: str):
 @rate_limited("SIGAP_VERIFY_RATE_LIMIT", group="check")
 def check_view(request):
     """Check a certificate: by its code, or by uploading the PDF (fingerprint)."""
-    code = request.GET.get("kode", "").strip()
-    if code:
-        return redirect("certificates:verify", code=code[:64])
+    typed = request.GET.get("kode", "").strip()
+    if typed:
+        return _verify_typed(request, typed)
     result = None
     form = (
         FingerprintForm(request.POST, request.FILES)

@@ -1,7 +1,9 @@
 """Demo pages for ``seed_demo``: home, catalogue, the four modules, their lessons."""
 
 import io
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
@@ -17,6 +19,23 @@ COVER_COLOURS = {
     "KKO": ((110, 50, 110), (250, 220, 130)),
     "PPK": ((150, 40, 40), (255, 225, 180)),
 }
+
+
+def _site_address() -> tuple[str, int]:
+    """The demo site's host and port, from ``SITE_URL``: Wagtail builds the absolute
+    page links in its e-mails (``page.full_url``) from them."""
+    parts = urlsplit(settings.SITE_URL)
+    default_port = 443 if parts.scheme == "https" else 80
+    return parts.hostname or "localhost", parts.port or default_port
+
+
+def _site_follows_site_url() -> None:
+    """Also when the demo is served again on another port (``PORT=8123 make demo``)."""
+    hostname, port = _site_address()
+    site = Site.objects.get(is_default_site=True)
+    if (site.hostname, site.port) != (hostname, port):
+        site.hostname, site.port = hostname, port
+        site.save()
 
 
 def _home_page() -> HomePage:
@@ -115,6 +134,7 @@ def _stream(body: list[tuple[str, object]]) -> list[dict]:
 
 def seed() -> None:
     home = _home_page()
+    _site_follows_site_url()
     catalog = _catalog_page(home)
     trainer = User.objects.filter(email="pengajar@sigap.test").first()
     for module in MODULES:

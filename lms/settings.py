@@ -196,7 +196,13 @@ LOGIN_REDIRECT_URL = "courses:my_courses"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "optional")
+# Mandatory outside the demo and tests: only then can sign-up answer a taken address
+# exactly as a new one ("verification sent", the owner gets an e-mail instead), so
+# that it never tells who has an account. "optional" says "already registered".
+ACCOUNT_EMAIL_VERIFICATION = os.environ.get(
+    "ACCOUNT_EMAIL_VERIFICATION", "optional" if DEBUG or TESTING else "mandatory"
+)
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_GET = False
 # A signed-in person sent to sign in (e.g. a learner opening /cms/) sees the sign-in
@@ -204,6 +210,16 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
 ACCOUNT_ADAPTER = "lms.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Sigap] "
+# Reverse proxies we run in front of gunicorn (nginx alone: 1). Rate limits and the
+# audit trail take the client address from X-Forwarded-For only when this is set:
+# the Nth address from the right (lms/client_ip.py); 0 reads REMOTE_ADDR only.
+SIGAP_TRUSTED_PROXY_COUNT = env_int("SIGAP_TRUSTED_PROXY_COUNT", 0)
+if SIGAP_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(
+        "SIGAP_TRUSTED_PROXY_COUNT tidak boleh negatif "
+        "(SIGAP_TRUSTED_PROXY_COUNT must not be negative)."
+    )
+ALLAUTH_TRUSTED_PROXY_COUNT = SIGAP_TRUSTED_PROXY_COUNT
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/key,20/5m/ip",
     "signup": "20/h/ip",
@@ -486,6 +502,7 @@ SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "lms.errors.csrf_failure"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # Content-Security-Policy (django-csp 4): no inline scripts or styles anywhere but

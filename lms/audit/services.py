@@ -4,11 +4,9 @@ from typing import Any
 
 from django.db import models
 
+from lms.client_ip import client_ip
+
 from .models import AuditEvent
-
-
-def client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") if request is not None else None
 
 
 def record_event(

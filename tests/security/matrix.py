@@ -340,6 +340,11 @@ MATRIX: dict[str, Rule] = {
         kwargs=_certificate_code, expect={ANONYMOUS: 200, SIGNED_IN: 200}
     ),
     "certificates:check": Rule(expect={ANONYMOUS: 200, SIGNED_IN: 200}),
+    # A code typed with a trailing slash leads to its page; the same for everyone.
+    "certificates:typed_code": Rule(
+        kwargs=lambda w, own: {"typed": w.record("certificate", own).code + "/"},
+        expect={ANONYMOUS: 302, SIGNED_IN: 302},
+    ),
     "certificates:mine": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
     # Trainers get their course's PDFs only as the ZIP bundle.
     "certificates:download": Rule(kwargs=_certificate_code, expect=PERSONAL_RECORD),
