@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from courses.models import Enrolment
@@ -101,11 +102,13 @@ def dashboard(request):
     return render(request, "hr/dashboard.html", context)
 
 
+# Lazy: translated when a page shows them, in that person's language (a
+# ``gettext`` here would freeze the language active at import, Indonesian).
 LEARNER_STATUSES = {
-    "enrolled": _("terdaftar"),
-    "in_progress": _("sedang berjalan"),
-    "completed": _("selesai"),
-    "below_jp": _("di bawah target JP"),
+    "enrolled": gettext_lazy("terdaftar"),
+    "in_progress": gettext_lazy("sedang berjalan"),
+    "completed": gettext_lazy("selesai"),
+    "below_jp": gettext_lazy("di bawah target JP"),
 }
 
 
@@ -259,7 +262,7 @@ def export_jp_recap_csv(request):
     _audit_export(request, report="rekap_jp", fmt="csv", filters=filters)
     rows = exports_module.jp_recap_rows(user=request.user, filters=filters)
     return _csv_response(
-        exports_module.csv_chunks(exports_module.JP_RECAP_COLUMNS, rows),
+        exports_module.csv_chunks(exports_module.jp_recap_header(), rows),
         f"rekap-jp-{filters.jp_year}.csv",
     )
 
