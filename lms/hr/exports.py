@@ -37,7 +37,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from lms.competencies.jenis_diklat import JenisDiklat
 
-from . import reports
+from . import erasure, reports
 from .filters import HrFilters
 from .jp import jp_per_user, jp_target
 
@@ -173,6 +173,11 @@ def riwayat_kursus_rows(*, user, filters: HrFilters) -> Iterator[list]:
     queryset = riwayat_kursus_queryset(user=user, filters=filters)
     with whole_result_plan():
         yield from _riwayat_rows(queryset.iterator(chunk_size=CHUNK_SIZE))
+    # Completions of erased people that the reporting duty keeps (lms.hr.erasure).
+    yield from _riwayat_rows(
+        (*row[:6], dmy(row[6]), dmy(row[7]))
+        for row in erasure.kept_national_rows(user, filters)
+    )
 
 
 def _riwayat_rows(rows) -> Iterator[tuple]:

@@ -22,8 +22,8 @@ from django.views.decorators.http import require_POST
 from courses.models import Enrolment
 from lms.audit.services import record_event
 
+from . import erasure, reports, scope, services
 from . import exports as exports_module
-from . import reports, scope, services
 from .charts import bar_chart
 from .filters import HrFilterForm, filters_from_request
 from .forms import BulkEnrolForm, StaffImportForm
@@ -220,6 +220,10 @@ def _audit_export(request, *, report: str, fmt: str, filters) -> None:
     )
 
 
+# Notes of erased people's completions shown on the export page (newest first).
+ERASED_SHOWN = 100
+
+
 @hr_required
 def exports(request):
     form, filters = filters_from_request(request)
@@ -233,7 +237,9 @@ def exports(request):
             "query": urlencode(filters.as_query()),
             "jobs": jobs,
             "columns": exports_module.RIWAYAT_KURSUS_COLUMNS,
-            "count": reports.completions(request.user, filters).count(),
+            "count": reports.completions(request.user, filters).count()
+            + erasure.kept_national_rows(request.user, filters).count(),
+            "erased": erasure.erased_completions(request.user, filters)[:ERASED_SHOWN],
         },
     )
 
