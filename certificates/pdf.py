@@ -10,13 +10,14 @@ QR code are handed to WeasyPrint as bytes (never base64 inside the HTML), and
 nothing is fetched except local files.
 """
 
+import datetime
 import functools
 from pathlib import Path
 
 import segno
 from django.conf import settings
 from django.template.loader import get_template, render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
@@ -103,6 +104,10 @@ def _mime(data: bytes) -> str:
 
 
 def _date(value) -> str:
+    """A date as printed; a moment prints as its day in Jakarta, never in UTC
+    (06:00 WIB is 23:00 UTC the day before)."""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localdate(value)
     return date_format(value, "j F Y") if value else ""
 
 
@@ -125,7 +130,7 @@ def certificate_html(certificate, *, logo: bool, signature: bool) -> str:
                 "birth_date": _date(certificate.holder_birth_date),
                 "started_on": _date(certificate.started_on),
                 "completed_on": _date(certificate.completed_on),
-                "issued_on": _date(certificate.issued_at.date()),
+                "issued_on": _date(certificate.issued_at),
                 "valid_until": _date(certificate.valid_until),
             },
         )

@@ -11,6 +11,14 @@ class CoursesConfig(AppConfig):
 
         connect_published_signals()
 
+        from wagtail.signals import page_published
+
+        from .search import index_published_page
+
+        page_published.connect(
+            index_published_page, dispatch_uid="sigap-index-published-page"
+        )
+
         from django.db.models.signals import post_delete, post_save
 
         from .models import Enrolment, LessonProgress

@@ -461,6 +461,9 @@ SIGAP_RETENTION_DAYS = {
     "accounts.datarequest": env_int("SIGAP_RETENTION_DATA_REQUEST_DAYS", 5 * 365),
     "django_tasks_database.dbtaskresult": env_int("SIGAP_RETENTION_TASK_DAYS", 30),
 }
+# Run by lms.accounts.privacy.erase_person before the identity goes (the lower
+# layer runs what higher ones registered); each returns data for the audit event.
+SIGAP_ERASURE_STEPS = ["lms.hr.erasure.note_national_export"]
 # HR: national report (riwayat kursus) fields and reminders.
 SIGAP_INSTITUSI_PENYELENGGARA = os.environ.get(
     "SIGAP_INSTITUSI_PENYELENGGARA", "BKPSDM (Sigap e-learning)"

@@ -146,7 +146,9 @@ class CatalogPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         if topic is not None:
             courses = courses.filter(topic=topic)
         if query:
-            courses = courses.search(query, operator="and")
+            from ..search import search_courses
+
+            courses = search_courses(courses, query, catalog=self)
         else:
             courses = courses.order_by("path")
         context.update(
@@ -228,6 +230,7 @@ class CoursePage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
+        index.SearchField("learning_goals"),
         index.AutocompleteField("title"),
         index.FilterField("topic"),
     ]

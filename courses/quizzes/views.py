@@ -10,6 +10,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -35,7 +36,7 @@ from .services import (
 )
 from .snapshot import build_snapshot
 
-REJECTED = _(
+REJECTED = gettext_lazy(
     "Jawaban tidak dapat diterima: isinya tidak cocok dengan soal pada percobaan "
     "ini. Muat ulang halaman lalu coba lagi."
 )

@@ -9,14 +9,19 @@ Decisions written down in docs/privacy.md:
   identity (email, name, NIP, birth, unit, sign-in methods) and attached files
   are removed; learning records stay as pseudonymous statistics; issued
   certificates keep their own snapshot and stay verifiable; audit events stay
-  until their retention period ends (accountability for breaches).
+  until their retention period ends (accountability for breaches). A completion
+  with a valid certificate stays in the national export (built from that
+  snapshot: the agency's reporting duty); others leave it; HR sees which, by
+  certificate number (``lms.hr.erasure``, a step in ``SIGAP_ERASURE_STEPS``).
 """
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import models, transaction
 from django.db.models.deletion import ProtectedError
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from lms.audit.services import record_event
 
@@ -123,6 +128,11 @@ def erase_person(
     from allauth.mfa.models import Authenticator
     from allauth.socialaccount.models import SocialAccount
 
+    # Steps of higher layers (``SIGAP_ERASURE_STEPS``), run while the identity
+    # is still there; what each returns goes into the erasure's audit event.
+    step_data = {}
+    for step in settings.SIGAP_ERASURE_STEPS:
+        step_data.update(import_string(step)(person=person) or {})
     files_removed = _remove_files(person)
     profile_removed = False
     profile = AsnProfile.objects.filter(user=person).first()
@@ -167,6 +177,7 @@ def erase_person(
         target=person,
         request=request,
         files_removed=files_removed,
+        **step_data,
     )
     return ErasureResult(files_removed=files_removed, profile_removed=profile_removed)
 

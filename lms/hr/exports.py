@@ -33,10 +33,11 @@ from django.db import connection, transaction
 from django.db.models import CharField, Func, OuterRef, Subquery, Value
 from django.db.models.functions import TruncDate
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from lms.competencies.jenis_diklat import JenisDiklat
 
-from . import reports
+from . import erasure, reports
 from .filters import HrFilters
 from .jp import jp_per_user, jp_target
 
@@ -56,15 +57,17 @@ RIWAYAT_KURSUS_COLUMNS = [
     "tanggalSelesaiKursus",
 ]
 
+# The JP recap is read by people (unlike the national columns above, which are
+# field names): headers and statuses in the requester's language.
 JP_RECAP_COLUMNS = [
-    "NIP",
-    "Nama",
-    "Jenis pegawai",
-    "Unit kerja",
-    "Tahun",
-    "JP",
-    "Target JP",
-    "Status",
+    gettext_lazy("NIP"),
+    gettext_lazy("Nama"),
+    gettext_lazy("Jenis pegawai"),
+    gettext_lazy("Unit kerja"),
+    gettext_lazy("Tahun"),
+    gettext_lazy("JP"),
+    gettext_lazy("Target JP"),
+    gettext_lazy("Status"),
 ]
 
 CHUNK_SIZE = 5000
@@ -170,6 +173,11 @@ def riwayat_kursus_rows(*, user, filters: HrFilters) -> Iterator[list]:
     queryset = riwayat_kursus_queryset(user=user, filters=filters)
     with whole_result_plan():
         yield from _riwayat_rows(queryset.iterator(chunk_size=CHUNK_SIZE))
+    # Completions of erased people that the reporting duty keeps (lms.hr.erasure).
+    yield from _riwayat_rows(
+        (*row[:6], dmy(row[6]), dmy(row[7]))
+        for row in erasure.kept_national_rows(user, filters)
+    )
 
 
 def _riwayat_rows(rows) -> Iterator[tuple]:
@@ -194,8 +202,20 @@ def _riwayat_rows(rows) -> Iterator[tuple]:
         )
 
 
+def jp_recap_header() -> list[str]:
+    """The JP recap's header, translated now (a streamed body is written after
+    the view has returned, when the request's language may no longer be active)."""
+    return [str(column) for column in JP_RECAP_COLUMNS]
+
+
 def jp_recap_rows(*, user, filters: HrFilters) -> Iterator[list]:
-    """Every person in scope with their JP in the year, zero included."""
+    """Every person in scope with their JP in the year, zero included; the
+    status in the language active when this is called."""
+    statuses = (gettext("Tercapai"), gettext("Belum tercapai"))
+    return _jp_recap_stream(user=user, filters=filters, statuses=statuses)
+
+
+def _jp_recap_stream(*, user, filters: HrFilters, statuses) -> Iterator[list]:
     totals = dict(
         jp_per_user(year=filters.jp_year)
         .filter(user__in=reports.people(user, filters).values("user"))
@@ -207,10 +227,13 @@ def jp_recap_rows(*, user, filters: HrFilters) -> Iterator[list]:
         .values_list("user", "nip", "full_name", "employee_type", "unit__name")
     )
     with whole_result_plan():
-        yield from _recap_rows(people.iterator(chunk_size=CHUNK_SIZE), totals, filters)
+        yield from _recap_rows(
+            people.iterator(chunk_size=CHUNK_SIZE), totals, filters, statuses
+        )
 
 
-def _recap_rows(people, totals: dict, filters: HrFilters) -> Iterator[list]:
+def _recap_rows(people, totals: dict, filters: HrFilters, statuses) -> Iterator[list]:
+    reached, not_reached = statuses
     target = jp_target()
     for person, nip, name, employee_type, unit_name in people:
         jp = totals.get(person, 0)
@@ -222,7 +245,7 @@ def _recap_rows(people, totals: dict, filters: HrFilters) -> Iterator[list]:
             filters.jp_year,
             jp,
             target,
-            "Tercapai" if jp >= target else "Belum tercapai",
+            reached if jp >= target else not_reached,
         ]
 
 

@@ -134,3 +134,58 @@ class ReminderLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.kind} {self.sent_at:%Y-%m-%d}"
+
+
+class ErasedCompletion(models.Model):
+    """A completed course of a person whose data was erased (UU PDP), and what the
+    erasure did to its row in the national export (riwayat kursus).
+
+    HR of the person's unit sees these by certificate number; nothing here names
+    the person. A row is *kept* only where a valid certificate already holds the
+    facts (its own snapshot, kept so it stays verifiable) and is read from it: the
+    minimum the agency's reporting duty needs. See docs/privacy.md.
+    """
+
+    class Outcome(models.TextChoices):
+        KEPT = "kept", _("tetap dalam ekspor nasional")
+        REMOVED = "removed", _("dihapus dari ekspor nasional")
+
+    erased_at = models.DateTimeField(_("dihapus pada"), db_index=True)
+    outcome = models.CharField(_("akibat"), max_length=10, choices=Outcome.choices)
+    unit = models.ForeignKey(
+        "accounts.OrgUnit",
+        verbose_name=_("unit kerja"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("kursus"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    course_title = models.CharField(_("nama kursus"), max_length=255)
+    certificate_number = models.CharField(
+        _("nomor sertifikat"), max_length=150, blank=True
+    )
+    completed_on = models.DateField(_("tanggal selesai"))
+    # A kept row is read from the certificate's own snapshot (the one copy of
+    # the holder's NIP), so nothing here repeats it.
+    certificate = models.ForeignKey(
+        "certificates.Certificate",
+        verbose_name=_("sertifikat"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    instansi_code = models.CharField(_("kode instansi"), max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = _("penyelesaian terdampak penghapusan data")
+        verbose_name_plural = _("penyelesaian terdampak penghapusan data")
+        ordering = ["-erased_at", "certificate_number", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.certificate_number or self.course_title} ({self.outcome})"

@@ -16,14 +16,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from courses.models import Enrolment
 from lms.audit.services import record_event
 from lms.private_files import serve_private_file
 
+from . import erasure, reports, scope, services
 from . import exports as exports_module
-from . import reports, scope, services
 from .charts import bar_chart
 from .filters import HrFilterForm, filters_from_request
 from .forms import BulkEnrolForm, StaffImportForm
@@ -102,11 +103,13 @@ def dashboard(request):
     return render(request, "hr/dashboard.html", context)
 
 
+# Lazy: translated when a page shows them, in that person's language (a
+# ``gettext`` here would freeze the language active at import, Indonesian).
 LEARNER_STATUSES = {
-    "enrolled": _("terdaftar"),
-    "in_progress": _("sedang berjalan"),
-    "completed": _("selesai"),
-    "below_jp": _("di bawah target JP"),
+    "enrolled": gettext_lazy("terdaftar"),
+    "in_progress": gettext_lazy("sedang berjalan"),
+    "completed": gettext_lazy("selesai"),
+    "below_jp": gettext_lazy("di bawah target JP"),
 }
 
 
@@ -218,6 +221,10 @@ def _audit_export(request, *, report: str, fmt: str, filters) -> None:
     )
 
 
+# Notes of erased people's completions shown on the export page (newest first).
+ERASED_SHOWN = 100
+
+
 @hr_required
 def exports(request):
     form, filters = filters_from_request(request)
@@ -231,7 +238,9 @@ def exports(request):
             "query": urlencode(filters.as_query()),
             "jobs": jobs,
             "columns": exports_module.RIWAYAT_KURSUS_COLUMNS,
-            "count": reports.completions(request.user, filters).count(),
+            "count": reports.completions(request.user, filters).count()
+            + erasure.kept_national_rows(request.user, filters).count(),
+            "erased": erasure.erased_completions(request.user, filters)[:ERASED_SHOWN],
         },
     )
 
@@ -260,7 +269,7 @@ def export_jp_recap_csv(request):
     _audit_export(request, report="rekap_jp", fmt="csv", filters=filters)
     rows = exports_module.jp_recap_rows(user=request.user, filters=filters)
     return _csv_response(
-        exports_module.csv_chunks(exports_module.JP_RECAP_COLUMNS, rows),
+        exports_module.csv_chunks(exports_module.jp_recap_header(), rows),
         f"rekap-jp-{filters.jp_year}.csv",
     )
 

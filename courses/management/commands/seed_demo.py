@@ -2,6 +2,7 @@
 
 from importlib import import_module
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -26,6 +27,11 @@ class Command(BaseCommand):
             with transaction.atomic():
                 import_module(step).seed()
             self.stdout.write(f"✓ {step}")
+        # Saving a page or a question only queues its indexing for the task
+        # worker, which has not run on a fresh install: without this the
+        # catalogue search finds none of the demo courses.
+        call_command("update_index", verbosity=0)
+        self.stdout.write("✓ update_index")
         self.stdout.write(
             self.style.SUCCESS(
                 "Konten demo siap. Kata sandi akun demo: sigap-demo-2026"
