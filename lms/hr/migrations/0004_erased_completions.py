@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
         ('accounts', '0004_privacy_requests'),
         ('certificates', '0003_certificatetemplate_owner'),
         ('courses', '0003_coursepage_requires_pretest'),
-        ('hr', '0002_jobs_and_reminders'),
+        ('hr', '0003_private_file_storage'),
     ]
 
     operations = [
