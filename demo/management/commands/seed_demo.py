@@ -1,20 +1,20 @@
 """Create Sigap's demo content. Idempotent: running it twice changes nothing."""
 
-from importlib import import_module
-
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from demo.steps import accounts, certificates, competencies, courses, hr, quizzes
+
 # Each step is a module with a ``seed()`` function; order matters (people first).
 SEED_STEPS = [
-    "lms.accounts.demo",
-    "courses.demo",
-    "lms.hr.demo",
-    "certificates.demo",
-    "courses.quizzes.demo",
+    accounts,
+    courses,
+    hr,
+    certificates,
+    quizzes,
     # Last: maps the modules and records evidence and growth for earlier steps'
     # completions and quiz attempts.
-    "lms.competencies.demo",
+    competencies,
 ]
 
 
@@ -24,8 +24,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for step in SEED_STEPS:
             with transaction.atomic():
-                import_module(step).seed()
-            self.stdout.write(f"✓ {step}")
+                step.seed()
+            self.stdout.write(f"✓ {step.__name__}")
         self.stdout.write(
             self.style.SUCCESS(
                 "Konten demo siap. Kata sandi akun demo: sigap-demo-2026"
