@@ -400,10 +400,9 @@ class _Body:
 
 
 def _markdown() -> MarkdownIt:
-    # CommonMark without raw HTML, code or images: what Wagtail's rich text holds.
-    md = MarkdownIt("commonmark", {"html": False})
-    md.disable(["code", "fence", "html_block", "html_inline", "image", "hr"])
-    md.disable(["backticks", "autolink", "lheading", "reference"])
+    # All of CommonMark is parsed, so that what Wagtail's rich text cannot hold
+    # (raw HTML, code, images, rules) is reported by line rather than mangled.
+    md = MarkdownIt("commonmark")
     # Source lines are wrapped for reading; the stored text is not.
     md.add_render_rule("softbreak", lambda *args: " ")
     return md
