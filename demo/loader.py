@@ -130,27 +130,31 @@ def load_modules(content_dir: Path = CONTENT_DIR) -> list[dict]:
 def load_module(directory: Path) -> dict:
     """One module: its metadata, lessons in the listed order, and its two tests."""
     path = directory / "module.yaml"
-    data, _ = _yaml_file(path)
+    data, lines = _yaml_file(path)
     _require_keys(path, data, _MODULE_KEYS, required=_MODULE_KEYS)
     for key in ("code", "title", "slug", "summary"):
-        _require_text(path, data, key)
+        _require_text(path, data, key, line=lines[key])
     if data["slug"] != directory.name:
-        raise ContentError(path, None, "slug harus sama dengan nama foldernya")
-    _require_int(path, data, "jp")
-    _require_text_list(path, data, "goals")
+        raise ContentError(path, lines["slug"], "slug harus sama dengan nama foldernya")
+    _require_int(path, data, "jp", line=lines["jp"])
+    _require_text_list(path, data, "goals", line=lines["goals"])
     topic = data["topic"]
     if not isinstance(topic, dict) or set(topic) != {"name", "slug"}:
-        raise ContentError(path, None, "topic harus berisi name dan slug")
+        raise ContentError(path, lines["topic"], "topic harus berisi name dan slug")
     competencies = data["competencies"]
     if not isinstance(competencies, dict) or not all(
         isinstance(level, int) for level in competencies.values()
     ):
-        raise ContentError(path, None, "competencies: kode kompetensi: level (angka)")
-    _require_text_list(path, data, "lessons")
+        raise ContentError(
+            path, lines["competencies"], "competencies: kode kompetensi: level (angka)"
+        )
+    _require_text_list(path, data, "lessons", line=lines["lessons"])
     lesson_files = sorted((directory / "lessons").glob("*.md"))
     if sorted(data["lessons"]) != [file.name for file in lesson_files]:
         raise ContentError(
-            path, None, "daftar lessons harus sama dengan berkas di folder lessons/"
+            path,
+            lines["lessons"],
+            "daftar lessons harus sama dengan berkas di folder lessons/",
         )
     module = {
         "code": data["code"],
@@ -520,16 +524,18 @@ def _choices(path: Path, data: dict, line: int) -> list[tuple[str, bool]]:
 
 
 def _yaml_file(path: Path):
-    """The file's data, and for a list the line where each item starts."""
+    """The file's data, and where each list item (or mapping key) starts."""
     text = path.read_text(encoding="utf-8")
     try:
         data = yaml.safe_load(text)
         node = yaml.compose(text)
     except yaml.YAMLError as error:
         raise ContentError(path, _yaml_line(error), str(error)) from error
-    lines = []
+    lines: list | dict = []
     if isinstance(node, yaml.SequenceNode):
         lines = [item.start_mark.line + 1 for item in node.value]
+    elif isinstance(node, yaml.MappingNode):
+        lines = {key.value: key.start_mark.line + 1 for key, _ in node.value}
     return data, lines
 
 

@@ -167,5 +167,13 @@ def test_yaml_syntax_error_is_reported_with_its_line(content):
 def test_lesson_file_not_listed_in_its_module_is_reported(content):
     extra = content / MODULE / "lessons" / "05-pelajaran-baru.md"
     extra.write_text(LESSON_HEAD)
-    with pytest.raises(ContentError, match=r"module\.yaml: daftar lessons"):
+    with pytest.raises(ContentError, match=r"module\.yaml:\d+: daftar lessons"):
+        load_modules(content)
+
+
+def test_module_metadata_error_names_the_line_of_its_key(content):
+    module = content / MODULE / "module.yaml"
+    module.write_text(module.read_text().replace("jp: 3", "jp: tiga"))
+    line = module.read_text().split("\n").index("jp: tiga") + 1
+    with pytest.raises(ContentError, match=rf"module\.yaml:{line}: jp harus"):
         load_modules(content)
