@@ -91,7 +91,7 @@ def _demo_images() -> tuple[bytes, bytes]:
 
     from PIL import Image
 
-    from certificates.demo import _draw_emblem, _draw_signature, _png
+    from demo.steps.certificates import _draw_emblem, _draw_signature, _png
 
     def jpeg(png: bytes, size: tuple[int, int]) -> bytes:
         image = Image.open(io.BytesIO(png))

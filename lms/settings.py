@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "courses",
     "courses.quizzes",
     "certificates",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

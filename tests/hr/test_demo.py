@@ -1,8 +1,8 @@
 """The HR demo data: the demo officer's scope and staff, created once."""
 
-from lms.accounts import demo as accounts_demo
+from demo.steps import accounts as accounts_demo
+from demo.steps import hr as hr_demo
 from lms.accounts.models import User
-from lms.hr import demo as hr_demo
 from lms.hr import scope
 
 

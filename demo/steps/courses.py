@@ -5,13 +5,14 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from PIL import ImageDraw
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
+from courses.models import CatalogPage, CoursePage, HomePage, LessonPage, Topic
+from demo.loader import load_modules
 from lms.accounts.models import User
-
-from .demo_content import MODULES
-from .models import CatalogPage, CoursePage, HomePage, LessonPage, Topic
 
 COVER_COLOURS = {
     "BCP": ((11, 93, 75), (255, 209, 102)),
@@ -106,9 +107,6 @@ def _cover_image(code: str, title: str) -> Image:
     existing = Image.objects.filter(title=f"Sampul {title}").first()
     if existing is not None:
         return existing
-    from PIL import Image as PILImage
-    from PIL import ImageDraw
-
     background, accent = COVER_COLOURS.get(code, ((11, 93, 75), (255, 209, 102)))
     picture = PILImage.new("RGB", (960, 480), background)
     draw = ImageDraw.Draw(picture)
@@ -137,7 +135,7 @@ def seed() -> None:
     _site_follows_site_url()
     catalog = _catalog_page(home)
     trainer = User.objects.filter(email="pengajar@sigap.test").first()
-    for module in MODULES:
+    for module in load_modules():
         topic_name, topic_slug = module["topic"]
         topic, _ = Topic.objects.get_or_create(
             slug=topic_slug, defaults={"name": topic_name}

@@ -1,17 +1,25 @@
 """Demo quizzes for ``seed_demo``: a pre-test and a post-test per module, built from
-``courses/demo_content.py``, and attempts by the HR demo staff so that the trainer
-reports show data. Idempotent: questions by text, quizzes by slug, attempts once;
-a quiz seeded with since-rewritten questions is pointed at the current ones.
+the ``pretest.yaml`` and ``posttest.yaml`` files in ``demo/content``, and attempts
+by the HR demo staff so that the trainer reports show data. Idempotent: questions
+by text, quizzes by slug, attempts once; a quiz seeded with since-rewritten
+questions is pointed at the current ones.
 """
 
 import random
 
-from courses.demo_content import MODULES
 from courses.models import CoursePage, Enrolment, LessonPage
+from courses.quizzes.models import (
+    Attempt,
+    Question,
+    QuestionChoice,
+    QuizKind,
+    QuizPage,
+    ReviewRule,
+)
+from courses.quizzes.services import save_answers, start_attempt, submit_attempt
+from courses.services import mark_lesson_complete
+from demo.loader import load_modules
 from lms.accounts.models import User
-
-from .models import Attempt, Question, QuestionChoice, QuizKind, QuizPage, ReviewRule
-from .services import save_answers, start_attempt, submit_attempt
 
 DIFFICULTY = {"easy": "mudah", "medium": "sedang", "hard": "sulit"}
 SCORING = {"all_or_nothing": "all", "partial": "partial", None: "all"}
@@ -165,8 +173,6 @@ def _take(quiz: QuizPage, user: User, rng: random.Random, skill: float) -> Attem
 
 
 def _demo_attempts(course: CoursePage, pretest: QuizPage, posttest: QuizPage) -> None:
-    from courses.services import mark_lesson_complete
-
     enrolments = (
         Enrolment.objects.filter(course=course, user__email__startswith="staf")
         .select_related("user")
@@ -193,7 +199,7 @@ def _demo_attempts(course: CoursePage, pretest: QuizPage, posttest: QuizPage) ->
 
 
 def seed() -> None:
-    for module in MODULES:
+    for module in load_modules():
         course = CoursePage.objects.filter(code=module["code"]).first()
         if course is None or not module.get("pretest"):
             continue

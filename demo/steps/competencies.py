@@ -5,26 +5,22 @@ import datetime
 import io
 
 from django.core.files.base import ContentFile
+from pypdf import PdfWriter
 
-from lms.accounts.models import Jabatan, User
-
-from .models import (
+from courses.models import CoursePage, Enrolment
+from demo.loader import load_modules
+from lms.accounts.models import Jabatan, OrgUnit, User
+from lms.competencies.models import (
     Competency,
+    CompetencyLevel,
     CourseCompetency,
     ExternalLearningClaim,
     JpEntry,
     PositionStandard,
 )
+from lms.competencies.services import record_evidence, refresh_growth
 
-# Used when courses/demo_content.py does not (yet) declare a module's competencies.
-# DOMAIN.md: quick thinking → M.8; creativity and innovation → M.7; collaborative
-# leadership → M.2 and M.3; crisis service delivery → M.5 and M.4.
-FALLBACK_MAPPING = {
-    "BCP": [("M.8", 3)],
-    "KIL": [("M.7", 3)],
-    "KKO": [("M.2", 3), ("M.3", 2)],
-    "PPK": [("M.5", 3), ("M.4", 2)],
-}
+from . import quizzes
 
 _ALL = ["M.1", "M.2", "M.3", "M.4", "M.5", "M.6", "M.7", "M.8", "SK.1"]
 
@@ -68,23 +64,13 @@ HR = "hr@sigap.test"
 
 
 def _module_mapping() -> dict[str, list[tuple[str, int]]]:
-    mapping = dict(FALLBACK_MAPPING)
-    try:
-        from courses.demo_content import MODULES
-    except ImportError:
-        return mapping
-    for module in MODULES:
-        declared = module.get("competencies")
-        if isinstance(declared, dict):
-            declared = list(declared.items())
-        if declared:
-            mapping[module["code"]] = [(code, int(level)) for code, level in declared]
-    return mapping
+    """Each module's target competencies, as declared in its ``module.yaml``
+    (DOMAIN.md: quick thinking → M.8; creativity and innovation → M.7;
+    collaborative leadership → M.2 and M.3; crisis service delivery → M.5, M.4)."""
+    return {module["code"]: module["competencies"] for module in load_modules()}
 
 
 def _map_courses() -> None:
-    from courses.models import CoursePage
-
     competencies = {c.code: c for c in Competency.objects.all()}
     for code, targets in _module_mapping().items():
         course = CoursePage.objects.filter(code=code).first()
@@ -113,10 +99,6 @@ def _set_standards() -> None:
 
 
 def _teknis_competency() -> None:
-    from lms.accounts.models import OrgUnit
-
-    from .models import CompetencyLevel
-
     code, name, instansi_code, definition, levels, standards = TEKNIS
     instansi = OrgUnit.objects.filter(code=instansi_code).first()
     if instansi is None:
@@ -147,8 +129,6 @@ def _teknis_competency() -> None:
 
 
 def _demo_pdf(title: str) -> bytes:
-    from pypdf import PdfWriter
-
     writer = PdfWriter()
     writer.add_blank_page(width=595, height=842)
     writer.add_metadata({"/Title": title})
@@ -236,19 +216,9 @@ def _seed_claims() -> None:
 def _record_demo_growth() -> None:
     """Evidence and growth for demo completions recorded by earlier seed steps
     (some before the courses were mapped, some before their quiz attempts)."""
-    from importlib import import_module
-
-    from django.apps import apps
-
-    from courses.models import Enrolment
-
-    if apps.is_installed("courses.quizzes"):
-        # The demo attempts must exist before growth is read from them, whatever
-        # the order of SEED_STEPS; that step is idempotent.
-        import_module("courses.quizzes.demo").seed()
-
-    from .services import record_evidence, refresh_growth
-
+    # The demo attempts must exist before growth is read from them, whatever
+    # the order of SEED_STEPS; that step is idempotent.
+    quizzes.seed()
     mapped = CourseCompetency.objects.values("course_id")
     for enrolment in (
         Enrolment.objects.completed()

@@ -2,10 +2,18 @@
 
 import datetime
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
-from .models import AsnProfile, Jabatan, OrgUnit, User
-from .permissions import ROLE_ADMIN, ROLE_HR, ROLE_LEARNER, ROLE_REVIEWER, ROLE_TRAINER
+from lms.accounts.employee_numbers import validate_employee_number
+from lms.accounts.models import AsnProfile, Jabatan, OrgUnit, User
+from lms.accounts.permissions import (
+    ROLE_ADMIN,
+    ROLE_HR,
+    ROLE_LEARNER,
+    ROLE_REVIEWER,
+    ROLE_TRAINER,
+)
 
 DEMO_PASSWORD = "sigap-demo-2026"
 
@@ -133,16 +141,12 @@ def seed() -> None:
                     2026, 1, 5, 8, 0, tzinfo=datetime.UTC
                 ),
             )
-            from allauth.account.models import EmailAddress
-
             EmailAddress.objects.get_or_create(
                 user=user, email=email, defaults={"verified": True, "primary": True}
             )
         user.groups.add(*Group.objects.filter(name__in=roles))
         if profile is not None and not AsnProfile.objects.filter(user=user).exists():
             nip, unit_code, jabatan, golongan, birth_place, prefix, suffix = profile
-            from .employee_numbers import validate_employee_number
-
             number = validate_employee_number(nip)
             unit = OrgUnit.objects.get(code=unit_code)
             AsnProfile.objects.create(

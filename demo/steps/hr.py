@@ -3,13 +3,21 @@
 Idempotent: people are created once (by email); enrolments once per course.
 """
 
-from django.contrib.auth.models import Group
+import datetime
 
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+
+from courses.models import CoursePage, Enrolment
+from courses.services import complete_enrolment, enrol
 from lms.accounts.employee_numbers import validate_employee_number
 from lms.accounts.models import AsnProfile, Jabatan, OrgUnit, User
 from lms.accounts.permissions import ROLE_LEARNER
+from lms.competencies.models import ExternalLearningClaim
+from lms.competencies.services import decide_claim, submit_claim
+from lms.hr.models import HrOfficer
 
-from .models import HrOfficer
+from .accounts import DEMO_PASSWORD
 
 HR_OFFICER_EMAIL = "hr@sigap.test"
 HR_OFFICER_UNIT = "PEMKAB-SR"
@@ -275,8 +283,6 @@ def _attach_hr_officer() -> None:
 
 
 def _create_staff(index: int, row) -> User:
-    from lms.accounts.demo import DEMO_PASSWORD
-
     name, unit_code, jabatan, golongan, nip, _progress = row
     email = _staff_email(index)
     user = User.objects.filter(email=email).first()
@@ -302,8 +308,6 @@ def _create_staff(index: int, row) -> User:
 
 
 def _course_codes() -> list[str]:
-    from courses.models import CoursePage
-
     existing = dict(CoursePage.objects.values_list("code", "pk"))
     codes = [code for code in DEMO_COURSE_CODES if code in existing]
     if not codes:
@@ -312,9 +316,6 @@ def _course_codes() -> list[str]:
 
 
 def _record_learning(user: User, progress: str, codes: list[str]) -> None:
-    from courses.models import CoursePage, Enrolment
-    from courses.services import complete_enrolment, enrol
-
     for code, step in zip(codes, progress, strict=False):
         if step == "0":
             continue
@@ -340,13 +341,6 @@ SEMINAR = {
 
 
 def _approved_seminar(user: User) -> None:
-    import datetime
-
-    from django.core.files.base import ContentFile
-
-    from lms.competencies.models import ExternalLearningClaim
-    from lms.competencies.services import decide_claim, submit_claim
-
     if ExternalLearningClaim.objects.filter(user=user).exists():
         return
     officer = User.objects.filter(email=HR_OFFICER_EMAIL).first()

@@ -1,21 +1,21 @@
 """Create Sigap's demo content. Idempotent: running it twice changes nothing."""
 
-from importlib import import_module
-
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from demo.steps import accounts, certificates, competencies, courses, hr, quizzes
+
 # Each step is a module with a ``seed()`` function; order matters (people first).
 SEED_STEPS = [
-    "lms.accounts.demo",
-    "courses.demo",
-    "lms.hr.demo",
-    "certificates.demo",
-    "courses.quizzes.demo",
+    accounts,
+    courses,
+    hr,
+    certificates,
+    quizzes,
     # Last: maps the modules and records evidence and growth for earlier steps'
     # completions and quiz attempts.
-    "lms.competencies.demo",
+    competencies,
 ]
 
 
@@ -25,8 +25,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for step in SEED_STEPS:
             with transaction.atomic():
-                import_module(step).seed()
-            self.stdout.write(f"✓ {step}")
+                step.seed()
+            self.stdout.write(f"✓ {step.__name__}")
         # Saving a page or a question only queues its indexing for the task
         # worker, which has not run on a fresh install: without this the
         # catalogue search finds none of the demo courses.

@@ -12,8 +12,10 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images.models import Image
 
-from .models import CertificateTemplate
-from .signing import create_self_signed_p12, demo_key_path, reset_signer
+from certificates.models import Certificate, CertificateTemplate
+from certificates.services import issue_certificate
+from certificates.signing import create_self_signed_p12, demo_key_path, reset_signer
+from courses.models import Enrolment
 
 DEMO_TEMPLATE = {
     "institution_name": (
@@ -111,11 +113,6 @@ def seed() -> None:
 
 
 def _issue_missing_certificates() -> None:
-    from courses.models import Enrolment
-
-    from .models import Certificate
-    from .services import issue_certificate
-
     certified = Certificate.objects.values("enrolment_id")
     for enrolment in Enrolment.objects.completed().exclude(pk__in=certified):
         issue_certificate(enrolment=enrolment)

@@ -1,0 +1,1 @@
+"""The steps ``seed_demo`` runs, each a module with an idempotent ``seed()``."""
