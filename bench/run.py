@@ -7,6 +7,11 @@
    page, and the minimal Django view ``/health/ping`` requested by the same signed-in
    learners from the same processes in the same run; the ratio of their throughput
    (target ≥ 0.4). The same view without a session is measured for comparison.
+   Beside them, in alternating rounds, a minimal Django app (``bench/minimal_app``:
+   ``startproject``'s middleware, one view, no Sigap code) served by a second
+   gunicorn with the same ``gunicorn.conf.py``: the lesson page's ratio against it
+   is comparable across projects (informational, no target). ``verify_page`` does
+   the same for the verification page.
 4. The other benchmarks, when present (``bench/<name>.py`` with ``main(argv)``
    printing a markdown section; ``--short`` in CI).
 
@@ -48,6 +53,14 @@ OTHER_BENCHMARKS = [
 RATIO_TARGET = 0.4
 CONCURRENCY = 50
 ROUNDS = 4
+MINIMAL_APP = "bench.minimal_app.wsgi"
+MINIMAL_APP_MEANING = (
+    "The minimal Django app is `startproject`'s project with one view and no Sigap "
+    "code, served by the same gunicorn settings in the same run, so a page's ratio "
+    "against it can be compared across projects (any Django project can measure "
+    "it the same way); the ratio against Sigap's own `/health/ping` shows only "
+    "what the page costs beyond Sigap's middleware."
+)
 
 
 def _free_port() -> int:
@@ -131,13 +144,22 @@ def bench_env(args, port: int) -> dict:
     return env
 
 
-def start_gunicorn(env: dict, port: int, log: Path) -> subprocess.Popen:
+def start_gunicorn(
+    env: dict,
+    port: int,
+    log: Path,
+    *,
+    app: str = "lms.wsgi",
+    ready_path: str = "/health/ping",
+) -> subprocess.Popen:
+    """Serve ``app`` with ``gunicorn.conf.py`` on 127.0.0.1:``port``; return once it
+    answers ``ready_path``."""
     gunicorn = Path(sys.executable).parent / "gunicorn"
     with log.open("w") as handle:
         process = subprocess.Popen(
             [
                 str(gunicorn),
-                "lms.wsgi",
+                app,
                 "-c",
                 "gunicorn.conf.py",
                 f"--bind=127.0.0.1:{port}",
@@ -153,13 +175,56 @@ def start_gunicorn(env: dict, port: int, log: Path) -> subprocess.Popen:
             raise SystemExit(f"gunicorn exited early; see {log}")
         try:
             with urllib.request.urlopen(  # noqa: S310 - loopback only
-                f"http://127.0.0.1:{port}/health/ping", timeout=2
+                f"http://127.0.0.1:{port}{ready_path}", timeout=2
             ):
                 return process
         except OSError:
             time.sleep(0.3)
     process.kill()
     raise SystemExit(f"gunicorn did not answer in 60 s; see {log}")
+
+
+def start_minimal_app(env: dict, port: int, log: Path) -> subprocess.Popen:
+    """The minimal Django app under the same gunicorn settings as Sigap (the same
+    environment, so the same worker and thread counts), on its own port."""
+    return start_gunicorn(
+        {**env, "DJANGO_SETTINGS_MODULE": "bench.minimal_app.settings"},
+        port,
+        log,
+        app=MINIMAL_APP,
+        ready_path="/",
+    )
+
+
+def stop_gunicorn(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
+def ratio(page: float, baseline: float) -> float:
+    return page / baseline if baseline else 0.0
+
+
+def baselines_table(rows: list[dict]) -> str:
+    """One line per page: its req/s and its ratio against each baseline. A row is
+    ``{"page", "rps", "ping_rps", "minimal_rps"}`` (requests per second)."""
+    lines = [
+        "| page | req/s | ratio to Sigap's `/health/ping` "
+        "| ratio to the minimal Django app |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['page']} | {row['rps']:.1f} "
+            f"| {ratio(row['rps'], row['ping_rps']):.2f} "
+            f"(ping {row['ping_rps']:.1f} req/s) "
+            f"| {ratio(row['rps'], row['minimal_rps']):.2f} "
+            f"(app {row['minimal_rps']:.1f} req/s) |"
+        )
+    return "\n".join(lines)
 
 
 def run_other(name: str, env: dict, short: bool, timeout: int) -> tuple[str, bool]:
@@ -262,12 +327,22 @@ def main(argv: list[str] | None = None) -> int:
     log = results_dir / "gunicorn.log"
     server = start_gunicorn(env, port, log)
     base = f"http://127.0.0.1:{port}"
+    minimal_port = _free_port()
+    try:
+        minimal_server = start_minimal_app(
+            env, minimal_port, results_dir / "minimal-app-gunicorn.log"
+        )
+    except BaseException:
+        stop_gunicorn(server)
+        raise
+    minimal_url = f"http://127.0.0.1:{minimal_port}/"
     try:
         print(f"bench: warm-up, then {seconds:.0f} s per scenario …", flush=True)
         for url in (f"{base}/health/ping", f"{base}{setup['lesson_url']}"):
             run_load("warm-up", url, concurrency=8, seconds=2, cookie=setup["cookie"])
+        run_load("warm-up", minimal_url, concurrency=8, seconds=2)
         # Interleaved rounds: load from elsewhere on the machine drifts over time,
-        # and alternating the two scenarios lets both see the same drift.
+        # and alternating the scenarios lets all of them see the same drift.
         ping = LoadResult(
             "minimal Django view `/health/ping`, signed in", CONCURRENCY, 0.0
         )
@@ -275,11 +350,17 @@ def main(argv: list[str] | None = None) -> int:
         anonymous = LoadResult(
             "minimal Django view `/health/ping`, anonymous", CONCURRENCY, 0.0
         )
+        minimal = LoadResult(
+            "minimal Django app (`bench/minimal_app`, own gunicorn), anonymous",
+            CONCURRENCY,
+            0.0,
+        )
         for _ in range(ROUNDS):
             for total, url, cookie in (
                 (ping, f"{base}/health/ping", setup["cookie"]),
                 (lesson, f"{base}{setup['lesson_url']}", setup["cookie"]),
                 (anonymous, f"{base}/health/ping", ""),
+                (minimal, minimal_url, ""),
             ):
                 part = run_load(
                     total.name,
@@ -290,23 +371,33 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 total.merge(part)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-    for result in (ping, lesson, anonymous):
+        stop_gunicorn(server)
+        stop_gunicorn(minimal_server)
+    for result in (ping, lesson, anonymous, minimal):
         if result.errors or not result.requests:
             failures.append(f"{result.name}: {result.errors} errors, {result.statuses}")
-    ratio = lesson.rps / ping.rps if ping.rps else 0.0
-    anonymous_ratio = lesson.rps / anonymous.rps if anonymous.rps else 0.0
+    lesson_ratio = ratio(lesson.rps, ping.rps)
+    anonymous_ratio = ratio(lesson.rps, anonymous.rps)
+    minimal_ratio = ratio(lesson.rps, minimal.rps)
     print(
-        load_table([ping, lesson, anonymous]),
-        f"\nratio {ratio:.2f}; queries {queries}",
+        load_table([ping, lesson, anonymous, minimal]),
+        f"\nratio {lesson_ratio:.2f} (to the minimal Django app {minimal_ratio:.2f}); "
+        f"queries {queries}",
         flush=True,
     )
+    baselines = [
+        {
+            "page": "signed-in lesson page",
+            "rps": lesson.rps,
+            "ping_rps": ping.rps,
+            "minimal_rps": minimal.rps,
+        }
+    ]
 
     others: list[str] = []
+    # verify_page writes its figures here for the table of baselines.
+    verify_figures = results_dir / "verify_page.json"
+    verify_figures.unlink(missing_ok=True)
     if not args.only_core:
         for name in OTHER_BENCHMARKS:
             if not (REPO / "bench" / f"{name}.py").exists():
@@ -318,9 +409,12 @@ def main(argv: list[str] | None = None) -> int:
             if not ok:
                 failures.append(f"bench/{name}.py failed")
 
+    if verify_figures.exists():
+        baselines.append(json.loads(verify_figures.read_text()))
+
     info = machine()
     now = datetime.datetime.now(datetime.UTC)
-    verdict = "meets" if ratio >= RATIO_TARGET else "**misses**"
+    verdict = "meets" if lesson_ratio >= RATIO_TARGET else "**misses**"
     query_verdict = (
         "Equal: the page does not grow with the course."
         if queries["5"] == queries["200"]
@@ -341,7 +435,16 @@ figures of two reports only where this check is alike (the ratios carry over bet
 - server: `gunicorn lms.wsgi -c gunicorn.conf.py` (gthread, workers = cores, \
 4 threads each), production settings (DEBUG off; static files from the source \
 folders, see `bench/settings.py`); load generator `bench/loadgen.py` (asyncio, \
-keep-alive) on the same machine, 127.0.0.1 only.
+keep-alive) on the same machine, 127.0.0.1 only. The minimal Django app \
+(`gunicorn bench.minimal_app.wsgi -c gunicorn.conf.py`) runs beside it, same \
+settings file and environment, on another port.
+
+## Pages against two baselines
+
+{baselines_table(baselines)}
+
+{MINIMAL_APP_MEANING} Both ratios come from alternating rounds in the same run; \
+the one to the minimal Django app is for information (no target).
 
 ## Lesson page under load
 
@@ -350,12 +453,17 @@ the minimal Django view `/health/ping` (full middleware stack, no database) requ
 by the same signed-in learners (the same session cookie: Sigap's middleware loads the \
 session and the signed-in user on every request, so this is the cheapest request a \
 signed-in learner can make), same gunicorn, same run, {CONCURRENCY} concurrent \
-connections each. For comparison, the same view requested without a session.
+connections each. For comparison, the same view requested without a session, and \
+the minimal Django app (`bench/minimal_app`, no session).
 
-{load_table([ping, lesson, anonymous])}
+{load_table([ping, lesson, anonymous, minimal])}
 
-**Ratio lesson page / minimal view: {ratio:.2f}** (target ≥ {RATIO_TARGET}: {verdict}).
+**Ratio lesson page / minimal view `/health/ping` (signed in): \
+{lesson_ratio:.2f}** (target ≥ {RATIO_TARGET}: {verdict}).
 Against the anonymous `/health/ping`, which loads no session: {anonymous_ratio:.2f}.
+
+**Ratio lesson page / minimal Django app: {minimal_ratio:.2f}** (no target; \
+comparable across projects, see above).
 
 ## Database queries per lesson page
 
@@ -386,7 +494,10 @@ learner's standing is rebuilt after they (or HR, or a regrade) change their reco
                 "ping": ping.as_dict(),
                 "anonymous_ping": anonymous.as_dict(),
                 "lesson": lesson.as_dict(),
-                "ratio": round(ratio, 3),
+                "minimal_app": minimal.as_dict(),
+                "ratio": round(lesson_ratio, 3),
+                "ratio_to_minimal_app": round(minimal_ratio, 3),
+                "baselines": baselines,
                 "queries": queries,
                 "failures": failures,
             },

@@ -5,17 +5,21 @@ Redis cache) in the same run and loaded by ``bench/loadgen.py`` (keep-alive,
 127.0.0.1 only): the public page a QR code opens, and ``/health/ping`` (the full
 middleware stack, no database). Reports p50 and requests per second of each and
 the ratio of their throughput (target ≥ 0.5), plus the database queries one
-verification request makes (target: 1), counted in-process.
+verification request makes (target: 1), counted in-process. Beside them, in the same
+alternating rounds, the minimal Django app (``bench/minimal_app``) under the same
+gunicorn settings: the page's ratio against it is comparable across projects
+(informational, no target).
 
 The verification rate limit is raised for the run (one client IP sends everything).
-``main(argv)`` prints a markdown section (``bench/run.py`` calls it).
+``main(argv)`` prints a markdown section (``bench/run.py`` calls it) and writes the
+figures to ``bench/results/verify_page.json`` for the report's table of baselines.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -80,7 +84,14 @@ def main(argv: list[str] | None = None) -> int:
     from django.conf import settings
 
     from bench.loadgen import LoadResult, run_load
-    from bench.run import _free_port, start_gunicorn
+    from bench.run import (
+        MINIMAL_APP_MEANING,
+        _free_port,
+        ratio,
+        start_gunicorn,
+        start_minimal_app,
+        stop_gunicorn,
+    )
 
     code = _certificate_code()
     queries, cached_queries, status = _queries_per_request(code)
@@ -88,21 +99,34 @@ def main(argv: list[str] | None = None) -> int:
 
     port = _free_port()
     env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}"}
-    log = REPO / "bench" / "results" / "verify-gunicorn.log"
-    log.parent.mkdir(exist_ok=True)
-    server = start_gunicorn(env, port, log)
+    results = REPO / "bench" / "results"
+    results.mkdir(exist_ok=True)
+    server = start_gunicorn(env, port, results / "verify-gunicorn.log")
     base = f"http://127.0.0.1:{port}"
+    minimal_port = _free_port()
     try:
-        for url in (f"{base}/health/ping", f"{base}/v/{code}"):
+        minimal_server = start_minimal_app(
+            env, minimal_port, results / "verify-minimal-app-gunicorn.log"
+        )
+    except BaseException:
+        stop_gunicorn(server)
+        raise
+    minimal_url = f"http://127.0.0.1:{minimal_port}/"
+    try:
+        for url in (f"{base}/health/ping", f"{base}/v/{code}", minimal_url):
             run_load("warm-up", url, concurrency=8, seconds=2)
-        # Alternating rounds, as in bench/run.py: both scenarios see the same drift
+        # Alternating rounds, as in bench/run.py: all scenarios see the same drift
         # in the load from elsewhere on the machine.
         ping = LoadResult("minimal Django view `/health/ping`", CONCURRENCY, 0.0)
         verify = LoadResult("verification page `/v/<code>`", CONCURRENCY, 0.0)
+        minimal = LoadResult(
+            "minimal Django app (`bench/minimal_app`, own gunicorn)", CONCURRENCY, 0.0
+        )
         for _ in range(ROUNDS):
             for total, url in (
                 (ping, f"{base}/health/ping"),
                 (verify, f"{base}/v/{code}"),
+                (minimal, minimal_url),
             ):
                 total.merge(
                     run_load(
@@ -113,25 +137,38 @@ def main(argv: list[str] | None = None) -> int:
                     )
                 )
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_gunicorn(server)
+        stop_gunicorn(minimal_server)
 
-    ratio = verify.rps / ping.rps if ping.rps else 0.0
+    ping_ratio = ratio(verify.rps, ping.rps)
+    minimal_ratio = ratio(verify.rps, minimal.rps)
     rows = [
         "| scenario | requests | req/s | p50 ms | p95 ms | errors |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for result in (ping, verify):
+    for result in (ping, verify, minimal):
         data = result.as_dict()
         rows.append(
             f"| {data['name']} | {data['requests']} | {data['rps']} "
             f"| {data['p50_ms']} | {data['p95_ms']} | {data['errors']} |"
         )
     failed = bool(
-        verify.errors or ping.errors or status != 200 or queries != 1 or cached_queries
+        verify.errors
+        or ping.errors
+        or minimal.errors
+        or status != 200
+        or queries != 1
+        or cached_queries
+    )
+    (results / "verify_page.json").write_text(
+        json.dumps(
+            {
+                "page": "verification page `/v/<code>`",
+                "rps": verify.rps,
+                "ping_rps": ping.rps,
+                "minimal_rps": minimal.rps,
+            }
+        )
     )
     print(
         "\n".join(
@@ -141,13 +178,18 @@ def main(argv: list[str] | None = None) -> int:
                 f"Anonymous `GET /v/<code>` (the page a QR code opens) and "
                 f"`/health/ping`, same gunicorn, same run, {CONCURRENCY} concurrent "
                 f"connections, {seconds:.0f} s each in {ROUNDS} alternating rounds; "
-                f"cache: {cache}.",
+                f"cache: {cache}. The minimal Django app (`bench/minimal_app`) in "
+                "the same rounds, served by a second gunicorn with the same "
+                "settings.",
                 "",
                 *rows,
                 "",
-                f"**Ratio verification page / minimal view: {ratio:.2f}** "
-                f"(target ≥ {RATIO_TARGET}: "
-                f"{'meets' if ratio >= RATIO_TARGET else '**misses**'}).",
+                "**Ratio verification page / minimal view `/health/ping`: "
+                f"{ping_ratio:.2f}** (target ≥ {RATIO_TARGET}: "
+                f"{'meets' if ping_ratio >= RATIO_TARGET else '**misses**'}).",
+                "",
+                "**Ratio verification page / minimal Django app: "
+                f"{minimal_ratio:.2f}** (no target). {MINIMAL_APP_MEANING}",
                 "",
                 f"Database queries per verification request: **{queries}** when "
                 f"the page is rendered, **{cached_queries}** when an anonymous "
