@@ -23,15 +23,15 @@ syscheck: $(STAMP)
 	@$(PY) scripts/syscheck.py
 
 migrate: install
-	DEBUG=1 $(PY) manage.py migrate --noinput
+	SIGAP_DEMO=1 $(PY) manage.py migrate --noinput
 
 seed: migrate
-	DEBUG=1 SITE_URL=$(SITE_URL) $(PY) manage.py seed_demo
+	SIGAP_DEMO=1 SITE_URL=$(SITE_URL) $(PY) manage.py seed_demo
 
 ## make demo: set everything up on SQLite and serve Sigap at http://127.0.0.1:$(PORT)
 demo: seed
 	@echo "Sigap berjalan di http://127.0.0.1:$(PORT)  (akun demo: peserta@sigap.test / sigap-demo-2026)"
-	DEBUG=1 SITE_URL=$(SITE_URL) TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	SIGAP_DEMO=1 SITE_URL=$(SITE_URL) TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## make worker: run background tasks and the scheduler (production-like)
 worker: install

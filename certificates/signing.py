@@ -2,7 +2,8 @@
 
 ``get_signer()`` returns the configured ``Signer``: a PAdES signer with a local
 PKCS#12 key (``SIGAP_SIGNING_P12_PATH`` / ``SIGAP_SIGNING_P12_PASSWORD``), the
-demo key that ``seed_demo`` writes (only when DEBUG is on), or no signature.
+demo key that ``seed_demo`` writes (only in a local run: DEBUG or SIGAP_DEMO), or
+no signature.
 Another backend is plugged in with ``SIGAP_SIGNER_CLASS`` (a dotted path).
 """
 
@@ -125,7 +126,7 @@ def _configured_signer() -> Signer:
             path=settings.SIGAP_SIGNING_P12_PATH,
             password=settings.SIGAP_SIGNING_P12_PASSWORD,
         )
-    if settings.DEBUG and demo_key_path().exists():
+    if settings.LOCAL and demo_key_path().exists():
         return Pkcs12Signer(
             path=demo_key_path(), password=settings.SIGAP_DEMO_SIGNING_P12_PASSWORD
         )

@@ -38,11 +38,17 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG")
+# SIGAP_DEMO (make demo): the conveniences of a local run (plain HTTP, a fixed key,
+# local host names, the demo signing key, images served by Django) without Django's
+# debug pages, which would show any visitor every URL pattern and, on an error, the
+# traceback and settings. DEBUG=1 is for developers only.
+SIGAP_DEMO = env_bool("SIGAP_DEMO")
+LOCAL = DEBUG or SIGAP_DEMO
 TESTING = env_bool("SIGAP_TESTING") or "pytest" in sys.modules
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if DEBUG or TESTING:
+    if LOCAL or TESTING:
         SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105
     else:
         raise ImproperlyConfigured(
@@ -50,7 +56,7 @@ if not SECRET_KEY:
         )
 
 ALLOWED_HOSTS = env_list(
-    "ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG or TESTING else ""
+    "ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if LOCAL or TESTING else ""
 )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -201,7 +207,7 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 # exactly as a new one ("verification sent", the owner gets an e-mail instead), so
 # that it never tells who has an account. "optional" says "already registered".
 ACCOUNT_EMAIL_VERIFICATION = os.environ.get(
-    "ACCOUNT_EMAIL_VERIFICATION", "optional" if DEBUG or TESTING else "mandatory"
+    "ACCOUNT_EMAIL_VERIFICATION", "optional" if LOCAL or TESTING else "mandatory"
 )
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_UNIQUE_EMAIL = True
@@ -292,7 +298,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Development and tests serve static files from the source folders (no collectstatic).
-WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS = LOCAL or TESTING
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Certificates, ZIP bundles, JP-claim evidence and HR job files: outside MEDIA_ROOT,
@@ -421,7 +427,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or TESTING
+            if LOCAL or TESTING
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
@@ -480,7 +486,7 @@ SIGAP_REMINDER_WINDOW_DAYS = env_int("SIGAP_REMINDER_WINDOW_DAYS", 14)
 
 # Certificates: the PKCS#12 signing key (unsigned when unset), or another signer
 # class (e.g. an institution's BSrE service); the demo key seed_demo writes is used
-# only when DEBUG is on. Verification page rate limit per client IP.
+# only locally (DEBUG or SIGAP_DEMO). Verification page rate limit per client IP.
 SIGAP_SIGNING_P12_PATH = os.environ.get("SIGAP_SIGNING_P12_PATH", "")
 SIGAP_SIGNING_P12_PASSWORD = os.environ.get("SIGAP_SIGNING_P12_PASSWORD", "")
 SIGAP_SIGNER_CLASS = os.environ.get("SIGAP_SIGNER_CLASS", "")
@@ -495,11 +501,11 @@ SIGAP_VERIFY_PAGE_SECONDS = int(os.environ.get("SIGAP_VERIFY_PAGE_SECONDS", "300
 
 # Security: HTTPS-only cookies and HSTS outside debug.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not (DEBUG or TESTING))
-SESSION_COOKIE_SECURE = not (DEBUG or TESTING) and env_bool("SECURE_COOKIES", True)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not (LOCAL or TESTING))
+SESSION_COOKIE_SECURE = not (LOCAL or TESTING) and env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env_int(
-    "SECURE_HSTS_SECONDS", 0 if DEBUG or TESTING else 31536000
+    "SECURE_HSTS_SECONDS", 0 if LOCAL or TESTING else 31536000
 )
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0

@@ -50,7 +50,7 @@ urlpatterns = SIGN_IN_REDIRECTS + [
 # through Wagtail's view, which checks their privacy; private files are not under
 # MEDIA_ROOT at all (lms.private_files).
 PUBLIC_MEDIA_FOLDERS = ("original_images", "images")
-if settings.DEBUG:
+if settings.LOCAL:
     urlpatterns += [
         re_path(
             rf"^{settings.MEDIA_URL.strip('/')}/"

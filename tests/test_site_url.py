@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core import mail
 from wagtail.models import Site
 
-from courses import demo
+from demo.steps import courses as demo
 from tests.conftest import settings_from_environment
 from tests.factories import UserFactory
 

@@ -64,9 +64,9 @@ def test_demo_key_is_used_only_in_debug(settings, tmp_path):
         password=settings.SIGAP_DEMO_SIGNING_P12_PASSWORD,
         common_name="Demo",
     )
-    settings.DEBUG = False
+    settings.LOCAL = False  # production: DEBUG and SIGAP_DEMO both off
     reset_signer()
     assert isinstance(get_signer(), UnsignedSigner)
-    settings.DEBUG = True
+    settings.LOCAL = True  # DEBUG=1 or SIGAP_DEMO=1 (make demo)
     reset_signer()
     assert isinstance(get_signer(), Pkcs12Signer)

@@ -43,9 +43,9 @@ EVIDENCE = b"%PDF-1.4 bukti seminar"
 
 @pytest.fixture
 def debug_urls(settings):
-    """The URLs ``lms/urls.py`` declares with ``DEBUG=1`` (``make demo``), where
-    Django itself serves ``/media/``."""
-    settings.DEBUG = True
+    """The URLs ``lms/urls.py`` declares in a local run (``DEBUG=1``, or
+    ``SIGAP_DEMO=1`` in ``make demo``), where Django itself serves ``/media/``."""
+    settings.DEBUG = settings.LOCAL = True
     module = types.ModuleType("sigap_debug_urls")
     module.__dict__.update(runpy.run_path(lms.urls.__file__))
     sys.modules[module.__name__] = module
