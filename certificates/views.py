@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -115,9 +116,18 @@ def badge_view(request, code: str):
 @rate_limited("SIGAP_VERIFY_RATE_LIMIT", group="check")
 def check_view(request):
     """Check a certificate: by its code, or by uploading the PDF (fingerprint)."""
-    code = request.GET.get("kode", "").strip()
-    if code:
-        return redirect("certificates:verify", code=code[:64])
+    typed = request.GET.get("kode", "").strip()
+    code_error = None
+    if typed:
+        # The whole address from the QR code works too: its last part is the code.
+        code = typed.rstrip("/").rsplit("/", 1)[-1]
+        try:
+            return redirect(reverse("certificates:verify", kwargs={"code": code}))
+        except NoReverseMatch:  # not shaped like a code (the URL's own pattern)
+            code_error = _(
+                "“%(code)s” bukan kode verifikasi. Kode terdiri atas 16–64 huruf, "
+                "angka, tanda - atau _, seperti bagian akhir alamat pada kode QR."
+            ) % {"code": typed[:80]}
     result = None
     form = (
         FingerprintForm(request.POST, request.FILES)
@@ -130,12 +140,12 @@ def check_view(request):
             digest.update(chunk)
         match = Certificate.objects.filter(sha256=digest.hexdigest()).first()
         result = {"digest": digest.hexdigest(), "certificate": match}
-    status = 400 if request.method == "POST" and not form.is_valid() else 200
+    invalid = code_error or (request.method == "POST" and not form.is_valid())
     return render(
         request,
         "certificates/certificate_check.html",
-        {"form": form, "result": result},
-        status=status,
+        {"form": form, "result": result, "code_error": code_error, "typed": typed},
+        status=400 if invalid else 200,
     )
 
 

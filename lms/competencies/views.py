@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.numbers import parse_int
+
 from .charts import growth_chart, profile_chart
 from .forms import ClaimDecisionForm, ClaimForm
 from .models import CompetencyEvidence, ExternalLearningClaim
@@ -33,11 +35,8 @@ from .services import (
 
 def _year_from(request) -> int:
     this_year = timezone.localdate().year
-    try:
-        year = int(request.GET.get("tahun", this_year))
-    except ValueError:
-        return this_year
-    return year if 2000 <= year <= this_year + 1 else this_year
+    year = parse_int(request.GET.get("tahun"), min_value=2000, max_value=this_year + 1)
+    return this_year if year is None else year
 
 
 @login_required
