@@ -5,6 +5,10 @@ from django.core.exceptions import BadRequest
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
+from lms.numbers import parse_int
+
+WAGTAIL_BULK_PREFIX = "/cms/bulk/"
+
 
 class IndonesianFirstLocaleMiddleware(LocaleMiddleware):
     """Bahasa Indonesia unless the person chose another language on the site.
@@ -29,14 +33,25 @@ def _holds_nul(params) -> bool:
     )
 
 
-class RejectNulMiddleware:
-    """A NUL character anywhere in the path, a query or a form field is a 400.
+def _unreadable_bulk_ids(request) -> bool:
+    """Wagtail's bulk actions look up ``?id=`` as given: 25 digits overflow."""
+    return request.path.startswith(WAGTAIL_BULK_PREFIX) and any(
+        value != "all" and parse_int(value) is None
+        for value in request.GET.getlist("id")
+    )
 
-    No person types NUL, PostgreSQL refuses it in every text and JSON column (the
-    driver raises, which would be a 500), and ``forms.CharField`` already refuses it;
-    this catches the views and third-party code that read ``request.GET`` or
-    ``request.POST`` directly. Only form-encoded bodies are read here (as the CSRF
-    check would read them anyway); JSON and file contents are left to their views.
+
+class MalformedInputMiddleware:
+    """A 400 for what no form can send and the database cannot take.
+
+    - NUL anywhere in the path, a query or a form field: no person types it,
+      PostgreSQL refuses it in every text and JSON column (the driver raises, a
+      500), and ``forms.CharField`` already refuses it; this catches the views and
+      third-party code that read ``request.GET`` or ``request.POST`` directly.
+    - An id in a Wagtail bulk action that is no database integer.
+
+    Only form-encoded bodies are read here (as the CSRF check would read them
+    anyway); JSON and file contents are left to their views.
     """
 
     def __init__(self, get_response):
@@ -49,4 +64,6 @@ class RejectNulMiddleware:
             or (request.method == "POST" and _holds_nul(request.POST))
         ):
             raise BadRequest("NUL character in the request")
+        if _unreadable_bulk_ids(request):
+            raise BadRequest("id out of range")
         return self.get_response(request)
