@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.factories import UserFactory, make_hr_officer
+from tests.security.test_hostile_input import OUR_MATRIX, hostile_query_findings
 
 pytestmark = [pytest.mark.reliability, pytest.mark.django_db]
 
@@ -299,3 +300,11 @@ def test_malformed_input_is_answered_without_a_server_error(case, world, client)
 
     send()
     assert sum(seen.values()) >= min(EXAMPLES, 100)
+
+
+@pytest.mark.parametrize("url_name", OUR_MATRIX)
+def test_hostile_query_strings_on_every_url_never_cause_a_server_error(url_name):
+    """Every URL of the authorization matrix, not only the views that read
+    parameters themselves (those run on every test run)."""
+    failures = hostile_query_findings(url_name)
+    assert not failures, "\n".join(failures)
