@@ -5,12 +5,16 @@ A pattern such as ``{seq:05d}/SIGAP/{course_code}/{year}`` has one counter per
 (``{seq}/SIGAP/BCP/2026``), so numbering restarts each year and per course.
 """
 
+import re
 import string
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
 FIELDS = {"seq", "course_code", "year", "month"}
+MAX_FIELD_WIDTH = 20  # widths and precisions in a field's format, e.g. {seq:05d}
+MAX_NUMBER_LENGTH = 150  # Certificate.number and CertificateCounter.scope
+_NUMBER = re.compile(r"[0-9]+")
 
 
 class NumberPatternError(ValueError):
@@ -31,6 +35,12 @@ class NumberContext:
         }
 
 
+# The longest values a pattern is filled with: a course code of 30 characters (its
+# column's length) and a counter of ten digits.
+LONGEST_CONTEXT = NumberContext(course_code="X" * 30, year=9999, month=12)
+LARGEST_SEQ = 9_999_999_999
+
+
 class _SeqPlaceholder:
     """Formats as the literal ``{seq}`` whatever the format spec, to name a scope."""
 
@@ -39,27 +49,48 @@ class _SeqPlaceholder:
 
 
 def check_number_pattern(pattern: str) -> None:
-    """Raise NumberPatternError (Indonesian message) unless ``pattern`` is usable."""
+    """Raise NumberPatternError (Indonesian message) unless ``pattern`` is usable.
+
+    Checked without formatting anything big: a width such as ``{seq:999999999}``
+    would build a string of a gigabyte, so every number in a field's format is
+    bounded first, and the longest number the pattern can give must fit the
+    certificate's number column.
+    """
     try:
-        names = {
-            name.split(".")[0].split("[")[0]
-            for _literal, name, _spec, _conv in string.Formatter().parse(pattern)
+        fields = [
+            (name, spec)
+            for _literal, name, spec, _conv in string.Formatter().parse(pattern)
             if name is not None
-        }
+        ]
     except ValueError as error:
         raise NumberPatternError(_("Pola nomor tidak dapat dibaca.")) from error
-    if "seq" not in names:
-        raise NumberPatternError(_("Pola nomor harus memuat {seq}."))
-    unknown = names - FIELDS
+    names = {name for name, _spec in fields}
+    unknown = names - FIELDS  # also {seq.real}, {seq[0]} and positional {}
     if unknown:
         raise NumberPatternError(
             _("Pola nomor memuat kolom yang tidak dikenal: %(names)s.")
-            % {"names": ", ".join(sorted(unknown))}
+            % {"names": ", ".join(f"{{{name}}}" for name in sorted(unknown))}
         )
+    if "seq" not in names:
+        raise NumberPatternError(_("Pola nomor harus memuat {seq}."))
+    for name, spec in fields:
+        if "{" in spec or any(int(n) > MAX_FIELD_WIDTH for n in _NUMBER.findall(spec)):
+            raise NumberPatternError(
+                _(
+                    "Format kolom {%(name)s:%(spec)s} tidak didukung: lebar paling "
+                    "besar %(max)d, mis. {seq:05d}."
+                )
+                % {"name": name, "spec": spec[:20], "max": MAX_FIELD_WIDTH}
+            )
     try:
-        format_number(pattern, seq=1, context=NumberContext("KODE", 2026, 1))
+        longest = format_number(pattern, seq=LARGEST_SEQ, context=LONGEST_CONTEXT)
     except (ValueError, TypeError, KeyError, IndexError) as error:
         raise NumberPatternError(_("Pola nomor tidak dapat dipakai.")) from error
+    if len(longest) > MAX_NUMBER_LENGTH:
+        raise NumberPatternError(
+            _("Pola nomor dapat menghasilkan nomor lebih dari %(max)d karakter.")
+            % {"max": MAX_NUMBER_LENGTH}
+        )
 
 
 def number_scope(pattern: str, *, context: NumberContext) -> str:

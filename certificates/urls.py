@@ -1,5 +1,7 @@
 from django.urls import path, re_path
 
+import lms.converters  # noqa: F401  (registers <id:…>)
+
 from . import views
 from .services import CODE_PATTERN
 
@@ -21,18 +23,18 @@ urlpatterns = [
     ),
     path("sertifikat/kelola/", views.manage_view, name="manage"),
     path(
-        "sertifikat/kursus/<int:course_id>/",
+        "sertifikat/kursus/<id:course_id>/",
         views.course_certificates_view,
         name="course",
     ),
     path(
-        "sertifikat/kursus/<int:course_id>/zip/",
+        "sertifikat/kursus/<id:course_id>/zip/",
         views.bundle_start_view,
         name="bundle_start",
     ),
-    path("sertifikat/paket/<int:bundle_id>/", views.bundle_view, name="bundle"),
+    path("sertifikat/paket/<id:bundle_id>/", views.bundle_view, name="bundle"),
     path(
-        "sertifikat/paket/<int:bundle_id>/unduh/",
+        "sertifikat/paket/<id:bundle_id>/unduh/",
         views.bundle_download_view,
         name="bundle_download",
     ),

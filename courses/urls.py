@@ -1,13 +1,15 @@
 from django.urls import path
 
+import lms.converters  # noqa: F401  (registers <id:…>)
+
 from . import views
 
 app_name = "courses"
 urlpatterns = [
     path("kursus-saya/", views.my_courses_view, name="my_courses"),
-    path("kursus/<int:course_id>/daftar/", views.enrol_view, name="enrol"),
+    path("kursus/<id:course_id>/daftar/", views.enrol_view, name="enrol"),
     path(
-        "pelajaran/<int:lesson_id>/selesai/",
+        "pelajaran/<id:lesson_id>/selesai/",
         views.complete_lesson_view,
         name="complete_lesson",
     ),

@@ -14,6 +14,8 @@ page reveals nothing about which choice is right. Answers are what
 
 from collections.abc import Mapping
 
+from lms.numbers import parse_int
+
 MAX_SHORT_ANSWER = 500
 
 
@@ -57,6 +59,8 @@ def parse_answer(item: Mapping, data) -> object:
         value = values[0] if values else ""
         if not isinstance(value, str):
             raise AnswerRejected("bukan teks")
+        if "\x00" in value:  # PostgreSQL stores no NUL in text or JSON
+            raise AnswerRejected("karakter NUL")
         return value
 
     if kind in ("single", "true_false"):
@@ -84,9 +88,10 @@ def parse_answer(item: Mapping, data) -> object:
             value = getone(f"{name}-{key}")
             if not value:
                 continue
-            if not value.isdigit() or not 1 <= int(value) <= len(keys):
+            place = parse_int(value, min_value=1, max_value=len(keys))
+            if place is None:
                 raise AnswerRejected("urutan tidak sah")
-            positions[key] = (int(value), index)
+            positions[key] = (place, index)
         if not positions:
             return None
         unplaced = len(keys) + 1

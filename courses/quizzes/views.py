@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from courses.permissions import NOT_PUBLISHED, RESTRICTED, may_learn
 from lms.accounts.middleware import staff_area
+from lms.numbers import parse_int
 
 from . import grading
 from .display import question_view, review_view
@@ -67,10 +68,7 @@ def _back_to_quiz(request, attempt: Attempt, message: str):
 def _page_of(attempt: Attempt, raw: str | None) -> tuple[int, int, list[dict]]:
     per_page = max(1, attempt.quiz.questions_per_page)
     pages = max(1, math.ceil(len(attempt.snapshot) / per_page))
-    try:
-        number = min(max(1, int(raw or 1)), pages)
-    except ValueError:
-        number = 1
+    number = min(parse_int(raw, min_value=1) or 1, pages)
     return number, pages, attempt.snapshot[(number - 1) * per_page : number * per_page]
 
 
@@ -201,11 +199,11 @@ def autosave_view(request, attempt_id: int):
     attempt = _own_attempt(request, attempt_id)
     if refused := _learning_refused(request, attempt):
         return JsonResponse({"error": refused}, status=403)
-    try:
-        position = int(request.POST.get("pos", ""))
-    except ValueError:
+    position = parse_int(request.POST.get("pos"))
+    if position is None:
         return JsonResponse({"error": REJECTED}, status=400)
-    seq = request.POST.get("seq", "")
+    # The browser's counter; a malformed one saves unordered, as before.
+    seq = parse_int(request.POST.get("seq"))
     try:
         answers = parse_answers(
             attempt=attempt, data=request.POST, positions=[position]
@@ -213,7 +211,7 @@ def autosave_view(request, attempt_id: int):
         saved = save_answers(
             attempt=attempt,
             answers=answers,
-            seq=int(seq) if seq.isdigit() and len(seq) < 19 else None,
+            seq=seq,
         )
     except grading.AnswerRejected:
         return JsonResponse({"error": REJECTED}, status=400)
@@ -329,8 +327,9 @@ def preview_view(request, quiz_id: int):
     quiz = get_object_or_404(QuizPage, pk=quiz_id)
     if not can_author_course(request.user, quiz.get_course()):
         raise Http404
-    seed = request.GET.get("acak", "")
-    seed = int(seed) if seed.isdigit() and len(seed) < 10 else random.randrange(10**6)
+    seed = parse_int(request.GET.get("acak"), max_value=10**9 - 1)
+    if seed is None:
+        seed = random.randrange(10**6)
     snapshot = build_snapshot(quiz, rng=random.Random(seed))
     show_key = request.GET.get("kunci") == "1"
     return render(

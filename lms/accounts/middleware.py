@@ -6,6 +6,8 @@ from django.http import FileResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from lms.numbers import parse_int
+
 EXEMPT_PREFIXES = (
     "/akun/",
     "/accounts/",
@@ -213,10 +215,13 @@ class CourseOwnedSnippetMiddleware:
             objects = list(
                 model._default_manager.filter(pk__in=[unquote(str(pk)) for pk in pks])
             )
-        except (ValueError, ValidationError):
+        except (ValueError, OverflowError, ValidationError):
             return True  # not a valid id: the view itself answers 404
         if write and request.POST.get("course") and model in course_owned_models():
-            # Creating or moving a snippet into a course: it must be one's own.
-            target = model(course_id=request.POST["course"])
-            objects.append(target)
+            # Creating or moving a snippet into a course: it must be one's own. An
+            # id we cannot read is refused: the form's int() would read "٣" as 3.
+            course_id = parse_int(request.POST["course"], min_value=1)
+            if course_id is None:
+                return False
+            objects.append(model(course_id=course_id))
         return all(rule(request.user, obj, write=write) for obj in objects)

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+import lms.converters  # noqa: F401  (registers <id:…>)
+
 from . import admin_views
 from .permissions import can_carry_out_erasure, is_only_trainer
 
@@ -18,12 +20,12 @@ def data_request_urls():
             name="sigap_data_requests",
         ),
         path(
-            "data-pribadi/<int:request_id>/hapus/",
+            "data-pribadi/<id:request_id>/hapus/",
             admin_views.data_request_erase,
             name="sigap_data_request_erase",
         ),
         path(
-            "data-pribadi/<int:request_id>/tolak/",
+            "data-pribadi/<id:request_id>/tolak/",
             admin_views.data_request_reject,
             name="sigap_data_request_reject",
         ),

@@ -1,19 +1,17 @@
 """Forms: a claim for learning done elsewhere, and HR's decision on it."""
 
-import logging
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from lms.uploads import unreadable_as
 
 from .jenis_diklat import JenisDiklat
 from .models import ExternalLearningClaim
 
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
 MAX_CLAIM_JP = 500
-
-logger = logging.getLogger(__name__)
 
 
 def validate_pdf_evidence(upload) -> None:
@@ -33,22 +31,19 @@ def validate_pdf_evidence(upload) -> None:
         )
     upload.seek(0)
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
 
+    unreadable = _(
+        "PDF tidak dapat dibaca (rusak atau tidak lengkap). Unggah ulang PDF-nya."
+    )
     try:
-        pages = len(PdfReader(upload).pages)
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
-        logger.info("Unreadable claim evidence: %s", error)
-        pages = 0
+        # pypdf raises OverflowError for a huge cross-reference offset, and other
+        # errors for other damage: all of them mean the same to the learner.
+        with unreadable_as(unreadable):
+            pages = len(PdfReader(upload).pages)
     finally:
         upload.seek(0)
     if pages < 1:
-        raise ValidationError(
-            _(
-                "PDF tidak dapat dibaca (rusak atau tidak lengkap). "
-                "Unggah ulang PDF-nya."
-            )
-        )
+        raise ValidationError(unreadable)
 
 
 class DateInput(forms.DateInput):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.accounts.middleware import staff_mfa_redirect
+from lms.numbers import parse_int
 from lms.private_files import serve_private_file
 
 from .charts import growth_chart, profile_chart
@@ -36,11 +37,8 @@ from .services import (
 
 def _year_from(request) -> int:
     this_year = timezone.localdate().year
-    try:
-        year = int(request.GET.get("tahun", this_year))
-    except ValueError:
-        return this_year
-    return year if 2000 <= year <= this_year + 1 else this_year
+    year = parse_int(request.GET.get("tahun"), min_value=2000, max_value=this_year + 1)
+    return this_year if year is None else year
 
 
 @login_required

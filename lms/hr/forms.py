@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lms.forms import ModelChoiceField
+from lms.uploads import unreadable_as
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
@@ -84,7 +85,17 @@ class BulkEnrolForm(forms.Form):
         ]
         uploaded = data.get("nip_file")
         if uploaded:
-            text = uploaded.read().decode("utf-8-sig", errors="replace")
+            with unreadable_as(_("Berkas NIP tidak dapat dibaca.")):
+                text = uploaded.read().decode("utf-8-sig", errors="replace")
+            if "\x00" in text:
+                raise forms.ValidationError(
+                    {
+                        "nip_file": _(
+                            "Berkas NIP bukan teks (berisi data biner). Unggah CSV "
+                            "atau TXT dengan satu NIP per baris."
+                        )
+                    }
+                )
             for line in text.splitlines():
                 value = line.split(",")[0].split(";")[0].strip().strip('"')
                 if value and value.lower() != "nip":

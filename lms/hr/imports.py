@@ -6,8 +6,12 @@ all rows or none; importing the same file again changes nothing. New people get
 an invitation email with a link to set their password.
 """
 
+import codecs
 import csv
 import io
+import itertools
+import re
+import zipfile
 from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
@@ -17,6 +21,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lms.accounts.employee_numbers import (
     normalise_employee_number,
@@ -24,10 +29,13 @@ from lms.accounts.employee_numbers import (
 )
 from lms.accounts.models import AsnProfile, Golongan, Jabatan, OrgUnit, User
 from lms.audit.services import record_event
+from lms.uploads import check_zip_sizes, unreadable_as
 
 from .scope import unit_in_hr_scope
 
 MAX_ROWS = 50_000
+MAX_COLUMNS = 50  # columns read per row; ours are six, wherever they stand
+MAX_XLSX_PART_BYTES = 50 * 1024 * 1024  # uncompressed; 50,000 rows take ~15 MB
 ROWS_SHOWN = 500
 HEADER_ALIASES = {
     "nip": "nip",
@@ -53,6 +61,15 @@ class ImportFileError(ValueError):
     """The file as a whole cannot be read (format, header, size)."""
 
 
+UNREADABLE = gettext_lazy(
+    "Berkas tidak dapat dibaca. Simpan ulang dari Excel sebagai CSV UTF-8 atau "
+    ".xlsx, lalu unggah lagi."
+)
+XLSX_UNREADABLE = gettext_lazy(
+    "Berkas XLSX tidak dapat dibaca. Simpan ulang sebagai .xlsx atau CSV."
+)
+
+
 @dataclass
 class RowResult:
     """What one row of the file would do (or why it cannot)."""
@@ -74,13 +91,20 @@ def _cell(value) -> str:
 
 
 def read_rows(uploaded) -> list[dict]:
-    """Rows of a CSV or XLSX upload as dicts keyed by our column names."""
+    """Rows of a CSV or XLSX upload as dicts keyed by our column names.
+
+    Raises :class:`ImportFileError` (Indonesian) for a file that cannot be read,
+    whatever the parsing library raised.
+    """
     name = (getattr(uploaded, "name", "") or "").lower()
-    data = uploaded.read()
-    if name.endswith(".xlsx") or data[:2] == b"PK":
-        table = _xlsx_table(data)
-    else:
-        table = _csv_table(data)
+    with unreadable_as(UNREADABLE, error=ImportFileError):
+        data = uploaded.read()
+        if name.endswith(".xlsx") or data[:2] == b"PK":
+            table = _xlsx_table(data)
+        else:
+            table = _csv_table(data)
+    while table and not any(_cell(v) for v in table[-1]):
+        table.pop()  # a sheet's declared size may count formatted, empty rows
     if not table:
         raise ImportFileError(_("Berkas kosong."))
     header = [HEADER_ALIASES.get(_cell(h).lower(), "") for h in table[0]]
@@ -109,32 +133,65 @@ def read_rows(uploaded) -> list[dict]:
     return rows
 
 
-def _csv_table(data: bytes) -> list[list[str]]:
+def _decode(data: bytes) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")  # Excel's "Unicode text"
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    delimiter = (
-        ";"
-        if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",")
-        else ","
-    )
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        return data.decode("cp1252", errors="replace")
+
+
+def _csv_table(data: bytes) -> list[list[str]]:
+    text = _decode(data)
+    if "\x00" in text:
+        raise ImportFileError(
+            _(
+                "Berkas ini bukan CSV teks (berisi data biner). Simpan ulang dari "
+                "Excel sebagai CSV UTF-8 atau XLSX."
+            )
+        )
+    first_line = re.match(r"[^\r\n]*", text).group()
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    # newline="" lets csv see every line ending: CRLF, LF, and Excel for Mac's CR.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return list(reader)
+    except csv.Error as error:
+        raise ImportFileError(
+            _(
+                "Baris %(line)d tidak dapat dibaca sebagai CSV (mis. sel lebih dari "
+                "128 KB atau tanda kutip tidak ditutup)."
+            )
+            % {"line": reader.line_num}
+        ) from error
 
 
 def _xlsx_table(data: bytes) -> list[list]:
+    """The first sheet, read in bounded time and memory whatever the file claims.
+
+    The zip's declared sizes are checked before openpyxl opens it (it loads shared
+    strings whole), and at most ``MAX_ROWS`` + 2 rows of ``MAX_COLUMNS`` columns
+    are read: a sheet declaring ``A1:XFD1048576`` would otherwise be padded with
+    empty cells to seventeen billion of them.
+    """
     from openpyxl import load_workbook
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_zip_sizes(archive, max_member=MAX_XLSX_PART_BYTES)
+    except ValidationError as error:
+        raise ImportFileError(" ".join(error.messages)) from error
+    try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - any unreadable workbook
-        raise ImportFileError(
-            _("Berkas XLSX tidak dapat dibaca. Simpan ulang sebagai .xlsx atau CSV.")
-        ) from error
-    sheet = workbook.worksheets[0]
-    table = [list(row) for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    return table
+        raise ImportFileError(XLSX_UNREADABLE) from error
+    try:
+        sheet = workbook.worksheets[0]
+        rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+        return [list(row) for row in itertools.islice(rows, MAX_ROWS + 2)]
+    finally:
+        workbook.close()
 
 
 class _Context:

@@ -1,13 +1,15 @@
 from django.urls import path
 
+import lms.converters  # noqa: F401  (registers <id:…>)
+
 from . import views
 
 app_name = "hr"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("pegawai/", views.learners, name="learners"),
-    path("pegawai/<int:user_id>/", views.transcript, name="transcript"),
-    path("pegawai/<int:user_id>/pdf/", views.transcript_pdf, name="transcript_pdf"),
+    path("pegawai/<id:user_id>/", views.transcript, name="transcript"),
+    path("pegawai/<id:user_id>/pdf/", views.transcript_pdf, name="transcript_pdf"),
     path("ekspor/", views.exports, name="exports"),
     path(
         "ekspor/riwayat-kursus.csv", views.export_riwayat_csv, name="export_riwayat_csv"
@@ -20,8 +22,8 @@ urlpatterns = [
     path("ekspor/rekap-jp.csv", views.export_jp_recap_csv, name="export_jp_recap"),
     path("impor/", views.imports, name="imports"),
     path("impor/contoh.csv", views.import_template, name="import_template"),
-    path("impor/<int:job_id>/terapkan/", views.import_apply, name="import_apply"),
+    path("impor/<id:job_id>/terapkan/", views.import_apply, name="import_apply"),
     path("pendaftaran-massal/", views.bulk_enrol, name="bulk_enrol"),
-    path("tugas/<int:job_id>/", views.job_detail, name="job"),
-    path("tugas/<int:job_id>/unduh/", views.job_download, name="job_download"),
+    path("tugas/<id:job_id>/", views.job_detail, name="job"),
+    path("tugas/<id:job_id>/unduh/", views.job_download, name="job_download"),
 ]

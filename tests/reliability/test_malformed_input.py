@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.factories import UserFactory, make_hr_officer
+from tests.security.test_hostile_input import OUR_MATRIX, hostile_query_findings
 
 pytestmark = [pytest.mark.reliability, pytest.mark.django_db]
 
@@ -46,6 +47,10 @@ nasty = st.sampled_from(
         "31-12-2026",
         "19900315 2015 03 2 001",
         "１９９０",  # full-width digits
+        "²",  # str.isdigit() is true, int() raises
+        "⑤",
+        "٣",  # int() reads it as 3
+        "9223372036854775808",  # one past the largest database integer
         "\u202e\u200b",
         '=HYPERLINK("x")',
         "http://example.invalid/",
@@ -149,6 +154,42 @@ FORMS = [
         feature="competencies (issue 5): external learning claims",
     ),
     FormCase(
+        "quiz autosave",
+        "quizzes:autosave",
+        "learner",
+        ("pos", "seq", "q1", "q2", "q2-1", "q2-2", "q2-3", "action"),
+        url_args=lambda w: [_open_attempt(w).pk],
+    ),
+    FormCase(
+        "quiz page",
+        "quizzes:attempt",
+        "learner",
+        ("q1", "q2", "q2-1", "q2-2", "q2-3", "action", "hal"),
+        url_args=lambda w: [_open_attempt(w).pk],
+    ),
+    FormCase(
+        "certificate check by code",
+        "certificates:check",
+        "anonymous",
+        ("kode",),
+        method="get",
+    ),
+    FormCase(
+        "certificate check by PDF",
+        "certificates:check",
+        "anonymous",
+        (),
+        files=("pdf",),
+    ),
+    FormCase("HR staff import", "hr:imports", "hr", (), files=("file",)),
+    FormCase(
+        "HR bulk enrolment",
+        "hr:bulk_enrol",
+        "hr",
+        ("course", "unit", "nips", "deadline"),
+        files=("nip_file",),
+    ),
+    FormCase(
         "HR dashboard filters",
         "hr:dashboard",
         "hr",
@@ -174,6 +215,20 @@ FORMS = [
         feature="HR workspace (issue 6): learner list",
     ),
 ]
+
+
+def _open_attempt(world):
+    """An open attempt of the learner on a quiz with a short and an ordering item."""
+    from courses.quizzes.services import start_attempt
+    from courses.services import enrol
+    from tests.factories import make_question, make_quiz
+
+    course = world["course"]
+    enrol(user=world["learner"], course=course)
+    quiz = make_quiz(
+        course, [make_question(course, "short"), make_question(course, "ordering")]
+    )
+    return start_attempt(quiz=quiz, user=world["learner"])
 
 
 def payloads(case: FormCase):
@@ -245,3 +300,11 @@ def test_malformed_input_is_answered_without_a_server_error(case, world, client)
 
     send()
     assert sum(seen.values()) >= min(EXAMPLES, 100)
+
+
+@pytest.mark.parametrize("url_name", OUR_MATRIX)
+def test_hostile_query_strings_on_every_url_never_cause_a_server_error(url_name):
+    """Every URL of the authorization matrix, not only the views that read
+    parameters themselves (those run on every test run)."""
+    failures = hostile_query_findings(url_name)
+    assert not failures, "\n".join(failures)

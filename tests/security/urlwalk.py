@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
@@ -42,7 +43,8 @@ _REGEX_GROUP = re.compile(r"\(\?P<[^>]+>(?:[^()]|\([^()]*\))*\)|\((?:[^()])*\)")
 
 def _fill(piece: str, sample: str) -> str:
     piece = _ROUTE_PARAM.sub(
-        lambda m: "1" if (m.group("conv") or "str") == "int" else sample, piece
+        lambda m: "1" if (m.group("conv") or "str") in ("int", "id") else sample,
+        piece,
     )
     piece = _REGEX_GROUP.sub(sample, piece)
     return piece.replace("^", "").replace("$", "").replace("\\", "")
@@ -65,3 +67,26 @@ def sample_path(route: Route) -> str | None:
             return path
         shadowed = shadowed or path
     return shadowed
+
+
+def path_with(route: Route, value: str) -> str:
+    """The route with every one of its parameters set to ``value`` (URL-quoted).
+
+    The path may match no pattern (a converter refuses the value); it is then
+    answered by whatever serves unmatched paths (Wagtail's page tree).
+    """
+    quoted = quote(value, safe="")
+
+    def fill(piece: str) -> str:
+        piece = _ROUTE_PARAM.sub(lambda m: quoted, piece)
+        piece = _REGEX_GROUP.sub(lambda m: quoted, piece)
+        return piece.replace("^", "").replace("$", "").replace("\\", "")
+
+    return "/" + "".join(fill(str(c.pattern)) for c in route.chain)
+
+
+def has_parameters(route: Route) -> bool:
+    return any(
+        _ROUTE_PARAM.search(str(c.pattern)) or _REGEX_GROUP.search(str(c.pattern))
+        for c in route.chain
+    )
