@@ -4,8 +4,8 @@ The content is grounded in the national webinar "Dinamika Pelayanan Publik Masa
 Pandemi COVID-19" (the SDGs/agenda 2030, the three pandemic policy fields, SPBE and
 digitalisation, service standards, the five obstacles to service delivery, keeping
 services running in normal and abnormal conditions) and in well-known public-sector
-practice. Only regulations named in that source or in DOMAIN.md are cited; everything
-else is described generally.
+practice. Only regulations named in that source or in docs/domain.md are cited;
+everything else is described generally.
 
 ``MODULES`` holds four module dicts, in catalogue order:
 

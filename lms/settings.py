@@ -445,7 +445,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 SIGAP_MAX_UPLOAD_BYTES = env_int("SIGAP_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Domain settings (DOMAIN.md marks these configurable).
+# Domain settings (docs/domain.md marks these configurable).
 SIGAP_MINUTES_PER_JP = env_int("SIGAP_MINUTES_PER_JP", 45)
 SIGAP_PNS_JP_TARGET = env_int("SIGAP_PNS_JP_TARGET", 20)
 SIGAP_PPPK_JP_CAP = env_int("SIGAP_PPPK_JP_CAP", 24)

@@ -17,7 +17,7 @@ from .models import (
 )
 
 # Used when courses/demo_content.py does not (yet) declare a module's competencies.
-# DOMAIN.md: quick thinking → M.8; creativity and innovation → M.7; collaborative
+# docs/domain.md: quick thinking → M.8; creativity and innovation → M.7; collaborative
 # leadership → M.2 and M.3; crisis service delivery → M.5 and M.4.
 FALLBACK_MAPPING = {
     "BCP": [("M.8", 3)],
