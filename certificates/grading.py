@@ -4,14 +4,6 @@ from decimal import Decimal
 
 from django.conf import settings
 
-DEFAULT_PREDIKAT_THRESHOLDS = [
-    (90, "Sangat Memuaskan"),
-    (80, "Memuaskan"),
-    (70, "Baik"),
-    (0, "Cukup"),
-]
-DEFAULT_PREDIKAT_WITHOUT_SCORE = "Baik"
-
 
 def predikat_for(score: Decimal | float | None) -> str:
     """The predikat for a post-test percent; thresholds are configurable settings.
@@ -20,12 +12,8 @@ def predikat_for(score: Decimal | float | None) -> str:
     down; a course without a post-test gets ``SIGAP_PREDIKAT_WITHOUT_SCORE``.
     """
     if score is None:
-        return getattr(
-            settings, "SIGAP_PREDIKAT_WITHOUT_SCORE", DEFAULT_PREDIKAT_WITHOUT_SCORE
-        )
-    thresholds = getattr(
-        settings, "SIGAP_PREDIKAT_THRESHOLDS", DEFAULT_PREDIKAT_THRESHOLDS
-    )
+        return settings.SIGAP_PREDIKAT_WITHOUT_SCORE
+    thresholds = settings.SIGAP_PREDIKAT_THRESHOLDS
     for minimum, label in sorted(thresholds, key=lambda item: -item[0]):
         if score >= minimum:
             return label

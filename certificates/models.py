@@ -228,9 +228,6 @@ class CertificateQuerySet(models.QuerySet):
     def of_course(self, course) -> "CertificateQuerySet":
         return self.filter(course=course)
 
-    def awaiting_pdf(self) -> "CertificateQuerySet":
-        return self.valid().filter(pdf="")
-
 
 def certificate_pdf_path(instance, filename: str) -> str:
     """A random name: the PDF's old name held its public verification code."""
@@ -421,10 +418,6 @@ class Certificate(models.Model):
         if self.shown_status == self.EXPIRED:
             return str(_("Kedaluwarsa"))
         return self.get_status_display()
-
-    @property
-    def is_ready(self) -> bool:
-        return bool(self.pdf)
 
 
 class CertificateBundle(models.Model):

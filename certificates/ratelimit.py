@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from lms.client_ip import rate_limit_source
+from lms.private_apis import redis_client, redis_loads
 
 PERIODS = {"s": 1, "m": 60, "h": 3600}
 
@@ -50,14 +51,14 @@ def _redis_count(
     incrementing it, pipelined, need one. The counter stays readable by ``cache``.
     """
     key = backend.make_and_validate_key(cache_key)
-    client = backend._cache.get_client(key, write=True)
+    client = redis_client(backend, key)
     with client.pipeline(transaction=False) as pipeline:
         pipeline.set(key, 0, ex=timeout, nx=True).incr(key)
         if read:
             pipeline.get(backend.make_and_validate_key(read))
         results = pipeline.execute()
     raw = results[2] if read else None
-    return results[1], (None if raw is None else backend._cache._serializer.loads(raw))
+    return results[1], (None if raw is None else redis_loads(backend, raw))
 
 
 def rate_limited(setting: str, *, group: str, read=None):

@@ -285,11 +285,5 @@ def reissue_certificate(
     return render_certificate(certificate=new)
 
 
-def find_by_fingerprint(*, data: bytes) -> Certificate | None:
-    """The certificate whose stored PDF has exactly these bytes, if any."""
-    digest = hashlib.sha256(data).hexdigest()
-    return Certificate.objects.filter(sha256=digest).first()
-
-
 def today() -> datetime.date:
     return timezone.localdate()

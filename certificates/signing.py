@@ -119,7 +119,7 @@ def demo_key_path() -> Path:
 
 @functools.cache
 def _configured_signer() -> Signer:
-    if getattr(settings, "SIGAP_SIGNER_CLASS", ""):
+    if settings.SIGAP_SIGNER_CLASS:
         return import_string(settings.SIGAP_SIGNER_CLASS)()
     if settings.SIGAP_SIGNING_P12_PATH:
         return Pkcs12Signer(

@@ -40,7 +40,7 @@ from .services import (
 from .verification import cached_page, cached_page_key, keep_page
 
 PUBLIC_MAX_AGE = 300  # a revocation reaches every cache within five minutes
-# What the verification page shows (DOMAIN.md: nothing more); also keeps the one
+# What the verification page shows (docs/domain.md: nothing more); also keeps the one
 # query small.
 VERIFICATION_FIELDS = (
     "code",

@@ -29,6 +29,12 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_unpublished, post_page_move
 
 from lms.cache import memoised_version, read_with_every_request, request_memo
+from lms.private_apis import (
+    find_site_uncached,
+    hand_wagtail_the_site,
+    request_hostname,
+    request_knows_its_site,
+)
 
 VERSION_KEY = "sigap:published-version"
 # Raise when the shape of a cached value changes, so that a deployment never
@@ -123,12 +129,12 @@ def site_for_request(request) -> Site | None:
     """Wagtail's site for this request, with its root page already specific."""
 
     def build():
-        site = Site._find_for_request(request)
+        site = find_site_uncached(request)
         if site is not None:
             site.root_page = site.root_page.specific
         return site
 
-    hostname = split_domain_port(request._get_raw_host())[0]
+    hostname = split_domain_port(request_hostname(request))[0]
     return remembered(f"site:{hostname}:{request.get_port()}", build)
 
 
@@ -146,8 +152,8 @@ class RestrictionsFromRoute:
 class PublishedContentMiddleware:
     """Hand Wagtail the request's site from the cache before it serves a page.
 
-    Wagtail looks the site up (two queries) on every page request unless
-    ``request._wagtail_site`` is set; only page requests pay for the lookup here.
+    Wagtail looks the site up (two queries) on every page request unless it was
+    handed the site; only page requests pay for the lookup here.
     """
 
     def __init__(self, get_response):
@@ -159,6 +165,6 @@ class PublishedContentMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         from wagtail.views import serve
 
-        if view_func is serve and not hasattr(request, "_wagtail_site"):
-            request._wagtail_site = site_for_request(request)
+        if view_func is serve and not request_knows_its_site(request):
+            hand_wagtail_the_site(request, site_for_request(request))
         return None

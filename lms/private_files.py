@@ -16,9 +16,11 @@ from django.core.files import File
 from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.core.signals import setting_changed
 from django.http import FileResponse, HttpResponse
-from django.utils.functional import LazyObject, cached_property, empty
+from django.utils.functional import LazyObject, cached_property
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
+
+from lms.private_apis import reset_lazy_object
 
 PRIVATE_STORAGE_ALIAS = "private"
 SERVE_MODES = ("django", "x-accel-redirect", "x-sendfile")
@@ -41,12 +43,19 @@ class PrivateStorageMixin:
 class PrivateFileSystemStorage(PrivateStorageMixin, FileSystemStorage):
     """Files under ``PRIVATE_MEDIA_ROOT``, a folder that no web server maps to a URL."""
 
+    def __init__(self, location=None, **kwargs):
+        super().__init__(location=location, **kwargs)
+        self.configured_location = location
+        setting_changed.connect(self._follow_private_media_root)
+
     @cached_property
     def base_location(self):
-        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+        if self.configured_location is not None:
+            return self.configured_location
+        return settings.PRIVATE_MEDIA_ROOT
 
-    def _clear_cached_properties(self, setting, **kwargs):
-        super()._clear_cached_properties(setting, **kwargs)
+    def _follow_private_media_root(self, *, setting, **kwargs):
+        # Django's FileSystemStorage follows MEDIA_ROOT the same way.
         if setting == "PRIVATE_MEDIA_ROOT":
             self.__dict__.pop("base_location", None)
             self.__dict__.pop("location", None)
@@ -72,7 +81,7 @@ def private_storage() -> Storage:
 def _storages_changed(*, setting, **kwargs) -> None:
     # Only test overrides send this; Django resets default_storage the same way.
     if setting == "STORAGES":
-        _private_storage._wrapped = empty
+        reset_lazy_object(_private_storage)
 
 
 setting_changed.connect(_storages_changed)

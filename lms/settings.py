@@ -453,7 +453,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 SIGAP_MAX_UPLOAD_BYTES = env_int("SIGAP_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Domain settings (DOMAIN.md marks these configurable).
+# Domain settings (docs/domain.md marks these configurable).
 SIGAP_MINUTES_PER_JP = env_int("SIGAP_MINUTES_PER_JP", 45)
 SIGAP_PNS_JP_TARGET = env_int("SIGAP_PNS_JP_TARGET", 20)
 SIGAP_PPPK_JP_CAP = env_int("SIGAP_PPPK_JP_CAP", 24)
@@ -499,6 +499,21 @@ SIGAP_VERIFY_RATE_LIMIT = os.environ.get("SIGAP_VERIFY_RATE_LIMIT", "60/m")
 # Seconds the verification page's HTML is kept in the shared cache (0: never); a
 # change to the certificate forgets it at once (certificates/verification.py).
 SIGAP_VERIFY_PAGE_SECONDS = int(os.environ.get("SIGAP_VERIFY_PAGE_SECONDS", "300"))
+# The predikat printed on a certificate from the post-test percent: "minimum:label"
+# pairs separated by ";" (docs/domain.md: configurable), and the one printed for a
+# course without a post-test.
+SIGAP_PREDIKAT_THRESHOLDS = [
+    (int(minimum), label.strip())
+    for minimum, _colon, label in (
+        pair.partition(":")
+        for pair in os.environ.get(
+            "SIGAP_PREDIKAT_THRESHOLDS",
+            "90:Sangat Memuaskan;80:Memuaskan;70:Baik;0:Cukup",
+        ).split(";")
+        if pair.strip()
+    )
+]
+SIGAP_PREDIKAT_WITHOUT_SCORE = os.environ.get("SIGAP_PREDIKAT_WITHOUT_SCORE", "Baik")
 
 # Security: HTTPS-only cookies and HSTS outside debug.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

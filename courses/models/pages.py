@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from lms.competencies.jenis_diklat import JenisDiklat
+from lms.private_apis import remember_parent, remembered_parent
 
 from ..blocks import LessonStreamBlock
 from ..forms import CoursePageForm
@@ -59,7 +60,7 @@ def _page_with_parent(target_path: str) -> Page | None:
         return None
     parent = by_path.get(parent_path)
     if parent is not None and parent.depth == target.depth - 1:
-        target._cached_parent_obj = parent
+        remember_parent(target, parent)
     target._sigap_view_restrictions = list(Page.get_view_restrictions(target))
     return target
 
@@ -284,9 +285,9 @@ def course_of(page: Page) -> CoursePage:
     """The course a lesson or quiz belongs to (its parent page).
 
     Wagtail's routing has usually fetched it already on the way to the page and
-    left it on the page (``_cached_parent_obj``); only otherwise is it queried.
+    left it on the page; only otherwise is it queried.
     """
-    parent = getattr(page, "_cached_parent_obj", None)
+    parent = remembered_parent(page)
     if isinstance(parent, CoursePage) and parent.path == page.path[: -page.steplen]:
         return parent
     return CoursePage.objects.get(path=page.path[: -page.steplen])

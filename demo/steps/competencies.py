@@ -65,7 +65,7 @@ HR = "hr@sigap.test"
 
 def _module_mapping() -> dict[str, list[tuple[str, int]]]:
     """Each module's target competencies, as declared in its ``module.yaml``
-    (DOMAIN.md: quick thinking → M.8; creativity and innovation → M.7;
+    (docs/domain.md: quick thinking → M.8; creativity and innovation → M.7;
     collaborative leadership → M.2 and M.3; crisis service delivery → M.5, M.4)."""
     return {module["code"]: module["competencies"] for module in load_modules()}
 

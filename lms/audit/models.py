@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lms.private_apis import delete_rows
+
 
 class AuditEventQuerySet(models.QuerySet):
     def update(self, **kwargs):
@@ -16,7 +18,7 @@ class AuditEventQuerySet(models.QuerySet):
         """Retention only (lms.accounts.retention): remove events older than
         ``cutoff``. The one deletion path; the sweep itself is logged."""
         old = AuditEvent.objects.filter(at__lt=cutoff)
-        return old._raw_delete(old.db)
+        return delete_rows(old)
 
     def performed_by(self, user) -> "AuditEventQuerySet":
         return self.filter(actor=user)

@@ -32,7 +32,3 @@ class JenisDiklat(models.IntegerChoices):
     KOMUNITAS_BELAJAR = 23, "Komunitas Belajar"
     BIMBINGAN_DI_TEMPAT_KERJA = 24, "Bimbingan di Tempat Kerja"
     NONKLASIKAL_LAINNYA = 25, "Nonklasikal lainnya"
-
-    @property
-    def is_klasikal(self) -> bool:
-        return self.value <= 13

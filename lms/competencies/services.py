@@ -1,7 +1,6 @@
 """Writes and reads that span models: JP credit, competency evidence, the learner's
 profile with gaps, the JP ledger, and claims for learning done elsewhere."""
 
-import datetime
 import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,11 +23,6 @@ from .models import (
 )
 
 # --- On completion -------------------------------------------------------------
-
-
-def jakarta_year(moment: datetime.datetime) -> int:
-    """The calendar year of ``moment`` in the site's time zone (Asia/Jakarta)."""
-    return timezone.localtime(moment).year
 
 
 def credit_completion(*, enrolment) -> JpEntry | None:

@@ -1,10 +1,8 @@
 """Background work for competencies: telling learners the outcome of a claim."""
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import translation
 from django_tasks import task
+
+from lms.emails import absolute_url, send_email
 
 
 @task()
@@ -17,10 +15,11 @@ def send_claim_outcome(*, claim_id: int) -> None:
     )
     if claim is None or claim.is_pending:
         return
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {"claim": claim, "site_url": settings.SITE_URL}
-        subject = render_to_string(
-            "competencies/email/claim_outcome_subject.txt", context
-        ).strip()
-        body = render_to_string("competencies/email/claim_outcome.txt", context)
-    send_mail(subject, body, None, [claim.user.email])
+    send_email(
+        kind="claim_outcome",
+        to=claim.user,
+        context={
+            "claim": claim,
+            "jp_url": absolute_url("competencies:mine", fragment="jp"),
+        },
+    )

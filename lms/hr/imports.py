@@ -14,12 +14,9 @@ import re
 import zipfile
 from dataclasses import asdict, dataclass, field
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -29,6 +26,7 @@ from lms.accounts.employee_numbers import (
 )
 from lms.accounts.models import AsnProfile, Golongan, Jabatan, OrgUnit, User
 from lms.audit.services import record_event
+from lms.emails import absolute_url, send_email
 from lms.uploads import check_zip_sizes, unreadable_as
 
 from .scope import unit_in_hr_scope
@@ -426,32 +424,20 @@ def invitation_link(user: User) -> str:
     from allauth.account.forms import default_token_generator
     from allauth.account.utils import user_pk_to_url_str
 
-    path = reverse(
+    return absolute_url(
         "account_reset_password_from_key",
-        kwargs={
-            "uidb36": user_pk_to_url_str(user),
-            "key": default_token_generator.make_token(user),
-        },
+        uidb36=user_pk_to_url_str(user),
+        key=default_token_generator.make_token(user),
     )
-    return settings.SITE_URL + path
 
 
 def send_invitations(*, users: list[User]) -> int:
     """Email each new person an invitation to set a password and sign in."""
     for user in users:
-        send_mail(
-            subject=_("[Sigap] Undangan bergabung di Sigap"),
-            message=_(
-                "Yth. %(name)s,\n\n"
-                "Petugas kepegawaian instansi Anda telah mendaftarkan Anda di Sigap, "
-                "platform pelatihan ASN. Buat kata sandi Anda melalui tautan berikut, "
-                "lalu masuk dengan alamat email ini:\n\n%(link)s\n\n"
-                "Jika Anda merasa tidak perlu menerima email ini, abaikan saja.\n\n"
-                "Salam,\nSigap"
-            )
-            % {"name": user.name, "link": invitation_link(user)},
-            from_email=None,
-            recipient_list=[user.email],
+        send_email(
+            kind="invitation",
+            to=user,
+            context={"name": user.name, "link": invitation_link(user)},
         )
     return len(users)
 

@@ -9,13 +9,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from courses.models import Enrolment
 from lms.accounts.models import AsnProfile
+from lms.emails import absolute_url, send_email
 
 from .jp import jp_per_user, jp_target
 from .models import ReminderLog
@@ -68,24 +67,17 @@ def _remind_below_jp(*, now, since, year: int) -> int:
             .filter(user=profile.user_id)
             .values_list("user", "jp")
         ).get(profile.user_id, 0)
-        send_mail(
-            subject=_("[Sigap] JP Anda tahun ini: %(jp)d dari %(target)d")
-            % {"jp": jp, "target": target},
-            message=_(
-                "Yth. %(name)s,\n\nHingga hari ini Anda telah mengumpulkan %(jp)d JP "
-                "pengembangan kompetensi pada tahun %(year)d, dari target %(target)d "
-                "JP. Pilih kursus di %(url)s untuk melengkapinya.\n\n"
-                "Anda dapat berhenti menerima pengingat ini di profil Anda.\n\nSigap"
-            )
-            % {
+        send_email(
+            kind="jp_reminder",
+            to=profile.user,
+            context={
                 "name": profile.full_name_with_titles,
                 "jp": jp,
                 "year": year,
                 "target": target,
-                "url": settings.SITE_URL + "/",
+                "catalogue_url": absolute_url("wagtail_serve", ""),
+                "profile_url": absolute_url("accounts:profile"),
             },
-            from_email=None,
-            recipient_list=[profile.user.email],
         )
         ReminderLog.objects.create(
             user_id=profile.user_id, kind=ReminderLog.Kind.JP_BELOW_TARGET, sent_at=now
@@ -108,22 +100,15 @@ def _remind_past_deadline(*, now, since) -> int:
     )
     sent = 0
     for enrolment in enrolments.iterator(chunk_size=500):
-        send_mail(
-            subject=_("[Sigap] Batas waktu kursus “%(title)s” telah lewat")
-            % {"title": enrolment.course.title},
-            message=_(
-                "Yth. %(name)s,\n\nKursus “%(title)s” yang didaftarkan untuk Anda "
-                "seharusnya selesai paling lambat %(date)s. Lanjutkan kursus di "
-                "Sigap: %(url)s\n\nSigap"
-            )
-            % {
+        send_email(
+            kind="deadline_reminder",
+            to=enrolment.user,
+            context={
                 "name": enrolment.user.display_name,
-                "title": enrolment.course.title,
-                "date": enrolment.deadline.strftime("%d-%m-%Y"),
-                "url": settings.SITE_URL + "/kursus-saya/",
+                "course": enrolment.course,
+                "deadline": enrolment.deadline,
+                "my_courses_url": absolute_url("courses:my_courses"),
             },
-            from_email=None,
-            recipient_list=[enrolment.user.email],
         )
         ReminderLog.objects.create(
             user_id=enrolment.user_id,

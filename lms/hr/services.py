@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from lms.accounts.employee_numbers import normalise_employee_number
 from lms.audit.services import record_event
+from lms.emails import absolute_url, send_email
 
 from .exports import (
     RIWAYAT_KURSUS_COLUMNS,
@@ -221,32 +222,16 @@ def bulk_enrol(
 
 def notify_enrolled(*, enrolments) -> int:
     """Tell each learner by email that HR enrolled them (with the deadline, if any)."""
-    from django.core.mail import send_mail
-    from django.utils.translation import gettext as _
-
+    my_courses_url = absolute_url("courses:my_courses")
     for enrolment in enrolments:
-        deadline = (
-            _(" Batas waktu penyelesaian: %(date)s.")
-            % {"date": enrolment.deadline.strftime("%d-%m-%Y")}
-            if enrolment.deadline
-            else ""
-        )
-        send_mail(
-            subject=_("[Sigap] Anda didaftarkan di kursus “%(title)s”")
-            % {"title": enrolment.course.title},
-            message=_(
-                "Yth. %(name)s,\n\nPetugas kepegawaian instansi Anda mendaftarkan Anda "
-                "di kursus “%(title)s” (%(jp)d JP).%(deadline)s\n\nMulai belajar: "
-                "%(url)s\n\nSigap"
-            )
-            % {
+        send_email(
+            kind="enrolled_by_hr",
+            to=enrolment.user,
+            context={
                 "name": enrolment.user.display_name,
-                "title": enrolment.course.title,
-                "jp": enrolment.course.jp,
-                "deadline": deadline,
-                "url": settings.SITE_URL + "/kursus-saya/",
+                "course": enrolment.course,
+                "deadline": enrolment.deadline,
+                "my_courses_url": my_courses_url,
             },
-            from_email=None,
-            recipient_list=[enrolment.user.email],
         )
     return len(enrolments)

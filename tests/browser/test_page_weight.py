@@ -1,6 +1,6 @@
 """Page weight: HTML + CSS + JS (no media) of the main pages, on the demo content.
 
-Learners are on phones and patchy connections (DOMAIN.md): a lesson page must stay
+Learners are on phones and patchy connections (docs/domain.md): a lesson page must stay
 under 50 KB before images and video. Measured without a browser, through Django,
 so it runs in the ordinary suite; the learner journey also measures the lesson page
 as Chromium loads it.
