@@ -7,6 +7,15 @@ class CertificatesConfig(AppConfig):
     verbose_name = pgettext_lazy("plural", "Sertifikat")
 
     def ready(self):
+        from courses.forms import scope_course_form_choices
+
+        from .permissions import certificate_templates_to_choose
+
+        # A trainer gives their course the default template or one of their own.
+        scope_course_form_choices(
+            "certificate_template", certificate_templates_to_choose
+        )
+
         from django.db.models.signals import post_delete, post_save
 
         from .models import Certificate

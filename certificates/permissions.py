@@ -4,6 +4,7 @@ from django.db.models import Q, QuerySet
 
 from courses.permissions import is_course_trainer
 from lms.accounts.permissions import is_admin, is_hr, is_only_trainer
+from lms.admin_policies import ObjectPermissionPolicy
 from lms.hr.scope import hr_scope_root
 
 
@@ -87,6 +88,23 @@ def may_touch_certificate_template(user, template, *, write: bool) -> bool:
     if template.owner_id == user.pk:
         return not (write and template.is_default)
     return template.is_default and not write
+
+
+class CertificateTemplatePolicy(ObjectPermissionPolicy):
+    """The permission policy of certificate templates in the Wagtail admin:
+    ``may_touch_certificate_template`` for every template a trainer opens or
+    changes (certificates.wagtail_hooks registers it)."""
+
+    def user_may_reach(self, user, instance, *, write: bool) -> bool:
+        return may_touch_certificate_template(user, instance, write=write)
+
+    def instances_user_may_reach(self, user, *, write: bool) -> QuerySet:
+        templates = self.model._default_manager.all()
+        if not is_only_trainer(user):
+            return templates
+        if write:
+            return templates.filter(owner=user, is_default=False)
+        return templates.filter(Q(owner=user) | Q(is_default=True))
 
 
 def certificate_templates_for(user) -> QuerySet:

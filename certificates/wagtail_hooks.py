@@ -1,13 +1,24 @@
 """Admin screens: certificate templates as a snippet viewset, scoped to a trainer's
-own templates (lms.accounts.middleware guards every per-template route)."""
+own templates: ``CertificateTemplatePolicy`` guards every per-template route."""
 
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView
 
 from lms.admin_choosers import scoped_chooser_viewset
+from lms.admin_policies import PolicyGuardedSnippetViewSet
 
 from .models import CertificateTemplate
-from .permissions import certificate_templates_for, certificate_templates_to_choose
+from .permissions import (
+    CertificateTemplatePolicy,
+    certificate_templates_for,
+    certificate_templates_to_choose,
+)
+
+# Before any view asks for it: Wagtail would otherwise make a model-wide one.
+register_permission_policy(
+    CertificateTemplate, CertificateTemplatePolicy(CertificateTemplate)
+)
 
 
 class CertificateTemplateCreateView(CreateView):
@@ -18,7 +29,7 @@ class CertificateTemplateCreateView(CreateView):
         return super().save_instance()
 
 
-class CertificateTemplateViewSet(SnippetViewSet):
+class CertificateTemplateViewSet(PolicyGuardedSnippetViewSet):
     """Templat sertifikat: penanda tangan, pola nomor, teks; with revisions."""
 
     model = CertificateTemplate

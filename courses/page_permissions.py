@@ -11,6 +11,7 @@ from django.db.models import Q
 from wagtail.models import Page, PagePermissionTester
 
 from lms.accounts.permissions import is_only_trainer
+from lms.admin_policies import ObjectPermissionPolicy
 
 
 def course_of(page: Page):
@@ -88,7 +89,8 @@ class CourseOwnedPermissions:
 
 
 def course_owned_models() -> list:
-    """Snippet models that belong to a course (a ``course`` FK to CoursePage)."""
+    """Models that belong to a course (a ``course`` FK to CoursePage): each of them
+    shown as a snippet is guarded by a ``CourseOwnedSnippetPolicy``."""
     from django.apps import apps
 
     from .models import CoursePage
@@ -118,3 +120,27 @@ def may_touch_course_owned(user, instance, *, write: bool) -> bool:
 
     course = CoursePage.objects.filter(pk=course_id).only("trainer", "owner").first()
     return course is not None and user.pk in (course.trainer_id, course.owner_id)
+
+
+class CourseOwnedSnippetPolicy(ObjectPermissionPolicy):
+    """The permission policy of a snippet filed under a course (a question bank):
+    ``may_touch_course_owned`` for every object a trainer opens, changes or files
+    a snippet under. The app that shows the snippet registers it for its model."""
+
+    def user_may_reach(self, user, instance, *, write: bool) -> bool:
+        return may_touch_course_owned(user, instance, write=write)
+
+    def instances_user_may_reach(self, user, *, write: bool):
+        objects = self.model._default_manager.all()
+        if not is_only_trainer(user):
+            return objects
+        own = Q(course__in=own_course_ids(user))
+        return objects.filter(own if write else own | Q(course__isnull=True))
+
+    def instances_posted(self, data) -> list:
+        # Creating a snippet in a course, or moving one into it: it must be one's own.
+        try:
+            course_id = int(data.get("course") or 0)
+        except ValueError:
+            return []  # not a course: the form refuses it
+        return [self.model(course_id=course_id)] if course_id else []

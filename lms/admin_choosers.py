@@ -7,14 +7,17 @@ from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
     SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
 )
 
 
 def scoped_chooser_viewset(
     objects_for: Callable[..., QuerySet],
 ) -> type[SnippetChooserViewSet]:
-    """A chooser viewset whose list and search results are ``objects_for(user)``
-    (e.g. a trainer's own questions or certificate templates)."""
+    """A chooser viewset whose list, search results and chosen objects are
+    ``objects_for(user)`` (e.g. a trainer's own questions or certificate templates):
+    asking for another one by its id answers 404."""
 
     class ScopedListMixin:
         def get_object_list(self):
@@ -26,8 +29,18 @@ def scoped_chooser_viewset(
     class ScopedChooseResultsView(ScopedListMixin, ChooseResultsView):
         pass
 
+    class ScopedChosenView(SnippetChosenView):
+        def get_object(self, pk):
+            return objects_for(self.request.user).get(pk=pk)
+
+    class ScopedChosenMultipleView(SnippetChosenMultipleView):
+        def get_objects(self, pks):
+            return objects_for(self.request.user).filter(pk__in=pks)
+
     class ScopedChooserViewSet(SnippetChooserViewSet):
         choose_view_class = ScopedChooseView
         choose_results_view_class = ScopedChooseResultsView
+        chosen_view_class = ScopedChosenView
+        chosen_multiple_view_class = ScopedChosenMultipleView
 
     return ScopedChooserViewSet

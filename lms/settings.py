@@ -118,7 +118,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "lms.accounts.middleware.StaffMfaRequiredMiddleware",
-    "lms.accounts.middleware.CourseOwnedSnippetMiddleware",
     "lms.accounts.middleware.ProfileRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "courses.published.PublishedContentMiddleware",

@@ -1,17 +1,23 @@
 """Admin screens: the question bank as a snippet viewset, scoped to a trainer's
-own courses (plus shared questions), in its listing and in its chooser."""
+own courses (plus shared questions), in its listing and in its chooser, and on
+every per-question route by ``CourseOwnedSnippetPolicy``."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from courses.page_permissions import CourseOwnedSnippetPolicy
 from lms.admin_choosers import scoped_chooser_viewset
+from lms.admin_policies import PolicyGuardedSnippetViewSet
 
 from .models import Question
 from .permissions import questions_for
 
+# Before any view asks for it: Wagtail would otherwise make a model-wide one.
+register_permission_policy(Question, CourseOwnedSnippetPolicy(Question))
 
-class QuestionViewSet(SnippetViewSet):
+
+class QuestionViewSet(PolicyGuardedSnippetViewSet):
     """Bank soal: list, filter by type/difficulty/competency, with revisions."""
 
     model = Question

@@ -6,8 +6,6 @@ from django.http import FileResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from lms.numbers import parse_int
-
 EXEMPT_PREFIXES = (
     "/akun/",
     "/accounts/",
@@ -146,82 +144,3 @@ class SafeFileResponseMiddleware:
             response["X-Content-Type-Options"] = "nosniff"
             response["Content-Security-Policy"] = "sandbox; default-src 'none'"
         return response
-
-
-def _snippet_object_rule(model):
-    """How a trainer is limited on the objects of one snippet model:
-    ``rule(user, obj, *, write) -> bool``, or None when the model's rights suffice."""
-    from certificates.models import CertificateTemplate
-    from certificates.permissions import may_touch_certificate_template
-    from courses.page_permissions import course_owned_models, may_touch_course_owned
-
-    if model in course_owned_models():
-        return may_touch_course_owned
-    if model is CertificateTemplate:
-        return may_touch_certificate_template
-    return None
-
-
-class CourseOwnedSnippetMiddleware:
-    """Trainers reach only their own snippets in the Wagtail admin: their courses'
-    question banks, the certificate templates they made. Every per-object snippet
-    route and bulk action is checked, because Wagtail's snippet views check rights
-    per model, not per object."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.path.startswith(("/cms/snippets/", "/cms/bulk/")):
-            user = getattr(request, "user", None)
-            if (
-                user is not None
-                and user.is_authenticated
-                and not self._allowed(request)
-            ):
-                from wagtail.admin.auth import permission_denied
-
-                return permission_denied(request)
-        return self.get_response(request)
-
-    def _allowed(self, request) -> bool:
-        from django.contrib.admin.utils import unquote
-        from django.core.exceptions import ValidationError
-        from django.urls import Resolver404, resolve
-
-        from courses.page_permissions import course_owned_models
-
-        try:
-            match = resolve(request.path_info)
-        except Resolver404:
-            return True
-        model = getattr(match.func, "view_initkwargs", {}).get("model")
-        if model is None and "model_name" in match.kwargs:
-            from django.apps import apps
-
-            try:
-                model = apps.get_model(
-                    match.kwargs.get("app_label"), match.kwargs["model_name"]
-                )
-            except LookupError:
-                return True
-        rule = _snippet_object_rule(model) if model is not None else None
-        if rule is None:
-            return True
-        write = request.method not in ("GET", "HEAD", "OPTIONS")
-        pks = [match.kwargs["pk"]] if "pk" in match.kwargs else []
-        pks += request.GET.getlist("id")
-        try:
-            objects = list(
-                model._default_manager.filter(pk__in=[unquote(str(pk)) for pk in pks])
-            )
-        except (ValueError, OverflowError, ValidationError):
-            return True  # not a valid id: the view itself answers 404
-        if write and request.POST.get("course") and model in course_owned_models():
-            # Creating or moving a snippet into a course: it must be one's own. An
-            # id we cannot read is refused: the form's int() would read "٣" as 3.
-            course_id = parse_int(request.POST["course"], min_value=1)
-            if course_id is None:
-                return False
-            objects.append(model(course_id=course_id))
-        return all(rule(request.user, obj, write=write) for obj in objects)

@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 import lms.converters  # noqa: F401  (registers <id:…>)
 
 from . import admin_views
-from .permissions import can_carry_out_erasure, is_only_trainer
+from .permissions import can_carry_out_erasure
 
 
 @hooks.register("register_admin_urls")
@@ -45,47 +45,3 @@ def data_request_menu_item():
         icon_name="user",
         order=910,
     )
-
-
-# Defence in depth for page types that other apps hang under a course (quiz pages…):
-# even a page model without courses.page_permissions' tester refuses a trainer who
-# does not own the course.
-def _refuse_unless_owner(request, page):
-    from wagtail.admin.auth import permission_denied
-
-    from courses.page_permissions import course_of, owns_course_page
-
-    if (
-        is_only_trainer(request.user)
-        and course_of(page) is not None
-        and not owns_course_page(request.user, page)
-    ):
-        return permission_denied(request)
-    return None
-
-
-@hooks.register("before_edit_page")
-def _guard_edit(request, page):
-    return _refuse_unless_owner(request, page)
-
-
-@hooks.register("before_delete_page")
-def _guard_delete(request, page):
-    return _refuse_unless_owner(request, page)
-
-
-@hooks.register("before_copy_page")
-def _guard_copy(request, page):
-    return _refuse_unless_owner(request, page)
-
-
-@hooks.register("before_move_page")
-def _guard_move(request, page, destination):
-    return _refuse_unless_owner(request, page) or _refuse_unless_owner(
-        request, destination
-    )
-
-
-@hooks.register("before_create_page")
-def _guard_create(request, parent_page, page_class):
-    return _refuse_unless_owner(request, parent_page)

@@ -71,3 +71,24 @@ def test_reviewers_open_every_question():
     world = build_world()
     theirs = _make_question(world.course_b)
     assert client_as(world.users[PENINJAU]).get(_url(theirs, "edit")).status_code == 200
+
+
+def test_every_course_owned_snippet_is_guarded_by_the_course_policy():
+    """A snippet filed under a course is guarded on every route only if its app
+    registered the course policy and shows it with a policy-guarded viewset: a new
+    course-owned snippet without them would be open to every trainer."""
+    from wagtail.permissions import policy_registry
+    from wagtail.snippets.models import get_snippet_models
+
+    from courses.page_permissions import CourseOwnedSnippetPolicy
+    from lms.admin_policies import ObjectPermissionPolicy, PolicyGuardedSnippetViewSet
+
+    owned = set(course_owned_models())
+    snippets = get_snippet_models()
+    assert owned & set(snippets), "the question bank is a course-owned snippet"
+    for model in snippets:
+        policy = policy_registry.get_by_type(model)
+        if model in owned:
+            assert isinstance(policy, CourseOwnedSnippetPolicy), model
+        if isinstance(policy, ObjectPermissionPolicy):
+            assert isinstance(model.snippet_viewset, PolicyGuardedSnippetViewSet), model
