@@ -12,6 +12,7 @@ from wagtail.models import Page, PagePermissionTester
 
 from lms.accounts.permissions import is_only_trainer
 from lms.admin_policies import ObjectPermissionPolicy
+from lms.numbers import parse_int
 
 
 def course_of(page: Page):
@@ -139,8 +140,8 @@ class CourseOwnedSnippetPolicy(ObjectPermissionPolicy):
 
     def instances_posted(self, data) -> list:
         # Creating a snippet in a course, or moving one into it: it must be one's own.
-        try:
-            course_id = int(data.get("course") or 0)
-        except ValueError:
-            return []  # not a course: the form refuses it
-        return [self.model(course_id=course_id)] if course_id else []
+        # A course id we cannot read is refused (course 0 is nobody's): the form's
+        # int() would read "٣" as 3, and 25 digits overflow the database.
+        if not (posted := data.get("course")):
+            return []
+        return [self.model(course_id=parse_int(posted, min_value=1) or 0)]

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from django.db.models import QuerySet
+from django.http import Http404
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
@@ -10,6 +11,8 @@ from wagtail.snippets.views.chooser import (
     SnippetChosenMultipleView,
     SnippetChosenView,
 )
+
+from lms.numbers import parse_int
 
 
 def scoped_chooser_viewset(
@@ -31,11 +34,17 @@ def scoped_chooser_viewset(
 
     class ScopedChosenView(SnippetChosenView):
         def get_object(self, pk):
-            return objects_for(self.request.user).get(pk=pk)
+            # Wagtail passes the path's text on; a non-number would be a 500.
+            if (number := parse_int(pk, min_value=1)) is None:
+                raise Http404
+            return objects_for(self.request.user).get(pk=number)
 
     class ScopedChosenMultipleView(SnippetChosenMultipleView):
         def get_objects(self, pks):
-            return objects_for(self.request.user).filter(pk__in=pks)
+            numbers = [parse_int(pk, min_value=1) for pk in pks]
+            return objects_for(self.request.user).filter(
+                pk__in=[number for number in numbers if number is not None]
+            )
 
     class ScopedChooserViewSet(SnippetChooserViewSet):
         choose_view_class = ScopedChooseView
