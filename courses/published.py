@@ -33,7 +33,7 @@ from lms.cache import memoised_version, read_with_every_request, request_memo
 VERSION_KEY = "sigap:published-version"
 # Raise when the shape of a cached value changes, so that a deployment never
 # unpickles what the previous code kept.
-ENTRY_FORMAT = 2
+ENTRY_FORMAT = 3
 TIMEOUT_SECONDS = 600
 
 
