@@ -17,10 +17,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.jenis_diklat import JenisDiklat
 from courses.models import Enrolment
 from courses.permissions import may_learn
 from lms.audit.services import record_event
-from lms.competencies.jenis_diklat import JenisDiklat
 
 from . import pdf
 from .grading import post_test_percent, predikat_for

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django_tasks import task
@@ -25,6 +26,14 @@ def issue_certificate_task(enrolment_id: int) -> str | None:
         return issue_certificate(enrolment=enrolment).number
     except CertificateError:
         return None
+
+
+def queue_certificate(*, enrolment: Enrolment) -> None:
+    """Completion step (``SIGAP_COMPLETION_STEPS``): issue the certificate in the
+    background once the completion is committed (a rolled-back completion queues
+    nothing)."""
+    enrolment_id = enrolment.pk
+    transaction.on_commit(lambda: issue_certificate_task.enqueue(enrolment_id))
 
 
 @periodic(every=datetime.timedelta(minutes=10))

@@ -1,7 +1,8 @@
 """The learning path: enrolment, lesson progress and completion.
 
-``complete_enrolment`` is the one place a completion is recorded; it calls the
-next steps (JP, competency evidence, certificate) directly.
+``complete_enrolment`` is the one place a completion is recorded; what follows
+(JP, competency evidence, certificate) belongs to higher layers, which register
+their steps in ``settings.SIGAP_COMPLETION_STEPS`` (``lms.steps``).
 """
 
 from dataclasses import dataclass
@@ -10,22 +11,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from certificates.tasks import issue_certificate_task
 from lms.accounts.models import User
 from lms.cache import remembered_for_person
-from lms.competencies.services import credit_completion, record_evidence
+from lms.steps import run_steps
 
 from .models import CoursePage, Enrolment, LessonPage, LessonProgress
+from .parts import COMPLETION_REQUIREMENTS, COURSE_PARTS
 from .permissions import LearningRefused, may_learn, may_open_course
-from .published import published_version, remembered
-from .quizzes.services import (
-    QuizLink,
-    attempt_rows,
-    course_quizzes,
-    posttests_passed,
-    quiz_links,
-    quiz_standing,
-)
+from .published import ENTRY_FORMAT, published_version, remembered
 
 
 @dataclass(frozen=True)
@@ -92,14 +85,17 @@ def lesson_progress(*, enrolment: Enrolment) -> Progress:
 
 
 def completion_requirements_met(*, enrolment: Enrolment) -> bool:
-    """The course's completion rule: every published lesson done, the post-test
-    passed when the course has one, and the learner still allowed to learn in it
-    (``may_learn``: a group restriction, the pre-test)."""
+    """The course's completion rule: every published lesson done, every
+    requirement the layers above registered met (``parts.COMPLETION_REQUIREMENTS``:
+    the post-test passed when the course has one), and the learner still allowed
+    to learn in it (``may_learn``: a group restriction, the pre-test)."""
     progress = lesson_progress(enrolment=enrolment)
     return (
         progress.total > 0
         and progress.done >= progress.total
-        and posttests_passed(enrolment=enrolment)
+        and all(
+            requirement(enrolment=enrolment) for requirement in COMPLETION_REQUIREMENTS
+        )
         and bool(may_learn(enrolment.user, enrolment.course, enrolment=enrolment))
     )
 
@@ -116,7 +112,10 @@ def evaluate_completion(*, enrolment: Enrolment) -> bool:
 
 @transaction.atomic
 def complete_enrolment(*, enrolment: Enrolment) -> Enrolment:
-    """Record the completion once; later steps (JP, evidence, certificate) hang here.
+    """Record the completion once, then run the completion steps higher layers
+    registered (``SIGAP_COMPLETION_STEPS``: JP, evidence, certificate), in order,
+    inside this transaction: a step that fails undoes the completion, and a step
+    with work for after the commit (the certificate) asks ``on_commit`` itself.
 
     Refused (``LearningRefused``) when ``may_learn`` refuses the learner the course.
     """
@@ -130,9 +129,7 @@ def complete_enrolment(*, enrolment: Enrolment) -> Enrolment:
     locked.completed_at = timezone.now()
     locked.save(update_fields=["status", "completed_at"])
     enrolment.status, enrolment.completed_at = locked.status, locked.completed_at
-    credit_completion(enrolment=locked)
-    record_evidence(enrolment=locked)
-    transaction.on_commit(lambda: issue_certificate_task.enqueue(locked.pk))
+    run_steps("SIGAP_COMPLETION_STEPS", enrolment=locked)
     return locked
 
 
@@ -148,16 +145,17 @@ class LessonLink:
 
 @dataclass(frozen=True)
 class CourseStructure:
-    """What a course's outline lists, the same for every learner."""
+    """What a course's outline lists, the same for every learner: its lessons,
+    and the items of each registered part (``parts.CoursePart.links``) by name."""
 
     url: str | None
     lessons: list[LessonLink]
-    quizzes: list[QuizLink]
+    parts: dict[str, list]
 
 
 def course_structure(*, course: CoursePage) -> CourseStructure:
-    """The course's live lessons (tree order) and quizzes (course order), cached
-    until a page changes."""
+    """The course's live lessons (tree order) and the items of its registered
+    parts (the quizzes, in course order), cached until a page changes."""
 
     def build() -> CourseStructure:
         # A lesson or quiz routes by its slug below its course (``HomePage.route``).
@@ -172,7 +170,10 @@ def course_structure(*, course: CoursePage) -> CourseStructure:
                 )
                 for lesson in course.lessons().only("id", "title", "slug")
             ],
-            quizzes=quiz_links(course=course, course_url=course_url),
+            parts={
+                part.name: part.links(course=course, course_url=course_url)
+                for part in COURSE_PARTS
+            },
         )
 
     return remembered(f"course-structure:{course.pk}", build)
@@ -198,31 +199,37 @@ def enrolment_with_lessons_done(
 @dataclass(frozen=True)
 class LearnerStanding:
     """A learner's own place in a course: their enrolment (or none), the lessons
-    they marked done and their quiz attempts (``attempt_rows``)."""
+    they marked done and their records for each part (``CoursePart.records``:
+    their quiz attempts), by the part's name."""
 
     enrolment: Enrolment | None
     lessons_done: frozenset[int]
-    attempts: list[tuple]
+    records: dict[str, list]
 
 
 def learner_standing(
     *, user: User, course: CoursePage, structure: CourseStructure
 ) -> LearnerStanding:
-    """The learner's standing in the course, in two queries, kept in the cache
-    until the learner's records (``courses.apps``) or the published course change."""
+    """The learner's standing in the course, in one query and one a part, kept in
+    the cache until the learner's records (``parts.watch_learner_records``) or the
+    published course change."""
 
     def build() -> LearnerStanding:
         enrolment, done = enrolment_with_lessons_done(user=user, course=course)
         return LearnerStanding(
             enrolment=enrolment,
             lessons_done=frozenset(done),
-            attempts=attempt_rows(
-                user=user, quiz_ids=[quiz.pk for quiz in structure.quizzes]
-            ),
+            records={
+                part.name: part.records(
+                    user=user, links=structure.parts.get(part.name, [])
+                )
+                for part in COURSE_PARTS
+            },
         )
 
+    # ``ENTRY_FORMAT`` changes with the shape of what is kept (as in ``published``).
     return remembered_for_person(
-        user.pk, f"course:{course.pk}:{published_version()}", build
+        user.pk, f"course:{course.pk}:{ENTRY_FORMAT}:{published_version()}", build
     )
 
 
@@ -231,17 +238,25 @@ def course_outline(
 ) -> dict:
     """Everything a course or lesson page shows about the learner's place in it.
 
-    The course's lessons and quizzes come from the cache; what is the learner's
-    own costs the same few queries whatever the number of lessons.
+    The course's lessons and parts (quizzes) come from the cache; what is the
+    learner's own costs the same few queries whatever the number of lessons.
+    Each registered part adds its items under its name (``quizzes``) and its own
+    context keys (``pending_pretest``).
     """
     structure = course_structure(course=course)
     if user.is_authenticated:
         standing = learner_standing(user=user, course=course, structure=structure)
         enrolment, lessons_done = standing.enrolment, standing.lessons_done
-        quizzes = quiz_standing(links=structure.quizzes, attempts=standing.attempts)
+        records = standing.records
     else:
-        enrolment, lessons_done = None, frozenset()
-        quizzes = course_quizzes(course=course, user=user, links=structure.quizzes)
+        enrolment, lessons_done, records = None, frozenset(), {}
+    parts = {
+        part.name: part.standing(
+            links=structure.parts.get(part.name, []),
+            records=records.get(part.name, []),
+        )
+        for part in COURSE_PARTS
+    }
     lessons = structure.lessons
     # A preview of a lesson that is not live still shows whether it is done.
     shown = {lesson.pk for lesson in lessons}
@@ -251,17 +266,12 @@ def course_outline(
     progress = Progress(
         done=sum(1 for lesson in lessons if lesson.pk in done_ids), total=len(lessons)
     )
-    pretest = next((q for q in quizzes if q.quiz.kind == "pretest"), None)
-    context = {
-        "quizzes": quizzes,
-        "pending_pretest": (
-            pretest.quiz
-            if enrolment is not None
-            and course.requires_pretest
-            and pretest is not None
-            and not pretest.done
-            else None
-        ),
+    context = dict(parts)
+    for part in COURSE_PARTS:
+        context.update(
+            part.context(course=course, enrolment=enrolment, items=parts[part.name])
+        )
+    context |= {
         "resume_lesson": next(
             (item for item in lessons if item.pk not in done_ids), None
         ),

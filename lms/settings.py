@@ -471,6 +471,16 @@ SIGAP_RETENTION_DAYS = {
 # Run by lms.accounts.privacy.erase_person before the identity goes (the lower
 # layer runs what higher ones registered); each returns data for the audit event.
 SIGAP_ERASURE_STEPS = ["lms.hr.erasure.note_national_export"]
+# Run by courses.services.complete_enrolment, in this order, inside the completion's
+# transaction, each with ``enrolment=`` (see docs/architecture.md, "Completion").
+SIGAP_COMPLETION_STEPS = [
+    "lms.competencies.services.credit_completion",
+    "lms.competencies.services.record_evidence",
+    "certificates.tasks.queue_certificate",
+]
+# Run by courses.quizzes.regrade for each enrolment whose pre-test or post-test
+# score a regrade changed, after the completion rule was looked at again.
+SIGAP_REGRADE_STEPS = ["lms.competencies.services.refresh_growth"]
 # HR: national report (riwayat kursus) fields and reminders.
 SIGAP_INSTITUSI_PENYELENGGARA = os.environ.get(
     "SIGAP_INSTITUSI_PENYELENGGARA", "BKPSDM (Sigap e-learning)"

@@ -16,7 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from lms.competencies.jenis_diklat import JenisDiklat
+from courses.jenis_diklat import JenisDiklat
 from lms.private_apis import remember_parent, remembered_parent
 
 from ..blocks import LessonStreamBlock

@@ -11,8 +11,15 @@ class QuizzesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # ``courses`` sits below and never imports the quiz engine: the engine
+        # adds itself to the learning rule, the course outline and completion.
+        from courses.parts import register_completion_requirement, register_course_part
         from courses.permissions import register_learning_gate
 
+        from .parts import QuizzesPart
         from .permissions import pending_pretest_gate
+        from .services import posttests_passed
 
         register_learning_gate(pending_pretest_gate)
+        register_course_part(QuizzesPart())
+        register_completion_requirement(posttests_passed)

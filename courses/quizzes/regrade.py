@@ -6,8 +6,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from courses.models import Enrolment
+from courses.services import evaluate_completion
 from lms.audit.services import record_event
 from lms.cache import forget_person
+from lms.steps import run_steps
 
 from .models import Attempt, Question, QuizKind, QuizPage, Response
 from .services import grade_responses
@@ -134,12 +136,11 @@ def regrade_quiz(*, quiz: QuizPage, actor, apply: bool, request=None) -> Regrade
 
 def _follow_up(quiz, changes, attempts) -> None:
     """What a changed score sets off, per learner whose attempt changed: a newly
-    passed post-test may complete the course, and the competency evidence (which
-    carries pre-test and post-test scores) is recomputed."""
+    passed post-test may complete the course, then the steps higher layers
+    registered run (``SIGAP_REGRADE_STEPS``: the competency evidence, which
+    carries pre-test and post-test scores, is recomputed)."""
     if quiz.kind not in (QuizKind.PRETEST, QuizKind.POSTTEST):
         return
-    from courses.services import evaluate_completion
-    from lms.competencies.services import refresh_growth
 
     users = {a.pk: a.user_id for a in attempts}
     changed = {users[c.attempt_id] for c in changes}
@@ -149,4 +150,4 @@ def _follow_up(quiz, changes, attempts) -> None:
     ).select_related("user", "course"):
         if quiz.kind == QuizKind.POSTTEST and enrolment.user_id in newly_passed:
             evaluate_completion(enrolment=enrolment)
-        refresh_growth(enrolment=enrolment)
+        run_steps("SIGAP_REGRADE_STEPS", enrolment=enrolment)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Enrolment
 from courses.permissions import NOT_ENROLLED, SIGN_IN, may_learn
+from courses.services import evaluate_completion, lesson_progress
 
 from . import grading
 from .models import Attempt, ChoicePick, QuizKind, QuizPage, Response, ReviewRule
@@ -56,8 +57,6 @@ def seconds_left(attempt: Attempt, now: datetime.datetime | None = None) -> int 
 
 
 def lessons_all_done(*, enrolment: Enrolment) -> bool:
-    from courses.services import lesson_progress
-
     progress = lesson_progress(enrolment=enrolment)
     return progress.done >= progress.total
 
@@ -265,8 +264,6 @@ def _grade_and_close(attempt: Attempt, status: str, now) -> None:
 
 def _after_close(attempt: Attempt) -> None:
     """A passed post-test may complete the course: ask the one completion rule."""
-    from courses.services import evaluate_completion
-
     quiz = attempt.quiz
     if quiz.kind == QuizKind.POSTTEST and attempt.passed:
         enrolment = Enrolment.objects.filter(

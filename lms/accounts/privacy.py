@@ -17,13 +17,12 @@ Decisions written down in docs/privacy.md:
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import models, transaction
 from django.db.models.deletion import ProtectedError
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from lms.audit.services import record_event
+from lms.steps import run_steps
 
 from .models import AsnProfile, DataRequest, User
 
@@ -131,8 +130,8 @@ def erase_person(
     # Steps of higher layers (``SIGAP_ERASURE_STEPS``), run while the identity
     # is still there; what each returns goes into the erasure's audit event.
     step_data = {}
-    for step in settings.SIGAP_ERASURE_STEPS:
-        step_data.update(import_string(step)(person=person) or {})
+    for data in run_steps("SIGAP_ERASURE_STEPS", person=person):
+        step_data.update(data or {})
     files_removed = _remove_files(person)
     profile_removed = False
     profile = AsnProfile.objects.filter(user=person).first()

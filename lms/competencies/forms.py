@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from courses.jenis_diklat import JenisDiklat
 from lms.uploads import unreadable_as
 
-from .jenis_diklat import JenisDiklat
 from .models import ExternalLearningClaim
 
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024

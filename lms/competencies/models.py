@@ -15,9 +15,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
+from courses.jenis_diklat import JenisDiklat
 from lms.private_files import private_file_name, private_storage
-
-from .jenis_diklat import JenisDiklat
 
 LEVEL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 LEVEL_CHOICES = [(level, str(level)) for level in range(1, 6)]

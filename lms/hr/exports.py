@@ -35,7 +35,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
-from lms.competencies.jenis_diklat import JenisDiklat
+from courses.jenis_diklat import JenisDiklat
 
 from . import erasure, reports
 from .filters import HrFilters

@@ -252,6 +252,45 @@ def test_regrade_updates_the_competency_growth_recorded_at_completion(course, le
     assert evidence.post_test_score == 100
 
 
+regrade_calls: list[int] = []
+
+
+def record_regrade_step(*, enrolment):
+    regrade_calls.append(enrolment.pk)
+
+
+def test_regrade_runs_the_registered_steps_for_each_learner_whose_score_changed(
+    settings, course, learners
+):
+    settings.SIGAP_REGRADE_STEPS = [f"{__name__}.record_regrade_step"]
+    regrade_calls.clear()
+    posttest = make_quiz(
+        course,
+        [make_question(course) for _ in range(2)],
+        kind="posttest",
+        pass_mark=50,
+    )
+    changed, _, _ = finish_lessons_and_answer_bandung(course, posttest, learners[0])
+    # Another learner answers "Medan", wrong under either key: score unchanged.
+    other, _ = enrol(user=learners[1], course=course)
+    for lesson in course.lessons():
+        mark_lesson_complete(enrolment=other, lesson=lesson)
+    attempt = start_attempt(quiz=posttest, user=learners[1])
+    first, second = attempt.snapshot
+    medan = next(c["k"] for c in second["choices"] if c["text"] == "Medan")
+    save_answers(
+        attempt=attempt, answers={first["pos"]: first["key"][0], second["pos"]: medan}
+    )
+    submit_attempt(attempt=attempt)
+    question = posttest.items[1].value
+    question.choices.update(is_correct=False)
+    question.choices.filter(text="Bandung").update(is_correct=True)
+
+    regrade_quiz(quiz=posttest, actor=None, apply=True)
+
+    assert regrade_calls == [changed.pk]
+
+
 LONGEST_IS_KEY = [
     ("Menunda keputusan sampai semua data lengkap", False),
     ("Mengamankan warga lalu memilah kebutuhan menurut urgensinya", True),

@@ -1,4 +1,6 @@
-"""The national activity types (SIASN ``jenisDiklat``).
+"""The national activity types (SIASN ``jenisDiklat``): how a course is classified
+for the national export, so it lives with the course; the JP ledger, external
+claims, certificates and HR's export read it from here.
 
 Codes 1–13 are klasikal, 14–25 nonklasikal.
 """

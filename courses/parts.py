@@ -1,0 +1,101 @@
+"""What higher layers add to a course: parts beside its lessons, and requirements
+of its completion.
+
+``courses`` knows lessons only. The quiz engine (``courses.quizzes``) sits above
+it and registers, in its ``AppConfig.ready()``, a ``CoursePart`` (the quizzes an
+outline lists, with the learner's standing) and a completion requirement (every
+post-test passed). ``courses.services`` builds outlines and asks the completion
+rule from what is registered here, so it never imports the layer above.
+"""
+
+from collections.abc import Callable
+
+from django.db.models.signals import post_delete, post_save
+
+
+class CoursePart:
+    """A kind of item a course lists beside its lessons (quizzes).
+
+    Override points, called by ``courses.services.course_outline``:
+
+    - ``links``: the course's items, the same for every learner; kept in the
+      shared cache with the course's lessons until a page changes (so it must
+      pickle, and hold nothing about a learner).
+    - ``records``: the learner's own rows for those items; kept in the cache with
+      their enrolment and lessons done until one of ``record_models`` is written.
+    - ``standing``: what the outline shows, from both (``records`` is empty for a
+      visitor who is not signed in). Costs no query.
+    - ``context``: further context keys for course and lesson pages.
+
+    The outline puts ``standing``'s list under ``name``, which templates read.
+    """
+
+    name: str = ""
+    record_models: tuple = ()
+
+    def links(self, *, course, course_url: str | None) -> list:
+        raise NotImplementedError
+
+    def records(self, *, user, links: list) -> list:
+        return []
+
+    def standing(self, *, links: list, records: list) -> list:
+        return list(links)
+
+    def context(self, *, course, enrolment, items: list) -> dict:
+        return {}
+
+
+COURSE_PARTS: list[CoursePart] = []
+
+# More conditions of a course's completion, beyond every lesson done
+# (``courses.services.completion_requirements_met``):
+# ``requirement(*, enrolment) -> bool``.
+COMPLETION_REQUIREMENTS: list[Callable[..., bool]] = []
+
+
+def register_course_part(part: CoursePart) -> None:
+    """Add ``part`` to every course outline; writes to its ``record_models``
+    refresh the learner's cached standing."""
+    if any(known.name == part.name for known in COURSE_PARTS):
+        return
+    COURSE_PARTS.append(part)
+    watch_learner_records(*part.record_models)
+
+
+def register_completion_requirement(requirement: Callable[..., bool]) -> None:
+    if requirement not in COMPLETION_REQUIREMENTS:
+        COMPLETION_REQUIREMENTS.append(requirement)
+
+
+def watch_learner_records(*models) -> None:
+    """Forget a learner's cached standing (``services.learner_standing``) on every
+    write to these models, also those made where nobody thinks of the cache
+    (Django's admin, the shell, cascading deletes). Each has ``user_id``, or is a
+    ``LessonProgress``."""
+    for model in models:
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _forget_learner_standing,
+                sender=model,
+                dispatch_uid=f"sigap-standing-{model.__name__}-{id(signal)}",
+            )
+
+
+def _forget_learner_standing(sender, instance, **kwargs):
+    from lms.cache import forget_person
+
+    from .models import Enrolment, LessonProgress
+
+    if isinstance(instance, LessonProgress):
+        if LessonProgress.enrolment.is_cached(instance):
+            user_id = instance.enrolment.user_id
+        else:
+            user_id = (
+                Enrolment.objects.filter(pk=instance.enrolment_id)
+                .values_list("user_id", flat=True)
+                .first()
+            )
+    else:
+        user_id = instance.user_id
+    forget_person([user_id])
