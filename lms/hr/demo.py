@@ -6,10 +6,8 @@ Idempotent: people are created once (by email); enrolments once per course.
 from django.contrib.auth.models import Group
 
 from lms.accounts.employee_numbers import validate_employee_number
-from lms.accounts.models import AsnProfile, Jabatan, OrgUnit, User
+from lms.accounts.models import AsnProfile, HrOfficer, Jabatan, OrgUnit, User
 from lms.accounts.permissions import ROLE_LEARNER
-
-from .models import HrOfficer
 
 HR_OFFICER_EMAIL = "hr@sigap.test"
 HR_OFFICER_UNIT = "PEMKAB-SR"

@@ -23,9 +23,8 @@ from lms.accounts.employee_numbers import (
     validate_employee_number,
 )
 from lms.accounts.models import AsnProfile, Golongan, Jabatan, OrgUnit, User
+from lms.accounts.scope import unit_in_hr_scope
 from lms.audit.services import record_event
-
-from .scope import unit_in_hr_scope
 
 MAX_ROWS = 50_000
 ROWS_SHOWN = 500

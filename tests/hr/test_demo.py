@@ -1,9 +1,9 @@
 """The HR demo data: the demo officer's scope and staff, created once."""
 
 from lms.accounts import demo as accounts_demo
+from lms.accounts import scope
 from lms.accounts.models import User
 from lms.hr import demo as hr_demo
-from lms.hr import scope
 
 
 def test_demo_hr_officer_sees_own_regency_staff_only_and_seed_is_idempotent(db):
