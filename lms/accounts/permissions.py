@@ -65,11 +65,6 @@ def can_use_hr_workspace(user) -> bool:
     return is_admin(user) or is_hr(user)
 
 
-def can_view_audit_trail(user) -> bool:
-    """Administrators filter and export the audit trail."""
-    return is_admin(user)
-
-
 def can_carry_out_erasure(user) -> bool:
     """Only administrators anonymise a person (UU 27/2022 erasure requests)."""
     return is_admin(user)
