@@ -2,8 +2,8 @@
 
 from django.db.models import Q, QuerySet
 
-from courses.permissions import is_course_trainer
-from lms.accounts.permissions import is_admin, is_only_trainer
+from courses.permissions import is_course_trainer, taught_courses_q
+from lms.accounts.permissions import is_admin, is_hr, is_only_trainer
 from lms.accounts.scope import hr_scope_root, scope_q, unit_in_hr_scope
 
 
@@ -66,6 +66,22 @@ def can_manage_course_certificates(user, course) -> bool:
     return hr_scope_root(user) is not None
 
 
+def courses_with_certificates_for(user, courses: QuerySet) -> QuerySet:
+    """The queryset form of ``can_manage_course_certificates``: the courses among
+    ``courses`` whose certificates ``user`` manages."""
+    if not user.is_authenticated:
+        return courses.none()
+    if is_admin(user) or hr_scope_root(user) is not None:
+        return courses
+    return courses.filter(taught_courses_q(user))
+
+
+def can_handle_certificates_singly(user) -> bool:
+    """HR officers and administrators download and revoke certificates one by
+    one; trainers get their course's PDFs as one ZIP only."""
+    return is_admin(user) or is_hr(user)
+
+
 def course_certificates_for(user, course) -> QuerySet:
     """The certificates of ``course`` that ``user`` may see and download."""
     from .models import Certificate
@@ -75,6 +91,11 @@ def course_certificates_for(user, course) -> QuerySet:
         return certificates
     # Administrators see them all; anyone who is not an attached HR officer, none.
     return _filter_certificates_in_hr_scope(certificates, user)
+
+
+def can_choose_default_certificate_template(user) -> bool:
+    """Only administrators choose the institution-wide default template."""
+    return is_admin(user)
 
 
 def may_touch_certificate_template(user, template, *, write: bool) -> bool:

@@ -65,6 +65,11 @@ def can_use_hr_workspace(user) -> bool:
     return is_admin(user) or is_hr(user)
 
 
+def can_use_django_admin(user) -> bool:
+    """Django's own admin (/django-admin/) is for active superusers only."""
+    return bool(user.is_active and user.is_superuser)
+
+
 def can_carry_out_erasure(user) -> bool:
     """Only administrators anonymise a person (UU 27/2022 erasure requests)."""
     return is_admin(user)

@@ -51,7 +51,8 @@ def data_request_menu_item():
 def _refuse_unless_owner(request, page):
     from wagtail.admin.auth import permission_denied
 
-    from courses.page_permissions import course_of, owns_course_page
+    from courses.models.pages import course_of
+    from courses.page_permissions import owns_course_page
 
     if (
         is_only_trainer(request.user)
