@@ -14,9 +14,11 @@ class CertificateTemplateForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from lms.accounts.permissions import is_admin
+        from .permissions import can_choose_default_certificate_template
 
-        if self.for_user is not None and not is_admin(self.for_user):
+        if self.for_user is not None and not can_choose_default_certificate_template(
+            self.for_user
+        ):
             self.fields.pop("is_default", None)
 
 

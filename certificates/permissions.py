@@ -2,35 +2,35 @@
 
 from django.db.models import Q, QuerySet
 
-from courses.permissions import is_course_trainer
+from courses.permissions import is_course_trainer, taught_courses_q
 from lms.accounts.permissions import is_admin, is_hr, is_only_trainer
+from lms.accounts.scope import hr_scope_root, scope_q, unit_in_hr_scope
 from lms.admin_policies import ObjectPermissionPolicy
-from lms.hr.scope import hr_scope_root
 
 
-def _hr_root(user):
-    """The organisation node an HR officer is attached to (None: not an HR officer)."""
-    return hr_scope_root(user) if is_hr(user) else None
+def certificate_in_hr_scope(user, certificate) -> bool:
+    """Whether the holder was (at issue) or is now in ``user``'s HR scope.
 
-
-def _hr_scope_q(root) -> Q:
-    """Certificates whose holder was (at issue) or is now in ``root``'s subtree."""
-    return Q(holder_unit__path__startswith=root.path) | Q(
-        user__asn_profile__unit__path__startswith=root.path
-    )
-
-
-def in_hr_scope(user, certificate) -> bool:
-    root = _hr_root(user)
-    if root is None:
-        return False
+    The organisation scope rule itself is ``lms.accounts.scope``; a certificate
+    counts in scope through either of its two units.
+    """
     units = [certificate.holder_unit]
     profile = (
         getattr(certificate.user, "asn_profile", None) if certificate.user else None
     )
     if profile is not None:
         units.append(profile.unit)
-    return any(unit is not None and unit.path.startswith(root.path) for unit in units)
+    return any(unit is not None and unit_in_hr_scope(user, unit) for unit in units)
+
+
+def _filter_certificates_in_hr_scope(certificates: QuerySet, user) -> QuerySet:
+    """The queryset form of ``certificate_in_hr_scope``."""
+    at_issue = scope_q(user, unit_lookup="holder_unit")
+    if at_issue is None:
+        return certificates
+    return certificates.filter(
+        at_issue | scope_q(user, unit_lookup="user__asn_profile__unit")
+    )
 
 
 def can_download_certificate(user, certificate) -> bool:
@@ -40,7 +40,7 @@ def can_download_certificate(user, certificate) -> bool:
     return (
         certificate.user_id == user.pk
         or is_admin(user)
-        or in_hr_scope(user, certificate)
+        or certificate_in_hr_scope(user, certificate)
     )
 
 
@@ -48,7 +48,7 @@ def can_revoke_certificate(user, certificate) -> bool:
     """Administrators and HR officers whose scope includes the holder."""
     if not user.is_authenticated:
         return False
-    return is_admin(user) or in_hr_scope(user, certificate)
+    return is_admin(user) or certificate_in_hr_scope(user, certificate)
 
 
 def can_reissue_certificate(user, certificate) -> bool:
@@ -64,7 +64,23 @@ def can_manage_course_certificates(user, course) -> bool:
         return True
     if is_course_trainer(user, course):
         return True
-    return _hr_root(user) is not None
+    return hr_scope_root(user) is not None
+
+
+def courses_with_certificates_for(user, courses: QuerySet) -> QuerySet:
+    """The queryset form of ``can_manage_course_certificates``: the courses among
+    ``courses`` whose certificates ``user`` manages."""
+    if not user.is_authenticated:
+        return courses.none()
+    if is_admin(user) or hr_scope_root(user) is not None:
+        return courses
+    return courses.filter(taught_courses_q(user))
+
+
+def can_handle_certificates_singly(user) -> bool:
+    """HR officers and administrators download and revoke certificates one by
+    one; trainers get their course's PDFs as one ZIP only."""
+    return is_admin(user) or is_hr(user)
 
 
 def course_certificates_for(user, course) -> QuerySet:
@@ -72,12 +88,15 @@ def course_certificates_for(user, course) -> QuerySet:
     from .models import Certificate
 
     certificates = Certificate.objects.of_course(course)
-    if is_admin(user) or is_course_trainer(user, course):
+    if is_course_trainer(user, course):
         return certificates
-    root = _hr_root(user)
-    if root is None:
-        return certificates.none()
-    return certificates.filter(_hr_scope_q(root))
+    # Administrators see them all; anyone who is not an attached HR officer, none.
+    return _filter_certificates_in_hr_scope(certificates, user)
+
+
+def can_choose_default_certificate_template(user) -> bool:
+    """Only administrators choose the institution-wide default template."""
+    return is_admin(user)
 
 
 def may_touch_certificate_template(user, template, *, write: bool) -> bool:

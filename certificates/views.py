@@ -15,7 +15,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from courses.models import CoursePage
 from lms.accounts.middleware import staff_area, staff_mfa_redirect
-from lms.accounts.permissions import is_admin, is_hr
 from lms.audit.services import record_event
 from lms.private_files import serve_private_file
 
@@ -25,10 +24,12 @@ from .forms import FingerprintForm, ReissueForm, RevokeForm
 from .models import Certificate, CertificateBundle
 from .permissions import (
     can_download_certificate,
+    can_handle_certificates_singly,
     can_manage_course_certificates,
     can_reissue_certificate,
     can_revoke_certificate,
     course_certificates_for,
+    courses_with_certificates_for,
 )
 from .ratelimit import rate_limited
 from .services import (
@@ -300,17 +301,12 @@ def reissue_view(request, code: str):
 @login_required
 def manage_view(request):
     """Courses whose certificates the user manages (trainer: own; HR, admin: all)."""
-    courses = CoursePage.objects.live().order_by("path")
-    if not (is_admin(request.user) or is_hr(request.user)):
-        courses = courses.filter(trainer=request.user)
-    courses = [
-        course
-        for course in courses.annotate(
-            issued=Count("certificates", filter=Q(certificates__status="valid"))
-        )
-        if can_manage_course_certificates(request.user, course)
-    ]
-    if not courses and not (is_admin(request.user) or is_hr(request.user)):
+    courses = courses_with_certificates_for(
+        request.user, CoursePage.objects.live().order_by("path")
+    ).annotate(issued=Count("certificates", filter=Q(certificates__status="valid")))
+    courses = list(courses)
+    # HR and administrators may have nothing to manage yet; anyone else 404s.
+    if not courses and not can_handle_certificates_singly(request.user):
         raise Http404
     return render(request, "certificates/certificate_manage.html", {"courses": courses})
 
@@ -339,8 +335,7 @@ def course_certificates_view(request, course_id: int):
             "course": course,
             "certificates": certificates,
             "bundles": bundles,
-            # Trainers get their course's PDFs as one ZIP; HR and admins also singly.
-            "can_handle_each": is_admin(request.user) or is_hr(request.user),
+            "can_handle_each": can_handle_certificates_singly(request.user),
         },
     )
 

@@ -3,8 +3,9 @@
 The Pengajar group holds ``add`` on the whole page tree (docs/roles.md); this tester
 narrows it so that a trainer who is not also a reviewer or admin may only create
 courses in the catalogue and edit, add to, move or delete pages inside a course
-they teach (``CoursePage.trainer``) or created (``owner``). Every Wagtail admin
-view asks ``page.permissions_for_user``, so this is the one place that decides.
+they author (``courses.permissions.is_course_author``: they teach it or created
+it). Every Wagtail admin view asks ``page.permissions_for_user``, so this is the
+one place that decides.
 """
 
 from django.db.models import Q
@@ -14,32 +15,24 @@ from lms.accounts.permissions import is_only_trainer
 from lms.admin_policies import ObjectPermissionPolicy
 from lms.numbers import parse_int
 
-
-def course_of(page: Page):
-    """The CoursePage that ``page`` is or lies under, or None."""
-    from .models import CoursePage
-
-    steplen = page.steplen
-    ancestors = [page.path[:i] for i in range(steplen, len(page.path) + 1, steplen)]
-    return (
-        CoursePage.objects.filter(path__in=ancestors).only("trainer", "owner").first()
-    )
+from .permissions import authored_courses_q, is_course_author
 
 
 def own_course_ids(user) -> list[int]:
-    """Ids of the courses ``user`` teaches (``trainer``) or created (``owner``)."""
+    """Ids of the courses ``user`` authors (teaches or created)."""
     from .models import CoursePage
 
     return list(
-        CoursePage.objects.filter(
-            Q(trainer_id=user.pk) | Q(owner_id=user.pk)
-        ).values_list("pk", flat=True)
+        CoursePage.objects.filter(authored_courses_q(user)).values_list("pk", flat=True)
     )
 
 
 def owns_course_page(user, page: Page) -> bool:
+    """Whether ``page`` is, or lies inside, a course ``user`` authors."""
+    from .models.pages import course_of
+
     course = course_of(page)
-    return course is not None and user.pk in (course.trainer_id, course.owner_id)
+    return course is not None and is_course_author(user, course)
 
 
 class CoursePagePermissionTester(PagePermissionTester):
@@ -120,7 +113,7 @@ def may_touch_course_owned(user, instance, *, write: bool) -> bool:
     from .models import CoursePage
 
     course = CoursePage.objects.filter(pk=course_id).only("trainer", "owner").first()
-    return course is not None and user.pk in (course.trainer_id, course.owner_id)
+    return course is not None and is_course_author(user, course)
 
 
 class CourseOwnedSnippetPolicy(ObjectPermissionPolicy):

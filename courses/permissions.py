@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import BaseViewRestriction
 
@@ -140,6 +141,27 @@ def is_course_trainer(user, course) -> bool:
         and course.trainer_id == user.pk
         and is_trainer(user)
     )
+
+
+def taught_courses_q(user) -> Q:
+    """The queryset form of ``is_course_trainer``: the courses ``user`` teaches."""
+    if not (user.is_authenticated and is_trainer(user)):
+        return Q(pk__in=[])
+    return Q(trainer_id=user.pk)
+
+
+def is_course_author(user, course) -> bool:
+    """The course's trainer or the one who created its page: they author its pages
+    and question bank (what a trainer may touch in the admin, narrowed by
+    ``courses.page_permissions``). Learner data asks ``is_course_trainer``."""
+    return user.is_authenticated and user.pk in (course.trainer_id, course.owner_id)
+
+
+def authored_courses_q(user) -> Q:
+    """The queryset form of ``is_course_author``: the courses ``user`` authors."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    return Q(trainer_id=user.pk) | Q(owner_id=user.pk)
 
 
 def can_view_enrolment(user, enrolment) -> bool:

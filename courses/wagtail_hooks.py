@@ -11,7 +11,8 @@ from wagtail.admin.auth import permission_denied
 
 from lms.accounts.permissions import is_only_trainer
 
-from .page_permissions import course_of, owns_course_page
+from .models.pages import course_of
+from .page_permissions import owns_course_page
 
 
 def _refuse_unless_owner(request, page):

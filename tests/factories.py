@@ -158,7 +158,7 @@ def map_competency(course: CoursePage, code: str, target_level: int):
 
 def make_hr_officer(unit: OrgUnit, **kwargs) -> User:
     """An HR-role user attached to ``unit`` (sees its subtree only)."""
-    from lms.hr.models import HrOfficer
+    from lms.accounts.models import HrOfficer
 
     user = UserFactory(roles=["HR"], **kwargs)
     HrOfficer.objects.create(user=user, unit=unit)

@@ -281,16 +281,22 @@ class CoursePage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         return context
 
 
-def course_of(page: Page) -> CoursePage:
-    """The course a lesson or quiz belongs to (its parent page).
+def course_of(page: Page) -> CoursePage | None:
+    """The course ``page`` is or lies inside (a lesson's or quiz's is its parent
+    page), or None outside every course.
 
-    Wagtail's routing has usually fetched it already on the way to the page and
-    left it on the page; only otherwise is it queried.
+    Wagtail's routing has usually fetched a lesson's parent already on the way to
+    the page and left it on the page (``remembered_parent``); only otherwise is
+    it queried.
     """
+    if isinstance(page, CoursePage):
+        return page
     parent = remembered_parent(page)
     if isinstance(parent, CoursePage) and parent.path == page.path[: -page.steplen]:
         return parent
-    return CoursePage.objects.get(path=page.path[: -page.steplen])
+    steplen = page.steplen
+    ancestors = [page.path[:i] for i in range(steplen, len(page.path) + 1, steplen)]
+    return CoursePage.objects.filter(path__in=ancestors).order_by("-depth").first()
 
 
 class LessonPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):

@@ -11,11 +11,10 @@ from django.core.files.base import ContentFile
 from courses.models import CoursePage, Enrolment
 from courses.services import complete_enrolment, enrol
 from lms.accounts.employee_numbers import validate_employee_number
-from lms.accounts.models import AsnProfile, Jabatan, OrgUnit, User
+from lms.accounts.models import AsnProfile, HrOfficer, Jabatan, OrgUnit, User
 from lms.accounts.permissions import ROLE_LEARNER
 from lms.competencies.models import ExternalLearningClaim
 from lms.competencies.services import decide_claim, submit_claim
-from lms.hr.models import HrOfficer
 
 from .accounts import DEMO_PASSWORD
 

@@ -8,7 +8,10 @@ class SuperuserAdminSite(AdminSite):
     """The Django admin site, closed to staff who are not superusers."""
 
     def has_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
+        # Imported here: settings load this module before the models are ready.
+        from .permissions import can_use_django_admin
+
+        return can_use_django_admin(request.user)
 
 
 class SigapAdminConfig(AdminConfig):

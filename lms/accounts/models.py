@@ -1,5 +1,6 @@
 """People: the user account, the organisation tree and the ASN profile."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils import timezone
@@ -118,6 +119,37 @@ class OrgUnit(MP_Node):
     def subtree(self) -> models.QuerySet["OrgUnit"]:
         """This node and every node below it."""
         return OrgUnit.objects.filter(path__startswith=self.path)
+
+
+class HrOfficer(models.Model):
+    """Attaches an HR officer to one node of the organisation tree.
+
+        The officer sees that node's subtree only (see ``lms.accounts.scope``). The
+    table keeps the name it had when the model lived in ``lms.hr``.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("petugas HR"),
+        on_delete=models.CASCADE,
+        related_name="hr_officer",
+    )
+    unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("unit lingkup"),
+        on_delete=models.PROTECT,
+        related_name="hr_officers",
+        help_text=_("Petugas melihat unit ini beserta seluruh unit di bawahnya."),
+    )
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+
+    class Meta:
+        db_table = "hr_hrofficer"
+        verbose_name = _("petugas HR")
+        verbose_name_plural = _("petugas HR")
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.unit}"
 
 
 class Jabatan(models.Model):

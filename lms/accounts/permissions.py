@@ -65,9 +65,9 @@ def can_use_hr_workspace(user) -> bool:
     return is_admin(user) or is_hr(user)
 
 
-def can_view_audit_trail(user) -> bool:
-    """Administrators filter and export the audit trail."""
-    return is_admin(user)
+def can_use_django_admin(user) -> bool:
+    """Django's own admin (/django-admin/) is for active superusers only."""
+    return bool(user.is_active and user.is_superuser)
 
 
 def can_carry_out_erasure(user) -> bool:

@@ -4,8 +4,9 @@
 to the five groups by ``sync_role_permissions``: from the data migration and after
 every ``migrate``, so that models added by later migrations get their rights too.
 The five groups' rights are code: editing them in the admin is undone at the next
-deploy. Rights that are not Django permissions (MFA, /hr/, the audit trail) are
-named predicates; ``PREDICATE_RIGHTS`` lists them for the same table.
+deploy. Rights that are not Django permissions (MFA, /hr/, erasure) are
+named predicates; ``PREDICATE_RIGHTS`` lists them for the same table. The
+audit trail's screens ask ``audit.view_auditevent`` (lms.audit sits below roles).
 """
 
 from dataclasses import dataclass
@@ -83,7 +84,6 @@ PREDICATE_RIGHTS: dict[str, str] = {
     "sigap:learn": "lms.accounts.permissions.is_signed_in",
     "sigap:mfa_required": "lms.accounts.permissions.is_staff_role",
     "sigap:hr_workspace": "lms.accounts.permissions.can_use_hr_workspace",
-    "sigap:audit_trail": "lms.accounts.permissions.can_view_audit_trail",
     "sigap:carry_out_erasure": "lms.accounts.permissions.can_carry_out_erasure",
 }
 

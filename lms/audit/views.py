@@ -13,10 +13,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from lms.accounts.permissions import can_view_audit_trail
-
 from .forms import AuditFilterForm
 from .models import AuditEvent
+from .permissions import can_view_audit_trail
 from .services import record_event
 
 CSV_COLUMNS = [

@@ -5,9 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from lms.accounts.permissions import can_view_audit_trail
-
 from . import views
+from .permissions import can_view_audit_trail
 
 
 @hooks.register("register_admin_urls")

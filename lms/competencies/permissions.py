@@ -1,21 +1,16 @@
 """Named predicates for competency records, the JP ledger and claims.
 
 HR scope (an HR officer sees the people of one organisation subtree) is decided
-by ``lms.hr.scope``; ``_person_in_hr_scope`` and ``claims_in_hr_scope`` are the
-only two places here that ask it.
+by ``lms.accounts.scope``; this module only asks it.
 """
 
 from lms.accounts.permissions import is_admin, is_hr
-from lms.hr.scope import in_hr_scope, user_in_hr_scope
-
-
-def _person_in_hr_scope(officer, person) -> bool:
-    return user_in_hr_scope(officer, person)
+from lms.accounts.scope import filter_in_hr_scope, person_in_hr_scope
 
 
 def claims_in_hr_scope(queryset, officer):
     """Narrow a claim queryset to the learners ``officer`` answers for."""
-    return in_hr_scope(queryset, officer, via="user")
+    return filter_in_hr_scope(queryset, officer, via="user")
 
 
 def can_view_own_competencies(user) -> bool:
@@ -29,7 +24,7 @@ def can_view_evidence(user, evidence) -> bool:
         return False
     if evidence.user_id == user.pk:
         return True
-    return (is_admin(user) or is_hr(user)) and _person_in_hr_scope(user, evidence.user)
+    return (is_admin(user) or is_hr(user)) and person_in_hr_scope(user, evidence.user)
 
 
 def can_submit_claim(user) -> bool:
@@ -54,4 +49,4 @@ def can_review_claim(user, claim) -> bool:
     claimant themself."""
     if not can_use_claim_review(user) or claim.user_id == user.pk:
         return False
-    return _person_in_hr_scope(user, claim.user)
+    return person_in_hr_scope(user, claim.user)

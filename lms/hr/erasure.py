@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from certificates.models import Certificate
 from courses.models import Enrolment
+from lms.accounts import scope
 from lms.accounts.models import AsnProfile, User
 
-from . import scope
 from .filters import HrFilters
 from .models import ErasedCompletion
 

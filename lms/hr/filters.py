@@ -11,9 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from courses.models import CoursePage
 from lms.accounts.employee_numbers import EmployeeType
 from lms.accounts.models import Golongan, Jabatan, OrgUnit
+from lms.accounts.scope import hr_scope_units
 from lms.forms import ModelChoiceField
-
-from .scope import hr_scope_units
 
 FIRST_YEAR = 2020
 ALL_YEARS = 0

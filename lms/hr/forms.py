@@ -60,8 +60,7 @@ class BulkEnrolForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         from courses.models import CoursePage
-
-        from .scope import hr_scope_units
+        from lms.accounts.scope import hr_scope_units
 
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = CoursePage.objects.live().order_by("title")

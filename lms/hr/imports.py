@@ -25,11 +25,10 @@ from lms.accounts.employee_numbers import (
     validate_employee_number,
 )
 from lms.accounts.models import AsnProfile, Golongan, Jabatan, OrgUnit, User
+from lms.accounts.scope import unit_in_hr_scope
 from lms.audit.services import record_event
 from lms.emails import absolute_url, send_email
 from lms.uploads import check_zip_sizes, unreadable_as
-
-from .scope import unit_in_hr_scope
 
 MAX_ROWS = 50_000
 MAX_COLUMNS = 50  # columns read per row; ours are six, wherever they stand

@@ -28,7 +28,7 @@ def _ledger_model():
 def jp_per_user(*, year: int) -> QuerySet:
     """Rows ``{"user": id, "jp": total}`` for ``year``, for every person (unscoped).
 
-    Callers narrow it with ``lms.hr.scope.in_hr_scope(..., via="user")``.
+    Callers narrow it with ``lms.accounts.scope.filter_in_hr_scope(..., via="user")``.
     """
     ledger = _ledger_model()
     if ledger is not None:

@@ -1,6 +1,6 @@
 """The HR dashboard's figures, computed with a handful of aggregate queries.
 
-Every queryset starts from ``lms.hr.scope``, so nothing outside the officer's
+Every queryset starts from ``lms.accounts.scope``, so nothing outside the officer's
 subtree is counted.
 """
 
@@ -12,9 +12,9 @@ from django.db import connection
 from django.db.models import Count, Exists, Max, OuterRef, Q
 
 from courses.models import CoursePage, Enrolment
+from lms.accounts import scope
 from lms.accounts.models import AsnProfile, OrgUnit
 
-from . import scope
 from .filters import HrFilters, year_bounds
 from .jp import jp_per_user, jp_target  # noqa: F401 (re-exported)
 

@@ -170,8 +170,7 @@ def bulk_enrol(
     from courses.models import Enrolment
     from courses.permissions import LearningRefused
     from courses.services import enrol
-
-    from .scope import profiles_in_scope
+    from lms.accounts.scope import profiles_in_scope
 
     people = profiles_in_scope(officer)
     result = BulkEnrolResult()

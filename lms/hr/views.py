@@ -20,10 +20,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from courses.models import Enrolment
+from lms.accounts import scope
 from lms.audit.services import record_event
 from lms.private_files import serve_private_file
 
-from . import erasure, reports, scope, services
+from . import erasure, reports, services
 from . import exports as exports_module
 from .charts import bar_chart
 from .filters import HrFilterForm, filters_from_request

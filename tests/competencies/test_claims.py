@@ -215,7 +215,7 @@ def test_learner_cannot_review_and_claim_evidence_is_private(
 
 
 def test_claim_review_lives_in_the_hr_staff_area(claim, unit, client):
-    from lms.hr.models import HrOfficer
+    from lms.accounts.models import HrOfficer
 
     assert reverse("competencies:review_queue").startswith("/hr/")
     assert reverse("competencies:review", args=[claim.pk]).startswith("/hr/")

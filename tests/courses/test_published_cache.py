@@ -15,8 +15,8 @@ from wagtail.models import PageViewRestriction
 from courses.quizzes.regrade import regrade_quiz
 from courses.quizzes.services import save_answers, start_attempt, submit_attempt
 from courses.services import enrol
+from lms.accounts.models import HrOfficer
 from lms.accounts.permissions import ROLE_HR
-from lms.hr.models import HrOfficer
 from lms.hr.services import bulk_enrol
 from tests.factories import (
     AsnProfileFactory,

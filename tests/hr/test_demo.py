@@ -2,8 +2,8 @@
 
 from demo.steps import accounts as accounts_demo
 from demo.steps import hr as hr_demo
+from lms.accounts import scope
 from lms.accounts.models import User
-from lms.hr import scope
 
 
 def test_demo_hr_officer_sees_own_regency_staff_only_and_seed_is_idempotent(db):

@@ -2,8 +2,9 @@
 
 import pytest
 
+from courses.models import Enrolment
 from courses.services import enrol
-from lms.hr import scope
+from lms.accounts import scope
 from tests.factories import AsnProfileFactory, UserFactory, make_hr_officer
 
 
@@ -23,7 +24,7 @@ def test_officer_attached_to_leaf_does_not_see_parent_or_sibling(
 ):
     leaf_officer = make_hr_officer(sub_unit)
     assert list(scope.users_in_scope(leaf_officer)) == [insider]
-    assert not scope.user_in_hr_scope(leaf_officer, learner)
+    assert not scope.person_in_hr_scope(leaf_officer, learner)
     assert not scope.unit_in_hr_scope(leaf_officer, unit)
 
 
@@ -32,13 +33,14 @@ def test_profiles_and_enrolments_are_scoped(officer, course, people):
         enrol(user=person, course=course)
     names = set(scope.profiles_in_scope(officer).values_list("full_name", flat=True))
     assert "Orang Luar Lingkup" not in names
-    enrolled = set(scope.enrolments_in_scope(officer).values_list("user", flat=True))
+    enrolments = scope.filter_in_hr_scope(Enrolment.objects.all(), officer)
+    enrolled = set(enrolments.values_list("user", flat=True))
     assert enrolled == {people["learner"].pk, people["insider"].pk}
 
 
 def test_administrator_sees_everyone(admin_user, people):
     assert set(scope.users_in_scope(admin_user)) >= set(people.values())
-    assert scope.user_in_hr_scope(admin_user, people["outsider"])
+    assert scope.person_in_hr_scope(admin_user, people["outsider"])
 
 
 @pytest.mark.parametrize("roles", [[], ["Peserta"], ["Pengajar"], ["HR"]])
@@ -47,21 +49,22 @@ def test_unattached_or_non_hr_user_sees_no_one(roles, people):
     user = UserFactory(roles=roles)
     assert not scope.users_in_scope(user).exists()
     assert not scope.profiles_in_scope(user).exists()
-    assert not scope.user_in_hr_scope(user, people["learner"])
+    assert not scope.person_in_hr_scope(user, people["learner"])
 
 
-def test_in_hr_scope_filters_any_model_through_its_user_lookup(officer, course, people):
-    from courses.models import Enrolment
+def test_filter_in_hr_scope_filters_any_model_through_its_user_lookup(
+    officer, course, people
+):
 
     for person in people.values():
         enrol(user=person, course=course)
-    qs = scope.in_hr_scope(Enrolment.objects.all(), officer, via="user")
+    qs = scope.filter_in_hr_scope(Enrolment.objects.all(), officer, via="user")
     assert people["outsider"].pk not in set(qs.values_list("user", flat=True))
 
 
 def test_person_without_unit_is_outside_every_officer_scope(officer):
     loose = AsnProfileFactory(unit=None).user
-    assert not scope.user_in_hr_scope(officer, loose)
+    assert not scope.person_in_hr_scope(officer, loose)
 
 
 def test_units_in_scope_are_the_subtree(officer, unit, sub_unit, other_unit):

@@ -101,7 +101,7 @@ def _give_mfa(user) -> None:
 
 def _attach_hr(user, unit) -> None:
     try:
-        from lms.hr.models import HrOfficer
+        from lms.accounts.models import HrOfficer
     except ImportError:  # HR app not landed yet
         return
     HrOfficer.objects.get_or_create(user=user, defaults={"unit": unit})

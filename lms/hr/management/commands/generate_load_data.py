@@ -18,8 +18,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from courses.models import CatalogPage, CoursePage, Enrolment
-from lms.accounts.models import AsnProfile, Jabatan, OrgUnit, User
-from lms.hr.models import HrOfficer
+from lms.accounts.models import AsnProfile, HrOfficer, Jabatan, OrgUnit, User
 
 ROOT_CODE = "LOAD"
 EMAIL_DOMAIN = "load.test"

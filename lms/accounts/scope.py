@@ -1,20 +1,22 @@
-"""HR scope: the one place that decides which people an HR officer may see.
+"""Organisation scope: the one place that decides which people an HR officer sees.
 
-An HR officer (group HR, attached to an ``OrgUnit`` by ``HrOfficer``) sees the
+An HR officer (role HR, attached to an ``OrgUnit`` by ``HrOfficer``) sees the
 people whose unit kerja lies in that node's subtree. Administrators see everyone.
-Anyone else sees no one. Every HR view, chart, export and download builds its
-queryset through these functions, so scope is enforced where data is read.
+Anyone else sees no one. Every HR view, chart, export and download, and every
+other app that shows someone's records to HR (certificates, competencies), asks
+these functions, so scope is enforced where data is read.
 
-Other apps filter their own records with ``in_hr_scope``::
+Two questions, two names:
 
-    Certificate.objects.filter(...)  # then
-    in_hr_scope(qs, officer, via="enrolment__user")
+- ``filter_in_hr_scope(queryset, user, via="user")`` narrows a queryset of any
+  model to the records of people in scope;
+- ``person_in_hr_scope(user, person)`` answers for one person.
 """
 
 from django.db.models import Q, QuerySet
 
-from lms.accounts.models import AsnProfile, OrgUnit, User
-from lms.accounts.permissions import is_admin, is_hr
+from .models import AsnProfile, HrOfficer, OrgUnit, User
+from .permissions import is_admin, is_hr
 
 _UNSET = object()
 
@@ -33,8 +35,6 @@ def hr_scope_root(user) -> OrgUnit | None:
         return None
     cached = getattr(user, "_sigap_hr_root", _UNSET)
     if cached is _UNSET:
-        from .models import HrOfficer
-
         officer = HrOfficer.objects.select_related("unit").filter(user=user).first()
         cached = officer.unit if officer else None
         user._sigap_hr_root = cached
@@ -64,7 +64,7 @@ def scope_q(user, *, unit_lookup: str) -> Q | None:
     return Q(**{f"{unit_lookup}__path__startswith": root.path})
 
 
-def in_hr_scope(queryset: QuerySet, user, *, via: str = "user") -> QuerySet:
+def filter_in_hr_scope(queryset: QuerySet, user, *, via: str = "user") -> QuerySet:
     """Narrow ``queryset`` to records of people in the user's HR scope.
 
     ``via`` is the lookup from the queryset's model to the person (a ``User``);
@@ -86,14 +86,7 @@ def profiles_in_scope(user) -> QuerySet[AsnProfile]:
 
 def users_in_scope(user) -> QuerySet[User]:
     """Users (with an ASN profile in scope) the user may see as HR."""
-    return in_hr_scope(User.objects.all(), user, via="")
-
-
-def enrolments_in_scope(user):
-    """Enrolments of people in the user's HR scope."""
-    from courses.models import Enrolment
-
-    return in_hr_scope(Enrolment.objects.all(), user, via="user")
+    return filter_in_hr_scope(User.objects.all(), user, via="")
 
 
 def unit_in_hr_scope(user, unit: OrgUnit | None) -> bool:
@@ -106,11 +99,11 @@ def unit_in_hr_scope(user, unit: OrgUnit | None) -> bool:
     return root is not None and unit.path.startswith(root.path)
 
 
-def user_in_hr_scope(officer, person: User) -> bool:
-    """Whether ``officer`` may see ``person``'s records as HR."""
-    if sees_everyone(officer):
+def person_in_hr_scope(user, person: User) -> bool:
+    """Whether ``user`` may see ``person``'s records as HR (administrators: all)."""
+    if sees_everyone(user):
         return True
-    root = hr_scope_root(officer)
+    root = hr_scope_root(user)
     if root is None:
         return False
     profile = AsnProfile.objects.filter(user=person).select_related("unit").first()
