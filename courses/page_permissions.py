@@ -8,6 +8,7 @@ it). Every Wagtail admin view asks ``page.permissions_for_user``, so this is the
 one place that decides.
 """
 
+from django.apps import apps
 from django.db.models import Q
 from wagtail.models import Page, PagePermissionTester
 
@@ -20,6 +21,7 @@ from .permissions import authored_courses_q, is_course_author
 
 def own_course_ids(user) -> list[int]:
     """Ids of the courses ``user`` authors (teaches or created)."""
+    # in-function: courses.models imports this module (the pages' tester mixin).
     from .models import CoursePage
 
     return list(
@@ -29,6 +31,7 @@ def own_course_ids(user) -> list[int]:
 
 def owns_course_page(user, page: Page) -> bool:
     """Whether ``page`` is, or lies inside, a course ``user`` authors."""
+    # in-function: courses.models imports this module (the pages' tester mixin).
     from .models.pages import course_of
 
     course = course_of(page)
@@ -56,6 +59,7 @@ class CoursePagePermissionTester(PagePermissionTester):
     def can_add_subpage(self):
         if not self.only_trainer:
             return super().can_add_subpage()
+        # in-function: courses.models imports this module (the pages' tester mixin).
         from .models import CatalogPage
 
         in_catalogue = self.page.specific_class is CatalogPage
@@ -85,8 +89,7 @@ class CourseOwnedPermissions:
 def course_owned_models() -> list:
     """Models that belong to a course (a ``course`` FK to CoursePage): each of them
     shown as a snippet is guarded by a ``CourseOwnedSnippetPolicy``."""
-    from django.apps import apps
-
+    # in-function: courses.models imports this module (the pages' tester mixin).
     from .models import CoursePage
 
     found = []
@@ -110,6 +113,7 @@ def may_touch_course_owned(user, instance, *, write: bool) -> bool:
     course_id = getattr(instance, "course_id", None)
     if course_id is None:
         return not write
+    # in-function: courses.models imports this module (the pages' tester mixin).
     from .models import CoursePage
 
     course = CoursePage.objects.filter(pk=course_id).only("trainer", "owner").first()

@@ -147,6 +147,7 @@ class CatalogPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         if topic is not None:
             courses = courses.filter(topic=topic)
         if query:
+            # in-function: the search reads LessonPage, defined below.
             from ..search import search_courses
 
             courses = search_courses(courses, query, catalog=self)
@@ -274,6 +275,7 @@ class CoursePage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         return LessonPage.objects.live().child_of(self).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
+        # in-function: courses.services imports these models (a page is its own view)
         from ..services import course_outline
 
         context = super().get_context(request, *args, **kwargs)
@@ -330,6 +332,7 @@ class LessonPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         return self._course
 
     def serve(self, request, *args, **kwargs):
+        # in-function: courses.services imports these models (a page is its own view)
         from ..services import course_outline
 
         course = self.get_course()
@@ -358,6 +361,7 @@ class LessonPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        # in-function: courses.services imports these models (a page is its own view)
         from ..services import course_outline
 
         context = super().get_context(request, *args, **kwargs)
