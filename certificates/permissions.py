@@ -85,6 +85,7 @@ def can_handle_certificates_singly(user) -> bool:
 
 def course_certificates_for(user, course) -> QuerySet:
     """The certificates of ``course`` that ``user`` may see and download."""
+    # in-function: certificates.models imports this module (through its template form).
     from .models import Certificate
 
     certificates = Certificate.objects.of_course(course)
@@ -128,6 +129,7 @@ class CertificateTemplatePolicy(ObjectPermissionPolicy):
 
 def certificate_templates_for(user) -> QuerySet:
     """The templates ``user`` sees in the template list: a trainer's own ones."""
+    # in-function: certificates.models imports this module (through its template form).
     from .models import CertificateTemplate
 
     templates = CertificateTemplate.objects.all()
@@ -138,6 +140,7 @@ def certificate_templates_for(user) -> QuerySet:
 
 def certificate_templates_to_choose(user) -> QuerySet:
     """The templates ``user`` may give a course: a trainer's own, or the default."""
+    # in-function: certificates.models imports this module (through its template form).
     from .models import CertificateTemplate
 
     templates = CertificateTemplate.objects.all()
