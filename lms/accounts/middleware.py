@@ -6,6 +6,8 @@ from django.http import FileResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from .permissions import is_staff_role
+
 EXEMPT_PREFIXES = (
     "/akun/",
     "/accounts/",
@@ -64,8 +66,6 @@ def staff_mfa_redirect(request):
     a learner their own record and staff someone else's (a certificate, evidence)
     asks it itself once it knows whose record it is.
     """
-    from .permissions import is_staff_role
-
     user = getattr(request, "user", None)
     if (
         user is None

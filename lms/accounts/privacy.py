@@ -25,6 +25,7 @@ from lms.audit.services import record_event
 from lms.steps import run_steps
 
 from .models import AsnProfile, DataRequest, User
+from .personal_data import _owned_models
 
 # Apps whose files must survive erasure: the certificate PDF is what a verifier
 # compares fingerprints against.
@@ -93,8 +94,6 @@ class ErasureResult:
 
 
 def _remove_files(person: User) -> int:
-    from .personal_data import _owned_models
-
     removed = 0
     for model, owner_field in _owned_models():
         if model._meta.app_label in KEEP_FILES_OF_APPS:
