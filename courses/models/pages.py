@@ -21,9 +21,9 @@ from lms.private_apis import remember_parent, remembered_parent
 
 from ..blocks import LessonStreamBlock
 from ..forms import CoursePageForm
-from ..page_permissions import CourseOwnedPermissions
 from ..permissions import can_study
 from ..published import RestrictionsFromRoute, remembered
+from ..search import search_courses
 
 
 @register_snippet
@@ -63,6 +63,17 @@ def _page_with_parent(target_path: str) -> Page | None:
         remember_parent(target, parent)
     target._sigap_view_restrictions = list(Page.get_view_restrictions(target))
     return target
+
+
+class CourseOwnedPermissions:
+    """Mixin for every page model of the course tree: Wagtail asks the course
+    tree's tester (``courses.page_permissions``) what a user may do with it."""
+
+    def permissions_for_user(self, user):
+        # in-function: courses.page_permissions reads these models.
+        from ..page_permissions import CoursePagePermissionTester
+
+        return CoursePagePermissionTester(user, self)
 
 
 class HomePage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
@@ -147,9 +158,6 @@ class CatalogPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         if topic is not None:
             courses = courses.filter(topic=topic)
         if query:
-            # in-function: the search reads LessonPage, defined below.
-            from ..search import search_courses
-
             courses = search_courses(courses, query, catalog=self)
         else:
             courses = courses.order_by("path")

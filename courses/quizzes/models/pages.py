@@ -13,8 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from courses.models.pages import course_of
-from courses.page_permissions import CourseOwnedPermissions
+from courses.models.pages import CourseOwnedPermissions, course_of
 from courses.published import RestrictionsFromRoute
 
 from ..forms import QuizPageForm
