@@ -5,8 +5,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .permissions import can_choose_default_certificate_template
-
 MAX_PDF_BYTES = 10 * 1024 * 1024
 
 
@@ -16,6 +14,10 @@ class CertificateTemplateForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # in-function: certificates.models imports this form, and the rules read
+        # those models.
+        from .permissions import can_choose_default_certificate_template
+
         if self.for_user is not None and not can_choose_default_certificate_template(
             self.for_user
         ):
