@@ -149,6 +149,7 @@ def create_self_signed_p12(
     *, path: Path, password: str, common_name: str, organisation: str = "Sigap"
 ) -> Path:
     """Write a self-signed signing key and certificate (demo and tests only)."""
+    # in-function: only the demo and the tests make keys; the web never does.
     import datetime
 
     from cryptography import x509

@@ -17,6 +17,9 @@ Decisions written down in docs/privacy.md:
 
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
 from django.db import models, transaction
 from django.db.models.deletion import ProtectedError
 from django.utils import timezone
@@ -122,10 +125,6 @@ def erase_person(
     *, person: User, by: User, data_request: DataRequest | None = None, request=None
 ) -> ErasureResult:
     """Anonymise ``person`` (an administrator carries out an erasure request)."""
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-    from allauth.socialaccount.models import SocialAccount
-
     # Steps of higher layers (``SIGAP_ERASURE_STEPS``), run while the identity
     # is still there; what each returns goes into the erasure's audit event.
     step_data = {}
