@@ -7,6 +7,7 @@ class CertificatesConfig(AppConfig):
     verbose_name = pgettext_lazy("plural", "Sertifikat")
 
     def ready(self):
+        # in-function: Django loads models only after every app is imported.
         from courses.forms import scope_course_form_choices
 
         from .permissions import certificate_templates_to_choose

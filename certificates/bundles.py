@@ -27,6 +27,7 @@ def bundle_certificates(*, bundle: CertificateBundle):
 @transaction.atomic
 def start_bundle(*, course, user) -> CertificateBundle:
     """Record a bundle request and queue the task that builds it."""
+    # in-function: the task module imports this one (the task runs ``build_bundle``).
     from .tasks import build_certificate_bundle_task
 
     bundle = CertificateBundle.objects.create(course=course, requested_by=user)

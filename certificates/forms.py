@@ -14,6 +14,8 @@ class CertificateTemplateForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # in-function: certificates.models imports this form, and the rules read
+        # those models.
         from .permissions import can_choose_default_certificate_template
 
         if self.for_user is not None and not can_choose_default_certificate_template(

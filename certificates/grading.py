@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from django.conf import settings
 
+from lms.competencies.growth import post_test_percent as best_post_test
+
 
 def predikat_for(score: Decimal | float | None) -> str:
     """The predikat for a post-test percent; thresholds are configurable settings.
@@ -27,7 +29,5 @@ def post_test_percent(*, enrolment) -> Decimal | None:
     (``lms.competencies.growth`` is the one reader of quiz attempts), so the
     certificate never computes a score itself.
     """
-    from lms.competencies.growth import post_test_percent as best_post_test
-
     value = best_post_test(user=enrolment.user, course=enrolment.course)
     return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))

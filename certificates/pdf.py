@@ -28,6 +28,7 @@ ASSET_SCHEME = "sigap-asset:"
 @functools.cache
 def _weasyprint():
     """Import WeasyPrint once, with one font configuration reused by every render."""
+    # in-function: WeasyPrint takes ~0.8 s to import; only PDF rendering needs it.
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
 
@@ -48,7 +49,7 @@ def _certificate_stylesheet():
 def _fetcher(assets: dict[str, tuple[bytes, str]]):
     """A URL fetcher that serves ``sigap-asset:<name>`` and local files only."""
     weasyprint, _font_config = _weasyprint()
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
+    from weasyprint.urls import URLFetcher, URLFetcherResponse  # see _weasyprint()
 
     class AssetFetcher(URLFetcher):
         def fetch(self, url, headers=None):

@@ -7,6 +7,8 @@ from lms.accounts.permissions import is_admin, is_hr, is_only_trainer
 from lms.accounts.scope import hr_scope_root, scope_q, unit_in_hr_scope
 from lms.admin_policies import ObjectPermissionPolicy
 
+from .models import Certificate, CertificateTemplate
+
 
 def certificate_in_hr_scope(user, certificate) -> bool:
     """Whether the holder was (at issue) or is now in ``user``'s HR scope.
@@ -85,8 +87,6 @@ def can_handle_certificates_singly(user) -> bool:
 
 def course_certificates_for(user, course) -> QuerySet:
     """The certificates of ``course`` that ``user`` may see and download."""
-    from .models import Certificate
-
     certificates = Certificate.objects.of_course(course)
     if is_course_trainer(user, course):
         return certificates
@@ -128,8 +128,6 @@ class CertificateTemplatePolicy(ObjectPermissionPolicy):
 
 def certificate_templates_for(user) -> QuerySet:
     """The templates ``user`` sees in the template list: a trainer's own ones."""
-    from .models import CertificateTemplate
-
     templates = CertificateTemplate.objects.all()
     if is_only_trainer(user):
         return templates.filter(owner=user)
@@ -138,8 +136,6 @@ def certificate_templates_for(user) -> QuerySet:
 
 def certificate_templates_to_choose(user) -> QuerySet:
     """The templates ``user`` may give a course: a trainer's own, or the default."""
-    from .models import CertificateTemplate
-
     templates = CertificateTemplate.objects.all()
     if is_only_trainer(user):
         return templates.filter(Q(owner=user) | Q(is_default=True))

@@ -43,6 +43,7 @@ def _load_pkcs12_signer(data: bytes, password: str):
     SimpleSigner re-parses (and re-validates) the key on every signature, which
     costs more than the rest of signing together; this one parses it once.
     """
+    # in-function: pyHanko takes ~0.6 s to import; only signing deployments need it.
     from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
     from cryptography.hazmat.primitives.serialization import pkcs12
@@ -96,6 +97,7 @@ class Pkcs12Signer:
         )
 
     def sign(self, pdf: bytes, *, reason: str, location: str) -> SignedPdf:
+        # in-function: pyHanko is slow to import (see _load_pkcs12_signer).
         from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
         from pyhanko.sign import fields, signers
 
@@ -147,6 +149,7 @@ def create_self_signed_p12(
     *, path: Path, password: str, common_name: str, organisation: str = "Sigap"
 ) -> Path:
     """Write a self-signed signing key and certificate (demo and tests only)."""
+    # in-function: only the demo and the tests make keys; the web never does.
     import datetime
 
     from cryptography import x509

@@ -10,15 +10,15 @@ from django_tasks import task
 from courses.models import Enrolment
 from lms.scheduler import periodic
 
+from .bundles import build_bundle
 from .models import Certificate
+from .services import CertificateError, issue_certificate
 
 
 @task()
 def issue_certificate_task(enrolment_id: int) -> str | None:
     """Issue the certificate of a completed enrolment (safe to run again); none
     when the rules refuse it (``issue_certificate``)."""
-    from .services import CertificateError, issue_certificate
-
     enrolment = Enrolment.objects.filter(pk=enrolment_id).first()
     if enrolment is None or not enrolment.is_completed:
         return None
@@ -67,6 +67,4 @@ def issue_missing_certificates() -> int:
 @task()
 def build_certificate_bundle_task(bundle_id: int) -> None:
     """Build a ZIP of a course's certificates, counting progress as it goes."""
-    from .bundles import build_bundle
-
     build_bundle(bundle_id=bundle_id)

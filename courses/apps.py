@@ -7,6 +7,7 @@ class CoursesConfig(AppConfig):
     verbose_name = pgettext_lazy("plural", "Kursus")
 
     def ready(self):
+        # in-function: Django loads models only after every app is imported.
         from .published import connect_published_signals
 
         connect_published_signals()

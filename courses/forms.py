@@ -2,8 +2,11 @@
 
 from collections.abc import Callable
 
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from wagtail.admin.forms import WagtailAdminPageForm
+
+from lms.accounts.permissions import ROLE_TRAINER
 
 # Choices of the course form that a higher app narrows per user, filled in that
 # app's ``AppConfig.ready()`` (certificates: the templates a trainer may give a
@@ -43,10 +46,6 @@ class CoursePageForm(WagtailAdminPageForm):
         field = self.fields.get("trainer")
         if field is None:
             return
-        from django.contrib.auth import get_user_model
-
-        from lms.accounts.permissions import ROLE_TRAINER
-
         users = get_user_model().objects
         trainers = users.filter(groups__name=ROLE_TRAINER)
         if current := self.instance.trainer_id:

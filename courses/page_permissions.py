@@ -8,6 +8,7 @@ it). Every Wagtail admin view asks ``page.permissions_for_user``, so this is the
 one place that decides.
 """
 
+from django.apps import apps
 from django.db.models import Q
 from wagtail.models import Page, PagePermissionTester
 
@@ -15,12 +16,13 @@ from lms.accounts.permissions import is_only_trainer
 from lms.admin_policies import ObjectPermissionPolicy
 from lms.numbers import parse_int
 
+from .models import CatalogPage, CoursePage
+from .models.pages import course_of
 from .permissions import authored_courses_q, is_course_author
 
 
 def own_course_ids(user) -> list[int]:
     """Ids of the courses ``user`` authors (teaches or created)."""
-    from .models import CoursePage
 
     return list(
         CoursePage.objects.filter(authored_courses_q(user)).values_list("pk", flat=True)
@@ -29,7 +31,6 @@ def own_course_ids(user) -> list[int]:
 
 def owns_course_page(user, page: Page) -> bool:
     """Whether ``page`` is, or lies inside, a course ``user`` authors."""
-    from .models.pages import course_of
 
     course = course_of(page)
     return course is not None and is_course_author(user, course)
@@ -56,8 +57,6 @@ class CoursePagePermissionTester(PagePermissionTester):
     def can_add_subpage(self):
         if not self.only_trainer:
             return super().can_add_subpage()
-        from .models import CatalogPage
-
         in_catalogue = self.page.specific_class is CatalogPage
         return (in_catalogue or self.owns()) and super().can_add_subpage()
 
@@ -75,19 +74,9 @@ class CoursePagePermissionTester(PagePermissionTester):
         return super().can_lock() and (not self.only_trainer or self.owns())
 
 
-class CourseOwnedPermissions:
-    """Mixin for every page model of the course tree."""
-
-    def permissions_for_user(self, user):
-        return CoursePagePermissionTester(user, self)
-
-
 def course_owned_models() -> list:
     """Models that belong to a course (a ``course`` FK to CoursePage): each of them
     shown as a snippet is guarded by a ``CourseOwnedSnippetPolicy``."""
-    from django.apps import apps
-
-    from .models import CoursePage
 
     found = []
     for model in apps.get_models():
@@ -110,7 +99,6 @@ def may_touch_course_owned(user, instance, *, write: bool) -> bool:
     course_id = getattr(instance, "course_id", None)
     if course_id is None:
         return not write
-    from .models import CoursePage
 
     course = CoursePage.objects.filter(pk=course_id).only("trainer", "owner").first()
     return course is not None and is_course_author(user, course)

@@ -12,6 +12,10 @@ from collections.abc import Callable
 
 from django.db.models.signals import post_delete, post_save
 
+from lms.cache import forget_person
+
+from .models import Enrolment, LessonProgress
+
 
 class CoursePart:
     """A kind of item a course lists beside its lessons (quizzes).
@@ -83,10 +87,6 @@ def watch_learner_records(*models) -> None:
 
 
 def _forget_learner_standing(sender, instance, **kwargs):
-    from lms.cache import forget_person
-
-    from .models import Enrolment, LessonProgress
-
     if isinstance(instance, LessonProgress):
         if LessonProgress.enrolment.is_cached(instance):
             user_id = instance.enrolment.user_id

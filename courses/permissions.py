@@ -120,6 +120,7 @@ def may_learn(
     if not decision:
         return decision
     if enrolment is _UNKNOWN:
+        # in-function: courses.models imports this module (``can_study``).
         from .models import Enrolment
 
         enrolment = Enrolment.objects.filter(user=user, course=course).first()

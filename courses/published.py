@@ -99,6 +99,7 @@ def _published_models() -> tuple[type, ...]:
     image file deletes the old renditions a cached body points at; a replaced
     document file changes its address. (Renditions themselves are not here: one is
     made on the first render of a body, which must not start a new version.)"""
+    # in-function: the image and document models are known once apps are ready.
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
 
@@ -163,6 +164,8 @@ class PublishedContentMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        # in-function: wagtail.views needs the models loaded; the page models
+        # import this module.
         from wagtail.views import serve
 
         if view_func is serve and not request_knows_its_site(request):

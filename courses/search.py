@@ -32,6 +32,7 @@ def search_courses(courses, query: str, *, catalog: Page) -> list:
     """The courses of ``courses`` (a ``CoursePage`` queryset) that match ``query``:
     first those whose own text matches (best first), then those where only a
     published, public lesson's text does (in catalogue order)."""
+    # in-function: courses.models imports this module (the catalogue searches).
     from .models import LessonPage
 
     direct = [

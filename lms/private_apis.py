@@ -34,6 +34,7 @@ def find_site_uncached(request: HttpRequest) -> Site | None:
     we must not pre-empt when we only want to build the value we cache between
     requests (``courses.published.site_for_request``). Wagtail source:
     ``wagtail/models/sites.py``, ``Site._find_for_request``."""
+    # in-function: this module must import before the app registry is ready.
     from wagtail.models import Site
 
     return Site._find_for_request(request)

@@ -21,9 +21,9 @@ from lms.private_apis import remember_parent, remembered_parent
 
 from ..blocks import LessonStreamBlock
 from ..forms import CoursePageForm
-from ..page_permissions import CourseOwnedPermissions
 from ..permissions import can_study
 from ..published import RestrictionsFromRoute, remembered
+from ..search import search_courses
 
 
 @register_snippet
@@ -63,6 +63,17 @@ def _page_with_parent(target_path: str) -> Page | None:
         remember_parent(target, parent)
     target._sigap_view_restrictions = list(Page.get_view_restrictions(target))
     return target
+
+
+class CourseOwnedPermissions:
+    """Mixin for every page model of the course tree: Wagtail asks the course
+    tree's tester (``courses.page_permissions``) what a user may do with it."""
+
+    def permissions_for_user(self, user):
+        # in-function: courses.page_permissions reads these models.
+        from ..page_permissions import CoursePagePermissionTester
+
+        return CoursePagePermissionTester(user, self)
 
 
 class HomePage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
@@ -147,8 +158,6 @@ class CatalogPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         if topic is not None:
             courses = courses.filter(topic=topic)
         if query:
-            from ..search import search_courses
-
             courses = search_courses(courses, query, catalog=self)
         else:
             courses = courses.order_by("path")
@@ -274,6 +283,7 @@ class CoursePage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         return LessonPage.objects.live().child_of(self).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
+        # in-function: courses.services imports these models (a page is its own view)
         from ..services import course_outline
 
         context = super().get_context(request, *args, **kwargs)
@@ -330,6 +340,7 @@ class LessonPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         return self._course
 
     def serve(self, request, *args, **kwargs):
+        # in-function: courses.services imports these models (a page is its own view)
         from ..services import course_outline
 
         course = self.get_course()
@@ -358,6 +369,7 @@ class LessonPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        # in-function: courses.services imports these models (a page is its own view)
         from ..services import course_outline
 
         context = super().get_context(request, *args, **kwargs)

@@ -11,6 +11,7 @@ class QuizzesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # in-function: Django loads models only after every app is imported.
         # ``courses`` sits below and never imports the quiz engine: the engine
         # adds itself to the learning rule, the course outline and completion.
         from courses.parts import register_completion_requirement, register_course_part

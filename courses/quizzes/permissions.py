@@ -2,6 +2,8 @@
 
 from django.db.models import Q
 
+from courses.models import Enrolment
+from courses.page_permissions import own_course_ids
 from courses.permissions import PRETEST, is_course_trainer
 from lms.accounts.permissions import is_admin, is_only_trainer
 
@@ -16,6 +18,7 @@ def pending_pretest_gate(*, user, course, page=None) -> str:
     """A ``may_learn`` gate: a course that requires its pre-test opens nothing else
     (lessons, other quizzes, completion) until the learner handed the pre-test in.
     The pre-test is the first live one in tree order, as the course page shows."""
+    # in-function: the quiz models import this module (through their page form).
     from .models import Attempt, QuizKind, QuizPage
 
     if not course.requires_pretest:
@@ -38,8 +41,6 @@ def pending_pretest_gate(*, user, course, page=None) -> str:
 
 def can_open_quiz(user, quiz) -> bool:
     """Quizzes are for enrolled learners, the course's trainer and administrators."""
-    from courses.models import Enrolment
-
     if not user.is_authenticated:
         return False
     course = quiz.get_course()
@@ -60,8 +61,7 @@ def can_view_quiz_reports(user, quiz) -> bool:
 def questions_for(user):
     """The questions ``user`` may list and pick: a trainer's own courses' and the
     shared ones; everything for reviewers and admins."""
-    from courses.page_permissions import own_course_ids
-
+    # in-function: the quiz models import this module (through their page form).
     from .models import Question
 
     questions = Question.objects.select_related("course")

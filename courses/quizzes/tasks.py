@@ -6,11 +6,11 @@ from django_tasks import task
 
 from lms.scheduler import periodic
 
+from .services import close_expired_attempts
+
 
 @periodic(every=datetime.timedelta(minutes=1))
 @task()
 def close_expired_attempts_task() -> int:
     """Close attempts whose time ran out, grading their last saved answers."""
-    from .services import close_expired_attempts
-
     return close_expired_attempts()

@@ -8,7 +8,7 @@ class SuperuserAdminSite(AdminSite):
     """The Django admin site, closed to staff who are not superusers."""
 
     def has_permission(self, request):
-        # Imported here: settings load this module before the models are ready.
+        # in-function: settings load this module before the models are ready.
         from .permissions import can_use_django_admin
 
         return can_use_django_admin(request.user)

@@ -1,10 +1,15 @@
 """Request guards: privacy notice first, MFA for staff, CSP, safe file downloads."""
 
+from allauth.mfa.models import Authenticator
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.contrib import messages
 from django.http import FileResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .permissions import is_staff_role
 
 EXEMPT_PREFIXES = (
     "/akun/",
@@ -42,8 +47,6 @@ STAFF_AREAS = ("/cms/", "/hr/", "/django-admin/")
 
 def has_mfa(user) -> bool:
     """True when the person has a TOTP authenticator (recovery codes come with it)."""
-    from allauth.mfa.models import Authenticator
-
     return Authenticator.objects.filter(
         user=user, type=Authenticator.Type.TOTP
     ).exists()
@@ -64,8 +67,6 @@ def staff_mfa_redirect(request):
     a learner their own record and staff someone else's (a certificate, evidence)
     asks it itself once it knows whose record it is.
     """
-    from .permissions import is_staff_role
-
     user = getattr(request, "user", None)
     if (
         user is None
@@ -74,9 +75,6 @@ def staff_mfa_redirect(request):
         or has_mfa(user)
     ):
         return None
-    from django.contrib import messages
-    from django.utils.translation import gettext as _
-
     messages.info(
         request,
         _(

@@ -19,6 +19,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 
+from lms.audit.models import AuditEvent
+
 from .models import User
 
 OWNER_FIELDS = {"user", "holder", "learner"}
@@ -121,8 +123,6 @@ def collect_personal_data(*, user: User) -> PersonalData:
         frontier = next_frontier
         if not frontier:
             break
-    from lms.audit.models import AuditEvent
-
     data.sections["jejak_audit_tindakan_saya"] = list(
         AuditEvent.objects.filter(actor=user).values(
             "at", "action", "target_type", "target_id", "ip_address"

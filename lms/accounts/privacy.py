@@ -17,6 +17,9 @@ Decisions written down in docs/privacy.md:
 
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
 from django.db import models, transaction
 from django.db.models.deletion import ProtectedError
 from django.utils import timezone
@@ -25,6 +28,7 @@ from lms.audit.services import record_event
 from lms.steps import run_steps
 
 from .models import AsnProfile, DataRequest, User
+from .personal_data import _owned_models
 
 # Apps whose files must survive erasure: the certificate PDF is what a verifier
 # compares fingerprints against.
@@ -93,8 +97,6 @@ class ErasureResult:
 
 
 def _remove_files(person: User) -> int:
-    from .personal_data import _owned_models
-
     removed = 0
     for model, owner_field in _owned_models():
         if model._meta.app_label in KEEP_FILES_OF_APPS:
@@ -123,10 +125,6 @@ def erase_person(
     *, person: User, by: User, data_request: DataRequest | None = None, request=None
 ) -> ErasureResult:
     """Anonymise ``person`` (an administrator carries out an erasure request)."""
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-    from allauth.socialaccount.models import SocialAccount
-
     # Steps of higher layers (``SIGAP_ERASURE_STEPS``), run while the identity
     # is still there; what each returns goes into the erasure's audit event.
     step_data = {}

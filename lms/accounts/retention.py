@@ -10,6 +10,7 @@ import datetime
 
 from django.apps import apps
 from django.conf import settings
+from django.db.models import FileField
 from django.utils import timezone
 
 from lms.audit.services import record_event
@@ -51,14 +52,10 @@ def apply_retention(*, now: datetime.datetime | None = None) -> dict[str, int]:
 
 
 def _has_files(model) -> bool:
-    from django.db.models import FileField
-
     return any(isinstance(f, FileField) for f in model._meta.concrete_fields)
 
 
 def _delete_files(obj) -> None:
-    from django.db.models import FileField
-
     for f in obj._meta.concrete_fields:
         if isinstance(f, FileField) and getattr(obj, f.name):
             getattr(obj, f.name).delete(save=False)

@@ -11,6 +11,8 @@ audit trail's screens ask ``audit.view_auditevent`` (lms.audit sits below roles)
 
 from dataclasses import dataclass
 
+from django.apps import apps as global_apps
+
 from .permissions import (
     ROLE_ADMIN,
     ROLE_HR,
@@ -101,8 +103,6 @@ def sync_role_permissions(apps=None) -> None:
     """Give the five groups exactly the rights in ``RIGHTS``; set up the review
     workflow on the page tree. Idempotent. ``apps`` is a migration's registry."""
     if apps is None:
-        from django.apps import apps as global_apps
-
         apps = global_apps
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

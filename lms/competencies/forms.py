@@ -30,6 +30,7 @@ def validate_pdf_evidence(upload) -> None:
             _("Berkas bukti bukan PDF. Unggah sertifikat atau surat dalam format PDF.")
         )
     upload.seek(0)
+    # in-function: pypdf takes ~0.1 s to import; only evidence uploads need it.
     from pypdf import PdfReader
 
     unreadable = _(

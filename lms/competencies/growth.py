@@ -8,7 +8,7 @@ editing a question later never changes a past growth figure.
 
 from decimal import Decimal
 
-from django.apps import apps
+from courses.quizzes.models import Attempt, Question, QuizKind, QuizPage
 
 Percent = float | Decimal
 Scores = dict[str, tuple[float | None, float | None]]
@@ -31,10 +31,6 @@ def normalised_gain(pre: Percent | None, post: Percent | None) -> float | None:
 def _quiz_attempts(*, user, course):
     """The learner's first closed pre-test attempt and best closed post-test attempt
     in ``course`` (the pairing the trainers' course report uses), or None each."""
-    if not apps.is_installed("courses.quizzes"):
-        return None, None
-    from courses.quizzes.models import Attempt, QuizKind, QuizPage
-
     quizzes = QuizPage.objects.child_of(course)
     closed = Attempt.objects.closed().filter(user=user)
     pre = (
@@ -53,8 +49,6 @@ def _quiz_attempts(*, user, course):
 
 def _percent_by_competency(attempt) -> dict[str, float]:
     """Points earned over points shown, per competency code, for one attempt."""
-    from courses.quizzes.models import Question
-
     items = attempt.snapshot or []
     missing = [item["qid"] for item in items if not item.get("competency")]
     live_tags = dict(

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from courses.models import Enrolment
 from lms.accounts.employee_numbers import EmployeeType
 from lms.audit.services import record_event
 
@@ -21,6 +22,7 @@ from .models import (
     JpEntry,
     PositionStandard,
 )
+from .tasks import send_claim_outcome
 
 # --- On completion -------------------------------------------------------------
 
@@ -211,8 +213,6 @@ def competency_summary(*, user) -> list[dict]:
 def _attach_closing_courses(*, user, rows: list[CompetencyRow]) -> None:
     """For each gap, the live courses (not yet completed) whose target level is
     above the assessed level, the ones that close the gap fully first."""
-    from courses.models import Enrolment
-
     gaps = {row.competency.pk: row for row in rows if row.has_gap}
     if not gaps:
         return
@@ -340,8 +340,6 @@ def decide_claim(
 ) -> ExternalLearningClaim:
     """Approve (credit the JP to the activity's year) or reject a pending claim,
     record who did it, and tell the learner by email."""
-    from .tasks import send_claim_outcome
-
     locked = ExternalLearningClaim.objects.select_for_update().get(pk=claim.pk)
     if not locked.is_pending:
         raise ClaimAlreadyDecided

@@ -4,12 +4,12 @@ from django_tasks import task
 
 from lms.emails import absolute_url, send_email
 
+from .models import ExternalLearningClaim
+
 
 @task()
 def send_claim_outcome(*, claim_id: int) -> None:
     """Email the learner that HR approved or rejected their claim, and why."""
-    from .models import ExternalLearningClaim
-
     claim = (
         ExternalLearningClaim.objects.select_related("user").filter(pk=claim_id).first()
     )

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from courses.models import CoursePage
+from lms.accounts.scope import hr_scope_units
 from lms.forms import ModelChoiceField
 from lms.uploads import unreadable_as
 
@@ -59,9 +61,6 @@ class BulkEnrolForm(forms.Form):
     )
 
     def __init__(self, *args, user, **kwargs):
-        from courses.models import CoursePage
-        from lms.accounts.scope import hr_scope_units
-
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
         self.fields["unit"].queryset = hr_scope_units(user).order_by("path")

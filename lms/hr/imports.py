@@ -14,6 +14,10 @@ import re
 import zipfile
 from dataclasses import asdict, dataclass, field
 
+from allauth.account.forms import default_token_generator
+from allauth.account.models import EmailAddress
+from allauth.account.utils import user_pk_to_url_str
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -25,10 +29,13 @@ from lms.accounts.employee_numbers import (
     validate_employee_number,
 )
 from lms.accounts.models import AsnProfile, Golongan, Jabatan, OrgUnit, User
+from lms.accounts.permissions import ROLE_LEARNER
 from lms.accounts.scope import unit_in_hr_scope
 from lms.audit.services import record_event
 from lms.emails import absolute_url, send_email
 from lms.uploads import check_zip_sizes, unreadable_as
+
+from .models import HrJob
 
 MAX_ROWS = 50_000
 MAX_COLUMNS = 50  # columns read per row; ours are six, wherever they stand
@@ -172,6 +179,7 @@ def _xlsx_table(data: bytes) -> list[list]:
     are read: a sheet declaring ``A1:XFD1048576`` would otherwise be padded with
     empty cells to seventeen billion of them.
     """
+    # in-function: openpyxl takes ~0.1 s to import; only staff imports need it.
     from openpyxl import load_workbook
 
     try:
@@ -400,18 +408,12 @@ def apply_import(*, officer, rows: list[dict], request=None) -> ImportOutcome:
 
 
 def _add_email_address(user: User) -> None:
-    from allauth.account.models import EmailAddress
-
     EmailAddress.objects.get_or_create(
         user=user, email=user.email, defaults={"primary": True, "verified": False}
     )
 
 
 def _add_learner_role(users: list[User]) -> None:
-    from django.contrib.auth.models import Group
-
-    from lms.accounts.permissions import ROLE_LEARNER
-
     group = Group.objects.filter(name=ROLE_LEARNER).first()
     if group is not None:
         for user in users:
@@ -420,9 +422,6 @@ def _add_learner_role(users: list[User]) -> None:
 
 def invitation_link(user: User) -> str:
     """An allauth password-reset link: the new person sets their own password."""
-    from allauth.account.forms import default_token_generator
-    from allauth.account.utils import user_pk_to_url_str
-
     return absolute_url(
         "account_reset_password_from_key",
         uidb36=user_pk_to_url_str(user),
@@ -450,8 +449,6 @@ def _job_rows(job) -> list[dict]:
 
 
 def dry_run_job(*, job) -> None:
-    from .models import HrJob
-
     rows = _job_rows(job)
     job.total = len(rows)
     HrJob.objects.filter(pk=job.pk).update(total=job.total)

@@ -12,8 +12,11 @@ from django.db import connection
 from django.db.models import Count, Exists, Max, OuterRef, Q
 
 from courses.models import CoursePage, Enrolment
+from courses.quizzes.models import Attempt, QuizKind, QuizPage
 from lms.accounts import scope
 from lms.accounts.models import AsnProfile, OrgUnit
+from lms.competencies.growth import normalised_gain
+from lms.competencies.models import CompetencyEvidence, PositionStandard
 
 from .filters import HrFilters, year_bounds
 from .jp import jp_per_user, jp_target  # noqa: F401 (re-exported)
@@ -326,18 +329,9 @@ def course_scores(*, user, filters: HrFilters) -> list[ScoreRow]:
     """Per course: mean pre-test (first attempt), mean post-test (best attempt) and
     mean normalised gain g = (post − pre) / (100 − pre) over learners with both.
 
-    Two grouped queries over the quiz engine's closed attempts; nothing before the
-    quiz engine is installed.
+    Two grouped queries over the quiz engine's closed attempts.
     """
-    from django.apps import apps
-
-    if not apps.is_installed("courses.quizzes"):
-        return []
-    from lms.competencies.growth import normalised_gain
-
-    Attempt = apps.get_model("quizzes", "Attempt")
-    QuizPage = apps.get_model("quizzes", "QuizPage")
-    PRETEST, POSTTEST = "pretest", "posttest"
+    PRETEST, POSTTEST = QuizKind.PRETEST, QuizKind.POSTTEST
 
     attempts = Attempt.objects.closed().filter(
         user__in=people(user, filters).values("user_id"), percent__isnull=False
@@ -421,8 +415,6 @@ def competency_gaps(*, user, filters: HrFilters) -> list[GapRow]:
     A person meets the standard with evidence at or above the required level.
     Three queries whatever the number of people.
     """
-    from lms.competencies.models import CompetencyEvidence, PositionStandard
-
     person_qs = people(user, filters)
     per_jabatan = dict(
         person_qs.exclude(jabatan=None)

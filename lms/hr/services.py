@@ -1,40 +1,28 @@
 """HR writes: export and import jobs, bulk enrolment."""
 
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.conf import settings
-from django.core.files import File
 from django.db import transaction
-from django.http import QueryDict
-from django.utils import timezone
 
+from courses.models import Enrolment
+from courses.permissions import LearningRefused
+from courses.services import enrol
 from lms.accounts.employee_numbers import normalise_employee_number
+from lms.accounts.scope import profiles_in_scope
 from lms.audit.services import record_event
 from lms.emails import absolute_url, send_email
 
-from .exports import (
-    RIWAYAT_KURSUS_COLUMNS,
-    riwayat_kursus_queryset,
-    riwayat_kursus_rows,
-    write_xlsx,
-)
-from .filters import HrFilterForm, HrFilters
+from .exports import riwayat_kursus_queryset
+from .filters import HrFilters
+from .imports import read_rows
+from .jobs import run_job
 from .models import HrJob
-
-
-def filters_for(*, user, params: dict) -> HrFilters:
-    """Rebuild filters from stored GET parameters, checked against the scope."""
-    data = QueryDict(mutable=True)
-    data.update(params)
-    return HrFilterForm(data, user=user).filters()
+from .tasks import run_hr_job
 
 
 def start_riwayat_xlsx_export(*, user, filters: HrFilters, request=None) -> HrJob:
     """Create a background XLSX export of the national report and queue it."""
-    from .tasks import run_hr_job
-
     job = HrJob.objects.create(
         kind=HrJob.Kind.EXPORT_RIWAYAT_XLSX,
         created_by=user,
@@ -55,53 +43,8 @@ def start_riwayat_xlsx_export(*, user, filters: HrFilters, request=None) -> HrJo
     return job
 
 
-def _progress(job: HrJob):
-    def report(done: int) -> None:
-        HrJob.objects.filter(pk=job.pk).update(done=done)
-
-    return report
-
-
-def build_riwayat_xlsx(*, job: HrJob) -> None:
-    """Write the export file of ``job``; scope comes from the job's creator."""
-    filters = filters_for(user=job.created_by, params=job.params)
-    rows = riwayat_kursus_rows(user=job.created_by, filters=filters)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"riwayat-kursus-{filters.year or 'semua'}.xlsx"
-        count = write_xlsx(path, RIWAYAT_KURSUS_COLUMNS, rows, progress=_progress(job))
-        with path.open("rb") as handle:
-            job.result_file.save(path.name, File(handle), save=False)
-    job.done = count
-    job.total = count
-
-
-def run_job(*, job_id: int) -> None:
-    """Run one job to the end, recording success or failure on it."""
-    job = HrJob.objects.select_related("created_by").get(pk=job_id)
-    if job.is_finished:
-        return
-    HrJob.objects.filter(pk=job.pk).update(status=HrJob.Status.RUNNING)
-    try:
-        if job.kind == HrJob.Kind.EXPORT_RIWAYAT_XLSX:
-            build_riwayat_xlsx(job=job)
-        elif job.kind == HrJob.Kind.IMPORT_STAFF:
-            from .imports import apply_import_job
-
-            apply_import_job(job=job)
-    except Exception as error:  # noqa: BLE001 - the job page must say it failed
-        job.status = HrJob.Status.FAILED
-        job.message = str(error)[:1000]
-    else:
-        job.status = HrJob.Status.DONE
-    job.finished_at = timezone.now()
-    job.save()
-
-
 def start_staff_import(*, user, uploaded) -> HrJob:
     """Store the upload and run its dry run (in the background when it is large)."""
-    from .imports import read_rows
-    from .tasks import run_hr_job
-
     rows = read_rows(uploaded)  # raises ImportFileError for unreadable files
     uploaded.seek(0)
     job = HrJob.objects.create(
@@ -131,8 +74,6 @@ def can_apply_import(job: HrJob) -> bool:
 
 def apply_staff_import(*, job: HrJob, request=None) -> HrJob:
     """Apply a checked import: all rows or none (in the background when large)."""
-    from .tasks import run_hr_job
-
     job.params = {**job.params, "phase": "apply"}
     job.status = HrJob.Status.PENDING
     job.done = 0
@@ -167,11 +108,6 @@ def bulk_enrol(
     NIPs that are unknown or outside the officer's scope are listed, not enrolled
     (the same message for both, so scope does not leak). New enrolments are emailed.
     """
-    from courses.models import Enrolment
-    from courses.permissions import LearningRefused
-    from courses.services import enrol
-    from lms.accounts.scope import profiles_in_scope
-
     people = profiles_in_scope(officer)
     result = BulkEnrolResult()
     targets = people.none()

@@ -6,12 +6,13 @@ from django_tasks import task
 
 from lms.scheduler import periodic
 
+from .jobs import run_job
+from .reminders import send_due_reminders
+
 
 @task()
 def run_hr_job(job_id: int) -> None:
     """Run an export or import job created by an HR officer."""
-    from .services import run_job
-
     run_job(job_id=job_id)
 
 
@@ -19,6 +20,4 @@ def run_hr_job(job_id: int) -> None:
 @task()
 def send_reminders() -> None:
     """Daily: remind learners below the JP target and those past a deadline."""
-    from .reminders import send_due_reminders
-
     send_due_reminders()

@@ -2,8 +2,11 @@
 
 from dataclasses import dataclass, field
 
+from certificates.models import Certificate
 from courses.models import Enrolment
 from lms.accounts.models import AsnProfile, User
+from lms.competencies.growth import _quiz_attempts
+from lms.competencies.services import competency_profile
 
 from .jp import jp_by_year
 
@@ -59,13 +62,7 @@ def build_transcript(*, person: User) -> Transcript:
 
 def _attach_certificates(rows: list[TranscriptRow]) -> None:
     """The newest certificate of each enrolment (valid, revoked or expired)."""
-    from django.apps import apps
-
-    if not rows or not apps.is_installed("certificates"):
-        return
-    try:
-        from certificates.models import Certificate
-    except ImportError:  # the certificate model has not landed yet
+    if not rows:
         return
     by_enrolment = {}
     for certificate in Certificate.objects.filter(
@@ -78,12 +75,8 @@ def _attach_certificates(rows: list[TranscriptRow]) -> None:
 
 def _attach_scores(person: User, rows: list[TranscriptRow]) -> None:
     """First pre-test and best post-test percent per course (quiz engine)."""
-    from django.apps import apps
-
-    if not rows or not apps.is_installed("courses.quizzes"):
+    if not rows:
         return
-    from lms.competencies.growth import _quiz_attempts
-
     for row in rows:
         pre, post = _quiz_attempts(user=person, course=row.enrolment.course)
         row.pre = round(pre.percent, 1) if pre and pre.percent is not None else None
@@ -100,8 +93,6 @@ class CompetencyLine:
 
 def _competencies(person: User) -> list[CompetencyLine]:
     """Competencies with a standard or evidence: assessed, required and gap."""
-    from lms.competencies.services import competency_profile
-
     return [
         CompetencyLine(
             label=f"{row.competency.code} {row.competency.name}",

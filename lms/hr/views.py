@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from certificates.pdf import html_to_pdf
 from courses.models import Enrolment
 from lms.accounts import scope
 from lms.audit.services import record_event
@@ -182,8 +183,6 @@ def transcript(request, user_id: int):
 @hr_required
 def transcript_pdf(request, user_id: int):
     """The same record as a PDF for the personnel file."""
-    from certificates.pdf import html_to_pdf
-
     person = _person_in_scope(request, user_id)
     html = render_to_string(
         "hr/transcript_pdf.html",

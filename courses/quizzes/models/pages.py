@@ -13,10 +13,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from courses.page_permissions import CourseOwnedPermissions
+from courses.models.pages import CourseOwnedPermissions, course_of
 from courses.published import RestrictionsFromRoute
 
 from ..forms import QuizPageForm
+from ..permissions import can_open_quiz
 from .questions import Difficulty
 
 
@@ -129,8 +130,6 @@ class QuizPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         verbose_name_plural = _("kuis")
 
     def get_course(self):
-        from courses.models.pages import course_of
-
         if not hasattr(self, "_course"):
             self._course = course_of(self)
         return self._course
@@ -144,8 +143,6 @@ class QuizPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         return self.kind == QuizKind.POSTTEST
 
     def serve(self, request, *args, **kwargs):
-        from ..permissions import can_open_quiz
-
         previewing = getattr(request, "is_preview", False)
         if not self.get_course().live and not previewing:
             raise Http404  # a quiz of an unpublished course (``may_learn``)
@@ -159,6 +156,7 @@ class QuizPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        # in-function: the quiz services import these models (a page is its own view)
         from ..services import quiz_overview
 
         context = super().get_context(request, *args, **kwargs)

@@ -12,6 +12,10 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 
+from courses.models import CoursePage
+from courses.page_permissions import own_course_ids
+from lms.accounts.permissions import is_only_trainer
+
 MAX_CHOICES = 20
 # Two items have two orders: a guess is right half the time, whatever the shuffle.
 MIN_ORDERING_ITEMS = 3
@@ -65,10 +69,6 @@ class QuestionForm(WagtailAdminModelForm):
         user = getattr(self, "for_user", None)
         if field is None or user is None:
             return
-        from courses.models import CoursePage
-        from courses.page_permissions import own_course_ids
-        from lms.accounts.permissions import is_only_trainer
-
         if is_only_trainer(user):
             field.queryset = CoursePage.objects.filter(pk__in=own_course_ids(user))
             field.required = True
