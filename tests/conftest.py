@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.files.storage import default_storage
 from django.db import connection
+from django.utils import translation
 
 from lms.private_files import private_storage
 from tests.factories import (
@@ -26,6 +27,17 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in Bahasa Indonesia. A request in English leaves its thread
+    in English (LocaleMiddleware activates, nothing deactivates), so without this a
+    service called directly would speak the language of whichever test ran before
+    it in the same worker."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
