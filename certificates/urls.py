@@ -14,7 +14,7 @@ urlpatterns = [
     re_path(rf"^v/{CODE}$", views.verify_view, name="verify"),
     re_path(rf"^v/{CODE}/openbadge\.json$", views.badge_view, name="badge"),
     # Anything else typed after /v/ (a trailing slash, a mistyped or cut-off code).
-    re_path(r"^v/(?P<typed>.+)$", views.typed_code_view, name="typed_code"),
+    path("v/<path:typed>", views.typed_code_view, name="typed_code"),
     path("sertifikat/", views.my_certificates_view, name="mine"),
     re_path(rf"^sertifikat/{CODE}/unduh/$", views.download_view, name="download"),
     re_path(rf"^sertifikat/{CODE}/cabut/$", views.revoke_view, name="revoke"),

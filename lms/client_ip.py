@@ -40,7 +40,7 @@ def client_ip(request) -> str | None:
         return None
     proxies = settings.SIGAP_TRUSTED_PROXY_COUNT
     if proxies > 0:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        forwarded = request.headers.get("x-forwarded-for", "").split(",")
         forwarded = [address for address in forwarded if address.strip()]
         if len(forwarded) >= proxies:
             return _valid(forwarded[-proxies])

@@ -259,7 +259,7 @@ class AsnProfile(models.Model):
         blank=True,
     )
     golongan = models.CharField(
-        _("golongan"), max_length=6, choices=Golongan.choices, blank=True
+        _("golongan"), max_length=6, choices=Golongan, blank=True
     )
     reminders_opt_out = models.BooleanField(
         _("tidak ingin menerima pengingat yang tidak wajib"), default=False

@@ -54,9 +54,7 @@ class Competency(ClusterableModel):
         help_text=_("Mis. M.8 atau SK.1; kompetensi teknis mis. T.DINKES.1."),
     )
     name = models.CharField(_("nama"), max_length=150)
-    group = models.CharField(
-        _("kelompok"), max_length=20, choices=CompetencyGroup.choices
-    )
+    group = models.CharField(_("kelompok"), max_length=20, choices=CompetencyGroup)
     definition = models.TextField(_("definisi"), blank=True)
     instansi = models.ForeignKey(
         "accounts.OrgUnit",

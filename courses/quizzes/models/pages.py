@@ -65,7 +65,7 @@ class QuizPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
     """A pre-test, quiz or post-test of a course, with its rules."""
 
     kind = models.CharField(
-        _("jenis"), max_length=10, choices=QuizKind.choices, default=QuizKind.QUIZ
+        _("jenis"), max_length=10, choices=QuizKind, default=QuizKind.QUIZ
     )
     intro = models.TextField(_("petunjuk"), blank=True)
     items = StreamField(
@@ -93,7 +93,7 @@ class QuizPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
     review_rule = models.CharField(
         _("kapan kunci & pembahasan ditampilkan"),
         max_length=12,
-        choices=ReviewRule.choices,
+        choices=ReviewRule,
         default=ReviewRule.AFTER_SUBMIT,
     )
     questions_per_page = models.PositiveSmallIntegerField(

@@ -138,7 +138,7 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
     type = models.CharField(
         _("jenis soal"),
         max_length=12,
-        choices=QuestionType.choices,
+        choices=QuestionType,
         default=QuestionType.SINGLE,
     )
     text = models.TextField(_("teks soal"))
@@ -146,7 +146,7 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
     scoring = models.CharField(
         _("cara penilaian"),
         max_length=8,
-        choices=Scoring.choices,
+        choices=Scoring,
         default=Scoring.ALL_OR_NOTHING,
         help_text=_("Untuk pilihan jamak, mengurutkan, dan menjodohkan."),
     )
@@ -171,7 +171,7 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
     difficulty = models.CharField(
         _("tingkat kesulitan"),
         max_length=8,
-        choices=Difficulty.choices,
+        choices=Difficulty,
         default=Difficulty.MEDIUM,
     )
     competency = models.CharField(
