@@ -283,7 +283,3 @@ def reissue_certificate(
             new_number=new.number,
         )
     return render_certificate(certificate=new)
-
-
-def today() -> datetime.date:
-    return timezone.localdate()

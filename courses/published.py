@@ -37,9 +37,10 @@ from lms.private_apis import (
 )
 
 VERSION_KEY = "sigap:published-version"
-# Raise when the shape of a cached value changes, so that a deployment never
-# unpickles what the previous code kept.
-ENTRY_FORMAT = 3
+# Raise when the shape of a cached value changes or its class moves to another
+# module (4: to the selectors), so that a deployment never unpickles what the
+# previous code kept.
+ENTRY_FORMAT = 4
 TIMEOUT_SECONDS = 600
 
 

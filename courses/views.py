@@ -16,7 +16,8 @@ from .permissions import (
     may_learn,
     may_open_course,
 )
-from .services import enrol, mark_lesson_complete, my_courses
+from .selectors import my_courses
+from .services import enrol, mark_lesson_complete
 
 
 def _refused(request, course, decision):

@@ -283,11 +283,11 @@ class CoursePage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         return LessonPage.objects.live().child_of(self).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
-        # in-function: courses.services imports these models (a page is its own view)
-        from ..services import course_outline
+        # in-function: courses.selectors imports these models (a page is its own view)
+        from ..selectors import course_outline
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(course_outline(course=self, user=request.user))
+        context["outline"] = course_outline(course=self, user=request.user)
         return context
 
 
@@ -340,8 +340,8 @@ class LessonPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         return self._course
 
     def serve(self, request, *args, **kwargs):
-        # in-function: courses.services imports these models (a page is its own view)
-        from ..services import course_outline
+        # in-function: courses.selectors imports these models (a page is its own view)
+        from ..selectors import course_outline
 
         course = self.get_course()
         previewing = getattr(request, "is_preview", False)
@@ -351,14 +351,14 @@ class LessonPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         if not course.live and not previewing:
             raise Http404
         outline = course_outline(course=course, user=request.user, current=self)
-        if not previewing and not can_study(request.user, course, outline["enrolment"]):
+        if not previewing and not can_study(request.user, course, outline.enrolment):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             messages.info(
                 request, _("Daftar ke kursus ini dulu untuk membuka pelajarannya.")
             )
             return redirect(course.url)
-        pretest = outline.get("pending_pretest")
+        pretest = outline.extra.get("pending_pretest")
         if pretest is not None and not previewing:
             messages.info(
                 request,
@@ -369,12 +369,11 @@ class LessonPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        # in-function: courses.services imports these models (a page is its own view)
-        from ..services import course_outline
+        # in-function: courses.selectors imports these models (a page is its own view)
+        from ..selectors import course_outline
 
         context = super().get_context(request, *args, **kwargs)
-        outline = getattr(request, "sigap_outline", None) or course_outline(
+        context["outline"] = getattr(request, "sigap_outline", None) or course_outline(
             course=self.get_course(), user=request.user, current=self
         )
-        context.update(outline)
         return context

@@ -4,7 +4,7 @@ post-test as a requirement of completion; registered in ``QuizzesConfig.ready``.
 from courses.parts import CoursePart
 
 from .models import Attempt, QuizKind
-from .services import QuizLink, QuizStatus, attempt_rows, quiz_links, quiz_standing
+from .selectors import QuizLink, QuizStatus, attempt_rows, quiz_links, quiz_standing
 
 
 class QuizzesPart(CoursePart):

@@ -1,4 +1,5 @@
-"""HR writes: export and import jobs, bulk enrolment."""
+"""HR writes: export and import jobs, bulk enrolment. Reads are in ``selectors``
+and the modules named after what they read (``reports``, ``transcript``, ``jp``)."""
 
 from dataclasses import dataclass, field
 
@@ -59,17 +60,6 @@ def start_staff_import(*, user, uploaded) -> HrJob:
     else:
         run_job(job_id=job.pk)
     return job
-
-
-def can_apply_import(job: HrJob) -> bool:
-    dry = job.result.get("dry_run") if job.result else None
-    return (
-        job.kind == HrJob.Kind.IMPORT_STAFF
-        and job.status == HrJob.Status.DONE
-        and job.params.get("phase") == "dry_run"
-        and dry is not None
-        and dry["counts"]["error"] == 0
-    )
 
 
 def apply_staff_import(*, job: HrJob, request=None) -> HrJob:
