@@ -5,7 +5,7 @@ The writes (enrolment, lessons done, completion) are in ``services``.
 """
 
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q
@@ -197,9 +197,7 @@ def course_outline(
     lessons_done: frozenset[int] = frozenset()
     records: dict[str, list] = {}
     if user.is_authenticated:
-        standing = learner_standing(
-            user=cast(User, user), course=course, structure=structure
-        )
+        standing = learner_standing(user=user, course=course, structure=structure)
         enrolment, lessons_done = standing.enrolment, standing.lessons_done
         records = standing.records
     parts = {

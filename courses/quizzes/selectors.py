@@ -4,11 +4,14 @@ Nothing is written here; taking a quiz is in ``services``.
 """
 
 import datetime
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Enrolment
@@ -55,7 +58,12 @@ def attempts_left(quiz: QuizPage, closed: int) -> int | None:
 
 
 def start_refusal(
-    *, quiz: QuizPage, user, enrolment: Enrolment | None, closed: int, request=None
+    *,
+    quiz: QuizPage,
+    user: User | AnonymousUser,
+    enrolment: Enrolment | None,
+    closed: int,
+    request: HttpRequest | None = None,
 ) -> str | None:
     """Why ``user`` may not start a new attempt now, or ``None`` if they may.
 
@@ -69,6 +77,8 @@ def start_refusal(
         return _("Daftar ke kursus ini dulu untuk mengerjakan kuisnya.")
     if not decision:
         return decision.message
+    # ``may_learn`` allows only an enrolled learner.
+    assert enrolment is not None
     if quiz.is_posttest and not lessons_all_done(enrolment=enrolment):
         return _("Post-test terbuka setelah semua pelajaran ditandai selesai.")
     if attempts_left(quiz, closed) == 0:
@@ -162,7 +172,7 @@ class QuizLink:
     kind: str
     pass_mark: int
 
-    def get_kind_display(self) -> str:
+    def get_kind_display(self) -> str | Promise:
         return QuizKind(self.kind).label
 
 
@@ -181,7 +191,7 @@ class QuizStatus:
         return self.attempts > 0
 
 
-def live_quizzes(*, course: CoursePage):
+def live_quizzes(*, course: CoursePage) -> list[QuizPage]:
     """The course's live quiz pages: pre-test first, post-test last, the others
     in tree order between."""
     order = {QuizKind.PRETEST: 0, QuizKind.QUIZ: 1, QuizKind.POSTTEST: 2}
@@ -204,7 +214,10 @@ def quiz_links(*, course: CoursePage, course_url: str | None) -> list[QuizLink]:
 
 
 def course_quizzes(
-    *, course: CoursePage, user, links: list[QuizLink] | None = None
+    *,
+    course: CoursePage,
+    user: User | AnonymousUser,
+    links: list[QuizLink] | None = None,
 ) -> list[QuizStatus]:
     """The course's live quizzes (``links``, if already known) and the learner's
     standing: at most one query for the standing."""
@@ -216,7 +229,7 @@ def course_quizzes(
     return quiz_standing(links=links, attempts=attempts)
 
 
-def attempt_rows(*, user, quiz_ids) -> list[tuple]:
+def attempt_rows(*, user: User, quiz_ids: Collection[int]) -> list[tuple]:
     """The learner's attempts at these quizzes, as ``quiz_standing`` tallies them."""
     if not quiz_ids:
         return []

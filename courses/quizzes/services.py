@@ -7,16 +7,20 @@ start, review rules, the course's quizzes) are in ``selectors``.
 
 import datetime
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import Enrolment
 from courses.permissions import may_learn
 from courses.services import evaluate_completion
+from lms.accounts.models import User
 
 from . import grading
 from .models import Attempt, ChoicePick, QuizKind, QuizPage, Response
@@ -41,7 +45,11 @@ class QuizUnavailable(QuizError):
 
 @transaction.atomic
 def start_attempt(
-    *, quiz: QuizPage, user, rng: random.Random | None = None, request=None
+    *,
+    quiz: QuizPage,
+    user: User,
+    rng: random.Random | None = None,
+    request: HttpRequest | None = None,
 ) -> Attempt:
     """Resume the learner's open attempt, or start one with a fresh snapshot.
 
@@ -110,7 +118,9 @@ class Saved:
     at: datetime.datetime
 
 
-def parse_answers(*, attempt: Attempt, data, positions: list[int]) -> dict:
+def parse_answers(
+    *, attempt: Attempt, data: Mapping[str, Any], positions: list[int]
+) -> dict:
     """Validate the answers for ``positions`` against the snapshot.
 
     Raises :class:`grading.AnswerRejected` for an unknown item or a value the
@@ -179,7 +189,7 @@ def grade_responses(
         response.attempt_percent = attempt.percent
 
 
-def _grade_and_close(attempt: Attempt, status: str, now) -> None:
+def _grade_and_close(attempt: Attempt, status: str, now: datetime.datetime) -> None:
     responses = list(attempt.responses.all())
     grade_responses(attempt, responses, attempt.snapshot)
     Response.objects.bulk_update(responses, ["credit", "score", "attempt_percent"])

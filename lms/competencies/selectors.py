@@ -4,12 +4,14 @@ data and dataclasses out; the writes (JP credit, evidence, claims) are in
 ``services``."""
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.conf import settings
 from django.utils import timezone
 
 from courses.models import Enrolment
 from lms.accounts.employee_numbers import EmployeeType
+from lms.accounts.models import User
 
 from .growth import normalised_gain
 from .models import (
@@ -55,7 +57,7 @@ class CompetencyRow:
         return (self.gap or 0) > 0
 
 
-def competency_profile(*, user) -> list[CompetencyRow]:
+def competency_profile(*, user: User) -> list[CompetencyRow]:
     """The learner's profile for the national competencies and any teknis one they
     have a standard or evidence for, in a fixed number of queries."""
     profile = getattr(user, "asn_profile", None)
@@ -65,10 +67,12 @@ def competency_profile(*, user) -> list[CompetencyRow]:
     own_competencies = Competency.objects.for_instansi(
         profile.instansi_id if profile else None
     )
+    # Without a jabatan the lookup is ``IS NULL``, which no standard matches.
     standards = {
         standard.competency_id: standard.required_level
         for standard in PositionStandard.objects.filter(
-            jabatan_id=jabatan_id, competency__in=own_competencies
+            jabatan_id=jabatan_id,  # type: ignore[misc]
+            competency__in=own_competencies,
         )
     }
     evidence_by_competency: dict[int, CompetencyEvidence] = {}
@@ -102,7 +106,7 @@ def competency_profile(*, user) -> list[CompetencyRow]:
     return rows
 
 
-def competency_summary(*, user) -> list[dict]:
+def competency_summary(*, user: User) -> list[dict]:
     """The profile as plain rows (label, assessed, required, gap) for other apps'
     tables, e.g. the HR transcript."""
     return [
@@ -116,7 +120,7 @@ def competency_summary(*, user) -> list[dict]:
     ]
 
 
-def _attach_closing_courses(*, user, rows: list[CompetencyRow]) -> None:
+def _attach_closing_courses(*, user: User, rows: list[CompetencyRow]) -> None:
     """For each gap, the live courses (not yet completed) whose target level is
     above the assessed level, the ones that close the gap fully first."""
     gaps = {row.competency.pk: row for row in rows if row.has_gap}
@@ -147,11 +151,11 @@ class GrowthRow:
     evidence: CompetencyEvidence
 
     @property
-    def pre(self):
+    def pre(self) -> Decimal | None:
         return self.evidence.pre_percent
 
     @property
-    def post(self):
+    def post(self) -> Decimal | None:
         return self.evidence.post_percent
 
     @property
@@ -159,7 +163,7 @@ class GrowthRow:
         return normalised_gain(self.pre, self.post)
 
 
-def competency_growth(*, user) -> list[GrowthRow]:
+def competency_growth(*, user: User) -> list[GrowthRow]:
     """Every evidence with its per-competency scores, oldest first (a timeline)."""
     return [
         GrowthRow(evidence=item)
@@ -204,7 +208,7 @@ class JpSummary:
         return round(self.counted * settings.SIGAP_MINUTES_PER_JP / 60, 1)
 
 
-def jp_summary(*, user, year: int | None = None) -> JpSummary:
+def jp_summary(*, user: User, year: int | None = None) -> JpSummary:
     """The JP entries of ``year`` (this year in Asia/Jakarta by default)."""
     year = year or timezone.localdate().year
     profile = getattr(user, "asn_profile", None)

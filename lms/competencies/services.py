@@ -5,9 +5,13 @@ gaps, growth, the JP ledger) are in ``selectors``."""
 import hashlib
 from decimal import Decimal
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
+from courses.models import Enrolment
+from lms.accounts.models import User
 from lms.audit.services import record_event
 
 from .growth import course_results
@@ -22,7 +26,7 @@ from .tasks import send_claim_outcome
 # --- On completion -------------------------------------------------------------
 
 
-def credit_completion(*, enrolment) -> JpEntry | None:
+def credit_completion(*, enrolment: Enrolment) -> JpEntry | None:
     """Credit the course's JP to the calendar year (Asia/Jakarta) of completion.
 
     Once per completion: a second call returns the existing entry.
@@ -46,12 +50,12 @@ def credit_completion(*, enrolment) -> JpEntry | None:
     return entry
 
 
-def _as_decimal(value) -> Decimal | None:
+def _as_decimal(value: float | Decimal | None) -> Decimal | None:
     return None if value is None else Decimal(str(round(float(value), 2)))
 
 
 @transaction.atomic
-def record_evidence(*, enrolment) -> list[CompetencyEvidence]:
+def record_evidence(*, enrolment: Enrolment) -> list[CompetencyEvidence]:
     """Record, once per completion, evidence for each competency the course builds.
 
     A completion means the post-test was passed (or the course has none), so it
@@ -86,7 +90,7 @@ def record_evidence(*, enrolment) -> list[CompetencyEvidence]:
     return recorded
 
 
-def refresh_growth(*, enrolment) -> int:
+def refresh_growth(*, enrolment: Enrolment) -> int:
     """Recompute the scores on a completion's evidence from the quiz attempts (after
     a regrade, or for attempts recorded after the completion); the level
     demonstrated stays. Returns how many evidence rows changed."""
@@ -112,7 +116,9 @@ def refresh_growth(*, enrolment) -> int:
 # --- Learning done elsewhere -------------------------------------------------
 
 
-def submit_claim(*, user, data: dict, evidence) -> ExternalLearningClaim:
+def submit_claim(
+    *, user: User, data: dict, evidence: UploadedFile
+) -> ExternalLearningClaim:
     """File a learner's claim; it waits for HR in their scope."""
     digest = hashlib.sha256()
     for chunk in evidence.chunks():
@@ -132,7 +138,12 @@ class ClaimAlreadyDecided(Exception):
 
 @transaction.atomic
 def decide_claim(
-    *, claim: ExternalLearningClaim, reviewer, approve: bool, reason: str, request=None
+    *,
+    claim: ExternalLearningClaim,
+    reviewer: User,
+    approve: bool,
+    reason: str,
+    request: HttpRequest | None = None,
 ) -> ExternalLearningClaim:
     """Approve (credit the JP to the activity's year) or reject a pending claim,
     record who did it, and tell the learner by email."""
