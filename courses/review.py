@@ -14,7 +14,14 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Revision, TaskState, Workflow, WorkflowState, WorkflowTask
+from wagtail.models import (
+    Page,
+    Revision,
+    TaskState,
+    Workflow,
+    WorkflowState,
+    WorkflowTask,
+)
 
 from lms.accounts.permissions import ROLE_ADMIN, ROLE_REVIEWER
 from lms.accounts.roles import WORKFLOW_NAME
@@ -49,14 +56,22 @@ class CourseReview:
 def course_review(*, course: CoursePage, user) -> CourseReview:
     """What is under review in ``course`` now, or what a submission would carry."""
     task_state = course.current_workflow_task_state
-    if task_state is not None and isinstance(task_state.task.specific, CourseReviewTask):
+    if task_state is not None and isinstance(
+        task_state.task.specific, CourseReviewTask
+    ):
         course_revision = task_state.revision
         items = [
             ReviewedPage(item.page.specific, item.revision, not item.page.live)
-            for item in CourseReviewItem.objects.filter(task_state=task_state)
-            .select_related("page", "revision")
+            for item in CourseReviewItem.objects.filter(
+                task_state=task_state
+            ).select_related("page", "revision")
         ]
-        actions = {name for name, _label, _modal in task_state.task.specific.get_actions(course, user)}
+        actions = {
+            name
+            for name, _label, _modal in task_state.task.specific.get_actions(
+                course, user
+            )
+        }
         can_decide = {"approve", "reject"} <= actions
     else:
         task_state = None
@@ -106,7 +121,9 @@ def submit_course_for_review(*, course: CoursePage, user) -> WorkflowState:
 
 
 @transaction.atomic
-def decide_course_review(*, course: CoursePage, user, approve: bool, comment: str = "") -> TaskState:
+def decide_course_review(
+    *, course: CoursePage, user, approve: bool, comment: str = ""
+) -> TaskState:
     """Approve (publish the course and every page submitted with it) or reject
     (publish nothing) the course's review task, with one comment."""
     task_state = course.current_workflow_task_state

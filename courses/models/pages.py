@@ -89,7 +89,9 @@ class CourseReviewLock(BaseLock):
         return _("Dikunci oleh tinjauan kursus")
 
     def get_description(self, user):
-        return _("Hanya peninjau yang dapat mengubah halaman kursus yang sedang ditinjau")
+        return _(
+            "Hanya peninjau yang dapat mengubah halaman kursus yang sedang ditinjau"
+        )
 
 
 class CourseOwnedPermissions:

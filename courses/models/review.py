@@ -83,6 +83,9 @@ class CourseReviewItem(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.page} ({self.task_state})"
+
 
 def pending_pages(course, *, user=None) -> list[tuple[Page, Revision]]:
     """Every page below ``course`` with changes not yet published (new pages too),

@@ -13,7 +13,15 @@ from courses.models import CoursePage
 from .models import Question, QuizPage
 
 # Not copied: the copy is a new question with its own history and statistics.
-_NOT_COPIED = ["id", "course", "latest_revision", "created_at", "updated_at"]
+_NOT_COPIED = [
+    "id",
+    "course",
+    "latest_revision",
+    "created_at",
+    "updated_at",
+    "_revisions",
+    "index_entries",
+]
 
 
 def copy_question_bank(*, original: CoursePage, copy: CoursePage, user) -> dict:
@@ -23,7 +31,7 @@ def copy_question_bank(*, original: CoursePage, copy: CoursePage, user) -> dict:
     for question in Question.objects.filter(course=original).prefetch_related(
         "choices", "tagged_items"
     ):
-        duplicate = question.copy_cluster(exclude_fields=_NOT_COPIED)
+        duplicate, _children = question.copy_cluster(exclude_fields=_NOT_COPIED)
         duplicate.course = copy
         duplicate.save()
         duplicate.save_revision(user=user, log_action=False)

@@ -132,10 +132,13 @@ def test_reviewer_sees_every_page_with_a_link_to_what_changed(
         "wagtailadmin_pages:revisions_compare", args=(lesson.pk, "live", revision.pk)
     )
     assert compare in html
-    assert reverse(
-        "wagtailadmin_pages:revisions_view",
-        args=(new_lesson.pk, new_lesson.get_latest_revision().pk),
-    ) in html
+    assert (
+        reverse(
+            "wagtailadmin_pages:revisions_view",
+            args=(new_lesson.pk, new_lesson.get_latest_revision().pk),
+        )
+        in html
+    )
     assert "Setujui dan terbitkan seluruh kursus" in html
     assert client_as(reviewer).get(compare).status_code == 200
 
