@@ -18,7 +18,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.widgets import Button
 
 import lms.converters  # noqa: F401  (registers <id:…>)
-from lms.accounts.permissions import is_admin, is_only_trainer, is_reviewer
+from lms.accounts.permissions import is_only_trainer
 
 from . import admin_views
 from .models import CatalogPage, CoursePage
@@ -132,7 +132,7 @@ def _whole_course_buttons(page, user, view_name, next_url=None):
     if not isinstance(page.specific_deferred, CoursePage):
         return
     course = page.specific_deferred
-    if may_submit_course(user, course) or is_reviewer(user) or is_admin(user):
+    if may_submit_course(user, course):
         yield Button(
             _("Tinjauan seluruh kursus"),
             reverse("sigap_course_review", args=(course.pk,)),

@@ -164,7 +164,11 @@ def test_approval_through_wagtails_own_review_action_publishes_every_page(
         args=(course.pk, "approve", task_state.pk),
     )
 
-    client_as(reviewer).post(url, {"comment": ""})
+    client = client_as(reviewer)
+    modal = client.get(url).json()["html"]
+    assert "Pelajaran 2" in modal and "Lihat perubahan setiap halaman" in modal
+
+    client.post(url, {"comment": ""})
 
     assert all(page.live for page in _pages(course))
 
