@@ -26,3 +26,13 @@ class CoursesConfig(AppConfig):
         # A learner's standing is cached (``selectors.learner_standing``); the
         # layers above add their own records (``parts.register_course_part``).
         watch_learner_records(Enrolment, LessonProgress)
+
+        from django.db.models.signals import post_migrate
+
+        from .review import use_course_review_task
+
+        # As the roles (lms.accounts): the review workflow's task is code, put
+        # back after every migrate.
+        post_migrate.connect(
+            use_course_review_task, sender=self, dispatch_uid="sigap-course-review"
+        )

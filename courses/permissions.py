@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import BaseViewRestriction
 
-from lms.accounts.permissions import is_admin, is_trainer
+from lms.accounts.permissions import is_admin, is_reviewer, is_trainer
 
 # Why ``may_learn`` refused (``LearningDecision.reason``).
 SIGN_IN = "sign_in"
@@ -156,6 +156,20 @@ def is_course_author(user, course) -> bool:
     and question bank (what a trainer may touch in the admin, narrowed by
     ``courses.page_permissions``). Learner data asks ``is_course_trainer``."""
     return user.is_authenticated and user.pk in (course.trainer_id, course.owner_id)
+
+
+def may_submit_course(user, course) -> bool:
+    """Who may submit a whole course for review: its author, a reviewer or an
+    administrator (deciding is for the review task's groups)."""
+    return user.is_authenticated and (
+        is_course_author(user, course) or is_reviewer(user) or is_admin(user)
+    )
+
+
+def may_copy_course(user, course) -> bool:
+    """Who may copy a course as a new run: its author (the trainer of the next
+    cohort is often the same), a reviewer or an administrator."""
+    return may_submit_course(user, course)
 
 
 def authored_courses_q(user) -> Q:

@@ -481,6 +481,9 @@ SIGAP_COMPLETION_STEPS = [
 # Run by courses.quizzes.regrade for each enrolment whose pre-test or post-test
 # score a regrade changed, after the completion rule was looked at again.
 SIGAP_REGRADE_STEPS = ["lms.competencies.services.refresh_growth"]
+# Run by courses.copying.copy_course inside the copy's transaction, each with
+# ``original=``, ``copy=`` and ``user=``: the layers above copy what they own.
+SIGAP_COURSE_COPY_STEPS = ["courses.quizzes.copying.copy_question_bank"]
 # HR: national report (riwayat kursus) fields and reminders.
 SIGAP_INSTITUSI_PENYELENGGARA = os.environ.get(
     "SIGAP_INSTITUSI_PENYELENGGARA", "BKPSDM (Sigap e-learning)"

@@ -1,9 +1,12 @@
 from .pages import CatalogPage, CoursePage, HomePage, LessonPage, Topic
 from .records import Enrolment, LessonProgress
+from .review import CourseReviewItem, CourseReviewTask
 
 __all__ = [
     "CatalogPage",
     "CoursePage",
+    "CourseReviewItem",
+    "CourseReviewTask",
     "Enrolment",
     "HomePage",
     "LessonPage",

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.locks import BaseLock
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -65,9 +66,45 @@ def _page_with_parent(target_path: str) -> Page | None:
     return target
 
 
+class CourseReviewLock(BaseLock):
+    """A page below a course under review: only the course's reviewers edit it, so
+    what they approve is what goes live."""
+
+    def __init__(self, page, task):
+        super().__init__(page)
+        self.task = task
+
+    def for_user(self, user):
+        return self.task.locked_for_user(self.object, user)
+
+    def get_message(self, user):
+        if self.for_user(user):
+            return _(
+                "Kursus tempat halaman ini berada sedang ditinjau. Hanya peninjau "
+                "yang dapat mengubahnya sampai tinjauan selesai."
+            )
+        return None
+
+    def get_locked_by(self, user):
+        return _("Dikunci oleh tinjauan kursus")
+
+    def get_description(self, user):
+        return _(
+            "Hanya peninjau yang dapat mengubah halaman kursus yang sedang ditinjau"
+        )
+
+
 class CourseOwnedPermissions:
     """Mixin for every page model of the course tree: Wagtail asks the course
-    tree's tester (``courses.page_permissions``) what a user may do with it."""
+    tree's tester (``courses.page_permissions``) what a user may do with it.
+
+    Pages below a course (``reviewed_with_course``: lessons, quizzes, sessions)
+    have no review workflow of their own: they are submitted, reviewed and
+    published with their course (``courses.models.review``), and while the
+    course is under review they are locked like the course page itself.
+    """
+
+    reviewed_with_course = True
 
     def permissions_for_user(self, user):
         # in-function: courses.page_permissions reads these models.
@@ -75,9 +112,28 @@ class CourseOwnedPermissions:
 
         return CoursePagePermissionTester(user, self)
 
+    def get_workflow(self):
+        if self.reviewed_with_course:
+            return None
+        return super().get_workflow()
+
+    @property
+    def has_workflow(self):
+        return self.get_workflow() is not None
+
+    def get_lock(self):
+        lock = super().get_lock()
+        if lock is not None or not self.reviewed_with_course:
+            return lock
+        course = course_of(self)
+        task = course.current_workflow_task if course is not None else None
+        return CourseReviewLock(self, task) if task is not None else None
+
 
 class HomePage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
     """The site's front page: what Sigap is, and the way into the catalogue."""
+
+    reviewed_with_course = False
 
     tagline = models.CharField(_("slogan"), max_length=200, blank=True)
     intro = RichTextField(
@@ -127,6 +183,8 @@ class CatalogPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
     """The course catalogue: every published course, "
     "filterable by topic and searchable."""
 
+    reviewed_with_course = False
+
     intro = RichTextField(
         _("pengantar"), blank=True, features=["bold", "italic", "link"]
     )
@@ -175,6 +233,8 @@ class CatalogPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
 class CoursePage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
     """One course (modul): summary, goals, JP, activity "
     "type, trainer; lessons below it."""
+
+    reviewed_with_course = False
 
     code = models.CharField(
         _("kode kursus"),

@@ -170,21 +170,26 @@ def _sync_review_workflow(apps, root_page) -> None:
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
     ContentType = apps.get_model("contenttypes", "ContentType")
 
-    task = GroupApprovalTask.objects.filter(name=WORKFLOW_TASK_NAME).first()
-    if task is None:
-        task_ct, _ = ContentType.objects.get_or_create(
-            app_label="wagtailcore", model="groupapprovaltask"
-        )
-        task = GroupApprovalTask.objects.create(
-            name=WORKFLOW_TASK_NAME, active=True, content_type=task_ct
-        )
-    task.groups.set(Group.objects.filter(name__in=[ROLE_REVIEWER, ROLE_ADMIN]))
     workflow, _ = Workflow.objects.get_or_create(
         name=WORKFLOW_NAME, defaults={"active": True}
     )
-    WorkflowTask.objects.get_or_create(
-        workflow=workflow, task=task, defaults={"sort_order": 0}
-    )
+    # A higher layer may put its own approval task in place (courses puts the
+    # whole-course review there); the starter task is only for a workflow with none.
+    tasks = list(GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow))
+    if not WorkflowTask.objects.filter(workflow=workflow).exists():
+        task = GroupApprovalTask.objects.filter(name=WORKFLOW_TASK_NAME).first()
+        if task is None:
+            task_ct, _ = ContentType.objects.get_or_create(
+                app_label="wagtailcore", model="groupapprovaltask"
+            )
+            task = GroupApprovalTask.objects.create(
+                name=WORKFLOW_TASK_NAME, active=True, content_type=task_ct
+            )
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        tasks = [task]
+    approvers = Group.objects.filter(name__in=[ROLE_REVIEWER, ROLE_ADMIN])
+    for task in tasks:
+        task.groups.set(approvers)
     WorkflowPage.objects.update_or_create(
         page=root_page, defaults={"workflow": workflow}
     )
