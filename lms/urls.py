@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from lms import health
+from lms.accounts import views as account_views
 
 
 def _to_allauth(pattern_name: str) -> RedirectView:
@@ -31,7 +32,8 @@ urlpatterns = SIGN_IN_REDIRECTS + [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("akun/", include("lms.accounts.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's set_language, and a signed-in person's choice stored for them.
+    path("i18n/setlang/", account_views.set_language, name="set_language"),
     path("", include("lms.competencies.urls")),
     path("health/ping", health.ping, name="health_ping"),
     path("health/db", health.database, name="health_db"),

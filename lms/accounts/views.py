@@ -1,5 +1,6 @@
 """Account pages of our own: privacy notice and ASN profile."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -8,8 +9,10 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from django.views.i18n import set_language as django_set_language
 
 from lms.audit.services import record_event
+from lms.emails import recipient_language
 
 from .forms import AsnProfileForm, DataRequestForm
 from .models import AsnProfile, DataRequest
@@ -20,7 +23,7 @@ from .privacy import (
     request_erasure,
     request_restriction,
 )
-from .services import acknowledge_privacy_notice, save_profile
+from .services import acknowledge_privacy_notice, choose_language, save_profile
 
 
 def _safe_next(request, default: str) -> str:
@@ -48,6 +51,18 @@ def privacy_notice(request):
     )
 
 
+@require_POST
+def set_language(request):
+    """The footer's and the profile's language form: Django's ``set_language``
+    (a cookie for this browser), and for a signed-in person their stored choice
+    too, which the admin, their e-mails and their next sign-in follow."""
+    response = django_set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        choose_language(user=request.user, language=language)
+    return response
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request):
@@ -63,7 +78,11 @@ def profile(request):
     return render(
         request,
         "accounts/profile.html",
-        {"form": form, "next": _safe_next(request, "")},
+        {
+            "form": form,
+            "next": _safe_next(request, ""),
+            "preferred_language": recipient_language(request.user),
+        },
         status=status,
     )
 
