@@ -96,7 +96,7 @@ MESSAGES_IGNORE := --ignore=.venv --ignore=node_modules --ignore=staticfiles \
 	--ignore=bench --ignore=tests --ignore=var --ignore=media
 messages: install
 	DEBUG=1 $(PY) manage.py makemessages -l en --no-obsolete --add-location=file $(MESSAGES_IGNORE)
-	DEBUG=1 $(PY) manage.py compilemessages -l en $(MESSAGES_IGNORE)
+	DEBUG=1 $(PY) manage.py compilemessages -l en -l id $(MESSAGES_IGNORE)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -10,6 +10,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from lms import health
+from lms.accounts import mfa_views
+from lms.accounts import views as account_views
 
 
 def _to_allauth(pattern_name: str) -> RedirectView:
@@ -29,9 +31,21 @@ urlpatterns = SIGN_IN_REDIRECTS + [
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # allauth's MFA set-up and recovery codes, going on to where staff were going.
+    path(
+        "accounts/2fa/totp/activate/",
+        mfa_views.activate_totp,
+        name="mfa_activate_totp",
+    ),
+    path(
+        "accounts/2fa/recovery-codes/",
+        mfa_views.view_recovery_codes,
+        name="mfa_view_recovery_codes",
+    ),
     path("accounts/", include("allauth.urls")),
     path("akun/", include("lms.accounts.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's set_language, and a signed-in person's choice stored for them.
+    path("i18n/setlang/", account_views.set_language, name="set_language"),
     path("", include("lms.competencies.urls")),
     path("health/ping", health.ping, name="health_ping"),
     path("health/db", health.database, name="health_db"),

@@ -7,8 +7,12 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils import translation
 
 from lms.client_ip import client_ip
+from lms.emails import recipient_language
+
+from .models import User
 
 
 def on_site(url: str) -> str:
@@ -25,6 +29,23 @@ class AccountAdapter(DefaultAccountAdapter):
     absolute link Sigap writes, never at the Host header of the request that asked
     for them.
     """
+
+    def post_login(self, request, user, **kwargs):
+        """The site switches to the person's stored language as they sign in, on
+        whichever device (the footer's switcher stores it, as does the profile)."""
+        response = super().post_login(request, user, **kwargs)
+        if hasattr(response, "set_cookie"):
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                recipient_language(user),
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        return response
 
     def get_login_redirect_url(self, request):
         if request.user.privacy_notice_shown_at is None:
@@ -62,6 +83,17 @@ class AccountAdapter(DefaultAccountAdapter):
             and isinstance(value, str)
             and value.startswith(("http://", "https://"))
         }
-        super().send_mail(
-            template_prefix, email, {"current_site": site, **context, **links}
+        # In the recipient's language, not the language of whoever asked (an
+        # address unknown to Sigap gets the asker's).
+        recipient = context.get("user")
+        if recipient is None:
+            recipient = User.objects.filter(email__iexact=email).first()
+        language = (
+            recipient_language(recipient)
+            if recipient is not None and recipient.pk
+            else translation.get_language()
         )
+        with translation.override(language):
+            super().send_mail(
+                template_prefix, email, {"current_site": site, **context, **links}
+            )

@@ -16,10 +16,13 @@ class AccountsConfig(AppConfig):
             post_migrate,
             post_save,
             pre_delete,
+            pre_save,
         )
+        from wagtail.users.models import UserProfile
 
         from .models import User
         from .receivers import (
+            fill_preferred_language,
             forget_cached_user,
             forget_shown_roles_of_group,
             forget_shown_roles_of_members,
@@ -30,6 +33,14 @@ class AccountsConfig(AppConfig):
         # Django's own hook: models added by later migrations (quiz, certificates)
         # get their permissions only after migrate, so the roles are synced then.
         post_migrate.connect(sync_roles_after_migrate, sender=self)
+
+        # Wagtail creates its user profiles itself (account settings, before a
+        # notification); the language stored there is everyone's language.
+        pre_save.connect(
+            fill_preferred_language,
+            sender=UserProfile,
+            dispatch_uid="sigap_fill_preferred_language",
+        )
 
         # Role changes happen in Wagtail's user editor (third-party code with no
         # adapter), so a signal is the way to put them in the audit trail.

@@ -1,5 +1,7 @@
 """Request guards: privacy notice first, MFA for staff, CSP, safe file downloads."""
 
+from urllib.parse import quote
+
 from allauth.mfa.models import Authenticator
 from csp.middleware import CSPMiddleware
 from django.conf import settings
@@ -37,7 +39,8 @@ class ProfileRequiredMiddleware:
             and request.method == "GET"
             and not request.path.startswith(EXEMPT_PREFIXES)
         ):
-            return redirect(f"{reverse('accounts:privacy_notice')}?next={request.path}")
+            notice = reverse("accounts:privacy_notice")
+            return redirect(f"{notice}?next={quote(request.get_full_path(), safe='/')}")
         return self.get_response(request)
 
 
@@ -83,7 +86,7 @@ def staff_mfa_redirect(request):
         ),
     )
     activate = reverse("mfa_activate_totp")
-    return redirect(f"{activate}?next={request.get_full_path()}")
+    return redirect(f"{activate}?next={quote(request.get_full_path(), safe='/')}")
 
 
 class StaffMfaRequiredMiddleware:

@@ -5,6 +5,7 @@ editors, allauth and Django's auth save users and roles, and ``post_migrate``.
 """
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group
 from wagtail.log_actions import get_active_log_context
@@ -14,6 +15,17 @@ from lms.cache import forget_person
 
 from .permissions import forget_shown_roles
 from .roles import sync_role_permissions
+
+
+def fill_preferred_language(sender, instance, **kwargs):
+    """Everyone's language is stored, Bahasa Indonesia unless they chose English.
+
+    Wagtail reads an empty ``UserProfile.preferred_language`` as "the language of
+    the current request": a moderation e-mail would then go out in the language
+    of whoever submitted the page, not the recipient's.
+    """
+    if not instance.preferred_language:
+        instance.preferred_language = settings.LANGUAGE_CODE
 
 
 def forget_cached_user(sender, instance, **kwargs):

@@ -1,7 +1,9 @@
-"""Writes about people: profile saving and the privacy notice."""
+"""Writes about people: profile saving, the privacy notice, the chosen language."""
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from wagtail.users.models import UserProfile
 
 from lms.audit.services import record_event
 
@@ -29,3 +31,16 @@ def acknowledge_privacy_notice(*, user: User) -> None:
         user.privacy_notice_shown_at = timezone.now()
         user.save(update_fields=["privacy_notice_shown_at"])
         record_event(actor=user, action="privacy.notice_acknowledged", target=user)
+
+
+def choose_language(*, user: User, language: str) -> None:
+    """Store the language ``user`` reads Sigap in: the site after sign-in, the
+    Wagtail admin and every e-mail to them. One place for everyone, Wagtail's
+    ``UserProfile.preferred_language`` (what staff set in the admin's account
+    settings)."""
+    if language not in dict(settings.LANGUAGES):
+        raise ValueError(f"unsupported language {language!r}")
+    profile = UserProfile.get_for_user(user)
+    if profile.preferred_language != language:
+        profile.preferred_language = language
+        profile.save(update_fields=["preferred_language"])

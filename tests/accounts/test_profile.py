@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from lms.accounts.models import AsnProfile
+from lms.accounts.permissions import ROLE_ADMIN, ROLE_HR, ROLE_LEARNER, ROLE_TRAINER
 from tests.factories import AsnProfileFactory, JabatanFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +79,42 @@ def test_first_sign_in_shows_the_privacy_notice_and_records_it(client, course):
     client.post(reverse("accounts:privacy_notice"))
     user.refresh_from_db()
     assert user.privacy_notice_shown_at is not None
+
+
+@pytest.mark.parametrize("role", [ROLE_TRAINER, ROLE_HR, ROLE_ADMIN])
+def test_staff_accept_the_privacy_notice_but_are_not_sent_to_the_asn_profile(
+    client, role
+):
+    """Staff made by an admin or HR have no ASN data to give: after the privacy
+    notice (UU 27/2022 applies to everyone) they go where they were going."""
+    staff = UserFactory(roles=[role], is_staff=True, privacy_notice_shown_at=None)
+    client.force_login(staff)
+    response = client.get("/cms/pages/")
+    notice = response["Location"]
+    assert notice == f"{reverse('accounts:privacy_notice')}?next=/cms/pages/"
+
+    response = client.post(notice, {"next": "/cms/pages/"})
+    assert response["Location"] == "/cms/pages/"
+    staff.refresh_from_db()
+    assert staff.privacy_notice_shown_at is not None
+    assert not AsnProfile.objects.filter(user=staff).exists()
+
+
+def test_staff_without_a_destination_land_in_the_admin(client):
+    staff = UserFactory(
+        roles=[ROLE_TRAINER], is_staff=True, privacy_notice_shown_at=None
+    )
+    client.force_login(staff)
+    response = client.post(reverse("accounts:privacy_notice"))
+    assert response["Location"] == reverse("wagtailadmin_home")
+
+
+def test_a_learner_goes_on_to_the_asn_profile_and_then_where_they_were_going(
+    client, catalog
+):
+    learner = UserFactory(roles=[ROLE_LEARNER], privacy_notice_shown_at=None)
+    client.force_login(learner)
+    response = client.post(reverse("accounts:privacy_notice"), {"next": catalog.url})
+    assert response["Location"] == (
+        f"{reverse('accounts:profile')}?next={catalog.url.replace('/', '%2F')}"
+    )

@@ -119,3 +119,48 @@ def test_staff_with_totp_must_give_a_code_at_sign_in(client):
     client.post("/accounts/2fa/authenticate/", {"code": _code(secret)})
     assert client.session["_auth_user_id"] == str(trainer.pk)
     assert client.get("/cms/").status_code == 200
+
+
+def _sign_in_and_activate(client, user, going_to: str):
+    """Sign in, go to ``going_to``, be sent to MFA set-up, activate it."""
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.create(
+        user=user, email=user.email, verified=True, primary=True
+    )
+    client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
+    response = client.get(going_to)
+    assert response["Location"].startswith("/accounts/2fa/totp/activate/?next=")
+    activate = response["Location"]
+    reauthenticate = client.get(activate)["Location"]
+    client.post(reauthenticate, {"password": PASSWORD})
+    client.get(activate)
+    secret = client.session["mfa.totp.secret"]
+    # allauth's form posts to the bare URL: ``next`` is not in the request.
+    return client.post("/accounts/2fa/totp/activate/", {"code": _code(secret)})
+
+
+def test_after_mfa_set_up_staff_see_their_codes_then_continue_where_they_were_going(
+    client,
+):
+    trainer = UserFactory(roles=[ROLE_TRAINER], is_staff=True, mfa=False)
+    going_to = "/cms/snippets/quizzes/question/?type=single"
+    response = _sign_in_and_activate(client, trainer, going_to)
+
+    assert response.status_code == 302
+    codes_page = response["Location"]
+    assert codes_page.startswith("/accounts/2fa/recovery-codes/?next=")
+    html = client.get(codes_page).content.decode()
+    assert 'id="recovery_codes"' in html  # the codes are shown first
+    assert f'href="{going_to.replace("&", "&amp;")}">Lanjutkan</a>' in html
+    assert client.get(going_to).status_code == 200
+
+
+def test_the_continue_link_never_leaves_the_site(client):
+    trainer = UserFactory(roles=[ROLE_TRAINER], is_staff=True, mfa=False)
+    _sign_in_and_activate(client, trainer, "/cms/")
+    html = client.get(
+        "/accounts/2fa/recovery-codes/?next=https://jahat.example/"
+    ).content.decode()
+    assert 'href="https://jahat.example/' not in html
+    assert "Lanjutkan" not in html
