@@ -5,6 +5,7 @@ Every view names a course the person may manage (``can_manage_bank``); any other
 course is a 404, as if it did not exist."""
 
 from django.contrib import messages
+from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
@@ -38,7 +39,7 @@ def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
 
 @require_http_methods(["GET"])
 def bank_index(request):
-    courses = bank_courses(request.user)
+    courses = bank_courses(request.user).annotate(question_count=Count("questions"))
     if not courses.exists() and not request.user.has_perm("quizzes.add_question"):
         raise Http404
     return render(request, "quizzes/admin/bank_index.html", {"courses": courses})
