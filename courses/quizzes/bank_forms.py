@@ -5,8 +5,7 @@ page form) and these forms read the models."""
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy as _
 
 from lms.forms import ModelChoiceField
 
@@ -19,13 +18,13 @@ class QuestionFileForm(forms.Form):
     """A question file to import into one course's bank."""
 
     format = forms.ChoiceField(
-        label=_l("Format"),
+        label=_("Format"),
         required=False,
-        choices=[("", _l("Kenali dari berkas")), *QuestionFormat.choices],
+        choices=[("", _("Kenali dari berkas")), *QuestionFormat.choices],
     )
     file = forms.FileField(
-        label=_l("Berkas soal"),
-        help_text=_l(
+        label=_("Berkas soal"),
+        help_text=_(
             "Aiken atau GIFT (.txt, teks UTF-8) atau templat XLSX Sigap. Paling "
             "besar 5 MB, paling banyak 2000 soal."
         ),
@@ -46,12 +45,12 @@ class QuestionFileForm(forms.Form):
 class BankTransferForm(forms.Form):
     """Where a course's bank goes, and whether it moves or is copied."""
 
-    target = ModelChoiceField(label=_l("Ke kursus"), queryset=None)
+    target = ModelChoiceField(label=_("Ke kursus"), queryset=None)
     mode = forms.ChoiceField(
-        label=_l("Cara"),
+        label=_("Cara"),
         choices=[
-            ("move", _l("Pindahkan (soal yang masih dipakai di kursus asal disalin)")),
-            ("copy", _l("Salin (bank kursus asal tetap utuh)")),
+            ("move", _("Pindahkan (soal yang masih dipakai di kursus asal disalin)")),
+            ("copy", _("Salin (bank kursus asal tetap utuh)")),
         ],
         widget=forms.RadioSelect,
         initial="move",
