@@ -255,8 +255,14 @@ def start_import(
 
 
 def import_rows(record: QuestionImport) -> list[ParsedRow]:
-    with record.source.open("rb") as handle:
-        data = handle.read()
+    """The rows of a kept upload (``QuestionFileError`` if its file is gone)."""
+    try:
+        with record.source.open("rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        raise QuestionFileError(
+            _("Berkas unggahan ini tidak tersimpan lagi. Unggah ulang berkasnya.")
+        ) from error
     return parse_file(data=data, format=record.format)
 
 

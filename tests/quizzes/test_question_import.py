@@ -6,6 +6,8 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook, load_workbook
 
 from courses.quizzes import question_import as service
@@ -504,3 +506,29 @@ def test_export_downloads_and_template_download(own_course, trainer):
 def test_question_listing_has_an_import_button(trainer):
     response = client_as(trainer).get("/cms/snippets/quizzes/question/")
     assert "Impor / ekspor soal" in response.content.decode()
+
+
+def test_an_upload_whose_file_is_gone_asks_for_it_again(own_course, trainer):
+    record = service.start_import(
+        course=own_course,
+        user=trainer,
+        uploaded=SimpleUploadedFile("soal.txt", AIKEN.split("\n\n")[0].encode()),
+    )
+    record.source.storage.delete(record.source.name)
+    response = client_as(trainer).get(f"{BANK}impor/{record.pk}/", follow=True)
+    assert response.status_code == 200
+    assert "Unggah ulang berkasnya." in response.content.decode()
+
+
+def test_course_list_reads_a_fixed_number_of_queries(world, trainer):
+    client = client_as(trainer)
+    client.get(BANK)  # warm the session and permission caches
+    with CaptureQueriesContext(connection) as one_course:
+        client.get(BANK)
+    for _ in range(5):
+        course = make_course(world.course_a.get_parent(), trainer=trainer, lessons=0)
+        make_question(course, "single")
+    with CaptureQueriesContext(connection) as six_courses:
+        response = client.get(BANK)
+    assert response.content.decode().count("Impor soal</a>") == 6
+    assert len(six_courses) == len(one_course)
