@@ -13,9 +13,10 @@ has none). Ordering has no GIFT form (Moodle's is a plugin): use XLSX. Essay
 What GIFT cannot say (points, scoring, difficulty, competency, topics) rides in a
 ``// sigap:`` comment line, which Moodle ignores as a comment.
 
-No maintained GIFT library exists on PyPI (pygiftparser, last released 2017,
-sets the process locale and renders HTML): this parser follows Moodle's
-``qformat_gift`` rules for the types above.
+No maintained GIFT library exists on PyPI (pygiftparser was last released in
+2017, picks its language from the process locale at import and pulls in markdown
+and yattag to render HTML): this parser follows Moodle's ``qformat_gift`` rules
+for the types above.
 """
 
 import re
