@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from courses.models import CoursePage
 from lms.audit.services import record_event
+from lms.uploads import unreadable_as
 
 from .models import (
     Question,
@@ -52,6 +54,10 @@ EXTENSIONS = {
     QuestionFormat.XLSX: "xlsx",
 }
 CREATE, UNCHANGED, ERROR = "create", "unchanged", "error"
+UNREADABLE = gettext_lazy(
+    "Berkas tidak dapat dibaca sebagai soal Aiken, GIFT, atau XLSX. Periksa "
+    "formatnya (lihat contoh), lalu unggah lagi."
+)
 
 
 @dataclass
@@ -99,7 +105,9 @@ def parse_file(*, data: bytes, format: str) -> list[ParsedRow]:
     """The rows of a question file; ``QuestionFileError`` when it is unreadable."""
     if format not in FORMATS:
         raise QuestionFileError(_("Format berkas tidak dikenal."))
-    return FORMATS[format].parse(data)
+    # Whatever a hostile file sets off in a parser becomes a message, not a 500.
+    with unreadable_as(UNREADABLE, error=QuestionFileError):
+        return FORMATS[format].parse(data)
 
 
 def bank_questions(course: CoursePage):

@@ -532,3 +532,18 @@ def test_course_list_reads_a_fixed_number_of_queries(world, trainer):
         response = client.get(BANK)
     assert response.content.decode().count("Impor soal</a>") == 6
     assert len(six_courses) == len(one_course)
+
+
+def test_a_parser_failing_on_a_hostile_file_is_a_message_not_a_500(
+    own_course, trainer, monkeypatch
+):
+    def fails(data):
+        raise RecursionError("crafted nesting")
+
+    monkeypatch.setattr(gift, "parse", fails)
+    upload = SimpleUploadedFile("soal.gift", b"Soal {=a ~b}")
+    response = client_as(trainer).post(
+        f"{BANK}{own_course.pk}/impor/", {"file": upload}
+    )
+    assert response.status_code == 400
+    assert "tidak dapat dibaca sebagai soal" in response.content.decode()
