@@ -120,7 +120,7 @@ def _no_submission_of_a_page_inside_a_course(request, parent_page, page_class):
                 request,
                 _(
                     "Pelajaran dan kuis diajukan bersama kursusnya: simpan sebagai "
-                    "draf, lalu pilih \u201cAjukan seluruh kursus\u201d."
+                    "draf, lalu pilih “Ajukan seluruh kursus”."
                 ),
             )
             return redirect("wagtailadmin_pages:edit", course.pk)

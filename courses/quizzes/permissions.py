@@ -2,9 +2,14 @@
 
 from django.db.models import Q
 
-from courses.models import Enrolment
+from courses.models import CoursePage, Enrolment
 from courses.page_permissions import own_course_ids
-from courses.permissions import PRETEST, is_course_trainer
+from courses.permissions import (
+    PRETEST,
+    authored_courses_q,
+    is_course_author,
+    is_course_trainer,
+)
 from lms.accounts.permissions import is_admin, is_only_trainer
 
 
@@ -69,3 +74,22 @@ def questions_for(user):
         return questions
     # Filter on the indexed ``course`` field, so that searching the bank works.
     return questions.filter(Q(course__in=own_course_ids(user)) | Q(course__isnull=True))
+
+
+def can_manage_bank(user, course) -> bool:
+    """Import questions into, export, and move ``course``'s question bank: the
+    course's authors (``is_course_author``), and reviewers and administrators,
+    who may file questions under any course, as in the bank itself."""
+    if not (user.is_authenticated and user.has_perm("quizzes.add_question")):
+        return False
+    return is_course_author(user, course) or not is_only_trainer(user)
+
+
+def bank_courses(user):
+    """The courses whose banks ``user`` may manage, for a course picker."""
+    courses = CoursePage.objects.order_by("title")
+    if not (user.is_authenticated and user.has_perm("quizzes.add_question")):
+        return courses.none()
+    if is_only_trainer(user):
+        return courses.filter(authored_courses_q(user))
+    return courses

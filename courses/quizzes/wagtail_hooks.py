@@ -1,20 +1,47 @@
 """Admin screens: the question bank as a snippet viewset, scoped to a trainer's
 own courses (plus shared questions), in its listing and in its chooser, and on
-every per-question route by ``CourseOwnedSnippetPolicy``."""
+every per-question route by ``CourseOwnedSnippetPolicy``; beside it the bank's
+import, export and move screens (``bank_views``)."""
 
+from functools import cached_property
+
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView
 
+import lms.converters  # noqa: F401  (registers <id:…>)
 from courses.page_permissions import CourseOwnedSnippetPolicy
 from lms.admin_choosers import scoped_chooser_viewset
 from lms.admin_policies import PolicyGuardedSnippetViewSet
 
+from . import bank_views
 from .models import Question
 from .permissions import questions_for
 
 # Before any view asks for it: Wagtail would otherwise make a model-wide one.
 register_permission_policy(Question, CourseOwnedSnippetPolicy(Question))
+
+
+class QuestionIndexView(IndexView):
+    """The bank's listing, with a button to the import, export and move screen."""
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.request.user.has_perm("quizzes.add_question"):
+            buttons.append(
+                HeaderButton(
+                    _("Impor / ekspor soal"),
+                    url=reverse("sigap_question_bank"),
+                    icon_name="upload",
+                )
+            )
+        return buttons
 
 
 class QuestionViewSet(PolicyGuardedSnippetViewSet):
@@ -25,6 +52,7 @@ class QuestionViewSet(PolicyGuardedSnippetViewSet):
     menu_label = _("Bank soal")
     menu_order = 210
     add_to_admin_menu = True
+    index_view_class = QuestionIndexView
     list_display = ["__str__", "type", "course", "competency", "difficulty"]
     list_filter = ["type", "difficulty", "competency"]
     search_fields = ["text"]
@@ -39,3 +67,50 @@ class QuestionViewSet(PolicyGuardedSnippetViewSet):
 
 
 register_snippet(QuestionViewSet)
+
+
+@hooks.register("register_admin_urls")
+def question_bank_urls():
+    return [
+        path("bank-soal/", bank_views.bank_index, name="sigap_question_bank"),
+        path(
+            "bank-soal/templat.xlsx",
+            bank_views.xlsx_template,
+            name="sigap_question_template",
+        ),
+        path(
+            "bank-soal/<id:course_id>/impor/",
+            bank_views.import_upload,
+            name="sigap_question_import",
+        ),
+        path(
+            "bank-soal/impor/<id:import_id>/",
+            bank_views.import_review,
+            name="sigap_question_import_review",
+        ),
+        path(
+            "bank-soal/<id:course_id>/ekspor/",
+            bank_views.export,
+            name="sigap_question_export",
+        ),
+        path(
+            "bank-soal/<id:course_id>/pindahkan/",
+            bank_views.transfer,
+            name="sigap_question_transfer",
+        ),
+    ]
+
+
+class BankMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("quizzes.add_question")
+
+
+@hooks.register("register_admin_menu_item")
+def question_bank_menu_item():
+    return BankMenuItem(
+        _("Impor & ekspor soal"),
+        reverse("sigap_question_bank"),
+        icon_name="upload",
+        order=211,
+    )

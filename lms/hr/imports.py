@@ -6,12 +6,9 @@ all rows or none; importing the same file again changes nothing. New people get
 an invitation email with a link to set their password.
 """
 
-import codecs
 import csv
 import io
-import itertools
 import re
-import zipfile
 from dataclasses import asdict, dataclass, field
 
 from allauth.account.forms import default_token_generator
@@ -33,7 +30,7 @@ from lms.accounts.permissions import ROLE_LEARNER
 from lms.accounts.scope import unit_in_hr_scope
 from lms.audit.services import record_event
 from lms.emails import absolute_url, send_email
-from lms.uploads import check_zip_sizes, unreadable_as
+from lms.uploads import decode_text, read_xlsx_rows, unreadable_as
 
 from .models import HrJob
 
@@ -137,24 +134,16 @@ def read_rows(uploaded) -> list[dict]:
     return rows
 
 
-def _decode(data: bytes) -> str:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")  # Excel's "Unicode text"
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
 def _csv_table(data: bytes) -> list[list[str]]:
-    text = _decode(data)
-    if "\x00" in text:
+    try:
+        text = decode_text(data, fallback="cp1252")
+    except ValidationError as error:
         raise ImportFileError(
             _(
                 "Berkas ini bukan CSV teks (berisi data biner). Simpan ulang dari "
                 "Excel sebagai CSV UTF-8 atau XLSX."
             )
-        )
+        ) from error
     first_line = re.match(r"[^\r\n]*", text).group()
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     # newline="" lets csv see every line ending: CRLF, LF, and Excel for Mac's CR.
@@ -172,31 +161,17 @@ def _csv_table(data: bytes) -> list[list[str]]:
 
 
 def _xlsx_table(data: bytes) -> list[list]:
-    """The first sheet, read in bounded time and memory whatever the file claims.
-
-    The zip's declared sizes are checked before openpyxl opens it (it loads shared
-    strings whole), and at most ``MAX_ROWS`` + 2 rows of ``MAX_COLUMNS`` columns
-    are read: a sheet declaring ``A1:XFD1048576`` would otherwise be padded with
-    empty cells to seventeen billion of them.
-    """
-    # in-function: openpyxl takes ~0.1 s to import; only staff imports need it.
-    from openpyxl import load_workbook
-
+    """The first sheet, read in bounded time and memory (``read_xlsx_rows``)."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            check_zip_sizes(archive, max_member=MAX_XLSX_PART_BYTES)
+        return read_xlsx_rows(
+            data,
+            max_rows=MAX_ROWS + 2,
+            max_columns=MAX_COLUMNS,
+            max_part_bytes=MAX_XLSX_PART_BYTES,
+            unreadable=XLSX_UNREADABLE,
+        )
     except ValidationError as error:
         raise ImportFileError(" ".join(error.messages)) from error
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # noqa: BLE001 - any unreadable workbook
-        raise ImportFileError(XLSX_UNREADABLE) from error
-    try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
-        return [list(row) for row in itertools.islice(rows, MAX_ROWS + 2)]
-    finally:
-        workbook.close()
 
 
 class _Context:

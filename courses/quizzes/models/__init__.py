@@ -1,5 +1,7 @@
+from .imports import QuestionFormat, QuestionImport
 from .pages import QuizKind, QuizPage, ReviewRule
 from .questions import (
+    MAX_CHOICES,
     MIN_ORDERING_ITEMS,
     Difficulty,
     Question,
@@ -7,16 +9,20 @@ from .questions import (
     QuestionTag,
     QuestionType,
     Scoring,
+    content_problems,
 )
 from .records import Attempt, ChoicePick, Response
 
 __all__ = [
+    "MAX_CHOICES",
     "MIN_ORDERING_ITEMS",
     "Attempt",
     "ChoicePick",
     "Difficulty",
     "Question",
     "QuestionChoice",
+    "QuestionFormat",
+    "QuestionImport",
     "QuestionTag",
     "QuestionType",
     "QuizKind",
@@ -24,4 +30,5 @@ __all__ = [
     "Response",
     "ReviewRule",
     "Scoring",
+    "content_problems",
 ]

@@ -41,6 +41,42 @@ class Difficulty(models.TextChoices):
     HARD = "sulit", _("Sulit")
 
 
+def content_problems(
+    *, type: str, choices: list[tuple[str, bool, str]], accepted_answers: str
+) -> list[str]:
+    """Why a question's choices do not make sense for its type (empty when they
+    do). ``choices`` are ``(text, is_correct, match_text)`` in order; the admin
+    form and the question import judge by this one rule."""
+    correct = sum(1 for _text, right, _match in choices if right)
+    problems = []
+    if len(choices) > MAX_CHOICES:
+        problems.append(_("Paling banyak 20 pilihan."))
+    if type == QuestionType.SINGLE and (len(choices) < 2 or correct != 1):
+        problems.append(
+            _("Pilihan tunggal butuh dua pilihan atau lebih, tepat satu benar.")
+        )
+    if type == QuestionType.MULTIPLE and (len(choices) < 2 or correct < 1):
+        problems.append(
+            _("Pilihan jamak butuh minimal dua pilihan dan satu atau lebih benar.")
+        )
+    if type == QuestionType.ORDERING and len(choices) < MIN_ORDERING_ITEMS:
+        problems.append(
+            _(
+                "Soal mengurutkan butuh minimal tiga butir, ditulis dalam urutan "
+                "yang benar: dengan dua butir, tebakan benar separuh waktu."
+            )
+        )
+    if type == QuestionType.MATCHING and (
+        len(choices) < 2 or any(not match for _text, _right, match in choices)
+    ):
+        problems.append(
+            _("Soal menjodohkan butuh minimal dua pasangan, masing-masing lengkap.")
+        )
+    if type == QuestionType.SHORT and not (accepted_answers or "").strip():
+        problems.append(_("Isi minimal satu jawaban yang diterima."))
+    return problems
+
+
 class QuestionTag(TaggedItemBase):
     """A topic tag on a question; random draws pick questions by tag."""
 
@@ -87,35 +123,16 @@ class QuestionForm(WagtailAdminModelForm):
                 data = getattr(form, "cleaned_data", None) or {}
                 if data and not data.get("DELETE") and data.get("text"):
                     rows.append(data)
-        correct = sum(1 for row in rows if row.get("is_correct"))
-        if len(rows) > MAX_CHOICES:
-            raise ValidationError(_("Paling banyak 20 pilihan."))
-        if kind == QuestionType.SINGLE and (len(rows) < 2 or correct != 1):
-            raise ValidationError(
-                _("Pilihan tunggal butuh dua pilihan atau lebih, tepat satu benar.")
-            )
-        if kind == QuestionType.MULTIPLE and (len(rows) < 2 or correct < 1):
-            raise ValidationError(
-                _("Pilihan jamak butuh minimal dua pilihan dan satu atau lebih benar.")
-            )
-        if kind == QuestionType.ORDERING and len(rows) < MIN_ORDERING_ITEMS:
-            raise ValidationError(
-                _(
-                    "Soal mengurutkan butuh minimal tiga butir, ditulis dalam urutan "
-                    "yang benar: dengan dua butir, tebakan benar separuh waktu."
-                )
-            )
-        if kind == QuestionType.MATCHING and (
-            len(rows) < 2 or any(not row.get("match_text") for row in rows)
-        ):
-            raise ValidationError(
-                _("Soal menjodohkan butuh minimal dua pasangan, masing-masing lengkap.")
-            )
-        if (
-            kind == QuestionType.SHORT
-            and not cleaned.get("accepted_answers", "").strip()
-        ):
-            raise ValidationError(_("Isi minimal satu jawaban yang diterima."))
+        problems = content_problems(
+            type=kind,
+            choices=[
+                (row["text"], bool(row.get("is_correct")), row.get("match_text") or "")
+                for row in rows
+            ],
+            accepted_answers=cleaned.get("accepted_answers", ""),
+        )
+        if problems:
+            raise ValidationError(problems[0])
         return cleaned
 
 
