@@ -39,7 +39,7 @@ from lms.private_apis import (
 VERSION_KEY = "sigap:published-version"
 # Raise when the shape of a cached value changes, so that a deployment never
 # unpickles what the previous code kept.
-ENTRY_FORMAT = 3
+ENTRY_FORMAT = 4
 TIMEOUT_SECONDS = 600
 
 

@@ -5,17 +5,20 @@
 their steps in ``settings.SIGAP_COMPLETION_STEPS`` (``lms.steps``).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, DateTimeField, Q, Value
 from django.utils import timezone
 
 from lms.accounts.models import User
-from lms.cache import remembered_for_person
+from lms.cache import remembered_for_person, replace_for_person
 from lms.steps import run_steps
 
-from .models import CoursePage, Enrolment, LessonPage, LessonProgress
+from .learning_time import check_time_before_done
+from .models import CoursePage, Enrolment, LessonPage, LessonProgress, LessonVisit
 from .parts import COMPLETION_REQUIREMENTS, COURSE_PARTS
 from .permissions import LearningRefused, may_learn, may_open_course
 from .published import ENTRY_FORMAT, published_version, remembered
@@ -62,18 +65,94 @@ def enrol(
 def mark_lesson_complete(*, enrolment: Enrolment, lesson: LessonPage) -> bool:
     """Record that a lesson is done, then see whether the course is complete.
 
-    Refused (``LearningRefused``) when ``may_learn`` refuses the lesson.
+    Refused (``LearningRefused``) when ``may_learn`` refuses the lesson, and
+    (``learning_time.MarkedDoneTooEarly``) when less than the course's share of
+    the lesson's estimated time has passed since the learner first opened it, by
+    the server's clock. A lesson already done stays done.
     """
     decision = may_learn(
         enrolment.user, enrolment.course, page=lesson, enrolment=enrolment
     )
     if not decision:
         raise LearningRefused(decision)
+    if not LessonProgress.objects.filter(enrolment=enrolment, lesson=lesson).exists():
+        check_time_before_done(
+            lesson=lesson,
+            course=enrolment.course,
+            first_opened_at=LessonVisit.objects.filter(
+                enrolment=enrolment, lesson=lesson
+            )
+            .values_list("first_opened_at", flat=True)
+            .first(),
+            now=timezone.now(),
+        )
     _, created = LessonProgress.objects.get_or_create(
         enrolment=enrolment, lesson=lesson
     )
     evaluate_completion(enrolment=enrolment)
     return created
+
+
+# A reopening within this many seconds of the last one recorded is not written
+# again: a lesson page costs no query once its learner's standing is cached.
+OPEN_NOTE_SECONDS = 300
+
+
+def note_lesson_opened(
+    *, enrolment: Enrolment, lesson: LessonPage, standing: "LearnerStanding"
+) -> None:
+    """Record that the learner opened the lesson now: its first opening once, its
+    last opening again when the last one recorded (``standing.opened``) is older
+    than ``OPEN_NOTE_SECONDS``. One query when it writes, none otherwise; the
+    cached standing is brought up to date rather than built again."""
+    now = timezone.now()
+    known = standing.opened.get(lesson.pk)
+    if known is not None and (now - known[1]).total_seconds() < OPEN_NOTE_SECONDS:
+        return
+    # An upsert: the first opening is written once, a later one moves only the
+    # last opening (bulk_create sends no signal, so the standing is not dropped).
+    LessonVisit.objects.bulk_create(
+        [
+            LessonVisit(
+                enrolment=enrolment,
+                lesson_id=lesson.pk,
+                first_opened_at=now,
+                last_opened_at=now,
+            )
+        ],
+        update_conflicts=True,
+        unique_fields=["enrolment", "lesson"],
+        update_fields=["last_opened_at"],
+    )
+    opened = dict(standing.opened)
+    opened[lesson.pk] = (known[0] if known else now, now)
+    replace_for_person(
+        enrolment.user_id,
+        _standing_name(course_id=enrolment.course_id),
+        replace(standing, opened=opened),
+    )
+
+
+@transaction.atomic
+def record_heartbeat(*, user: User, lesson_id: int) -> bool:
+    """Count the active time of an open, visible lesson page (its script calls
+    every ``SIGAP_HEARTBEAT_SECONDS``): the time since the previous heartbeat (or
+    the last opening), at most ``SIGAP_HEARTBEAT_SECONDS``, by the server's clock.
+    Whether a visit of the learner's own enrolment was there to count it."""
+    visit = (
+        LessonVisit.objects.select_for_update()
+        .filter(enrolment__user=user, lesson_id=lesson_id, lesson__live=True)
+        .first()
+    )
+    if visit is None:
+        return False
+    now = timezone.now()
+    since = max(filter(None, (visit.last_beat_at, visit.last_opened_at)))
+    elapsed = max(0, int((now - since).total_seconds()))
+    visit.active_seconds += min(elapsed, settings.SIGAP_HEARTBEAT_SECONDS)
+    visit.last_beat_at = now
+    visit.save(update_fields=["active_seconds", "last_beat_at"])
+    return True
 
 
 def lesson_progress(*, enrolment: Enrolment) -> Progress:
@@ -141,6 +220,7 @@ class LessonLink:
     pk: int
     title: str
     url: str | None
+    minutes: int
 
 
 @dataclass(frozen=True)
@@ -167,8 +247,11 @@ def course_structure(*, course: CoursePage) -> CourseStructure:
                     pk=lesson.pk,
                     title=lesson.title,
                     url=course_url and f"{course_url}{lesson.slug}/",
+                    minutes=lesson.estimated_minutes,
                 )
-                for lesson in course.lessons().only("id", "title", "slug")
+                for lesson in course.lessons().only(
+                    "id", "title", "slug", "estimated_minutes"
+                )
             ],
             parts={
                 part.name: part.links(course=course, course_url=course_url)
@@ -179,32 +262,59 @@ def course_structure(*, course: CoursePage) -> CourseStructure:
     return remembered(f"course-structure:{course.pk}", build)
 
 
-def enrolment_with_lessons_done(
+Opened = tuple[datetime, datetime]  # first and last opening of a lesson
+
+
+def enrolment_with_lesson_records(
     *, user: User, course: CoursePage
-) -> tuple[Enrolment | None, set[int]]:
-    """The learner's enrolment in the course and the ids of the lessons they have
-    marked done (live or not), in one query."""
+) -> tuple[Enrolment | None, set[int], dict[int, Opened]]:
+    """The learner's enrolment in the course, the ids of the lessons they have
+    marked done (live or not) and when they opened each lesson, in one query
+    (done rows carry no opening times, opening rows do)."""
     fields = [field.attname for field in Enrolment._meta.concrete_fields]
+    mine = Enrolment.objects.filter(user=user, course=course)
+    no_time = Value(None, output_field=DateTimeField())
     rows = list(
-        Enrolment.objects.filter(user=user, course=course).values_list(
-            *fields, "progress__lesson_id"
+        mine.values_list(*fields, "progress__lesson_id", no_time, no_time).union(
+            mine.filter(visits__isnull=False).values_list(
+                *fields,
+                "visits__lesson_id",
+                "visits__first_opened_at",
+                "visits__last_opened_at",
+            ),
+            all=True,
         )
     )
     if not rows:
-        return None, set()
+        return None, set(), {}
     enrolment = Enrolment.from_db(Enrolment.objects.db, fields, rows[0][: len(fields)])
-    return enrolment, {row[-1] for row in rows if row[-1] is not None}
+    done, opened = set(), {}
+    for *_enrolment, lesson_id, first, last in rows:
+        if lesson_id is None:
+            continue
+        if first is None:
+            done.add(lesson_id)
+        else:
+            opened[lesson_id] = (first, last)
+    return enrolment, done, opened
 
 
 @dataclass(frozen=True)
 class LearnerStanding:
     """A learner's own place in a course: their enrolment (or none), the lessons
-    they marked done and their records for each part (``CoursePart.records``:
-    their quiz attempts), by the part's name."""
+    they marked done, when they opened each lesson (first, last) and their records
+    for each part (``CoursePart.records``: their quiz attempts), by the part's
+    name."""
 
     enrolment: Enrolment | None
     lessons_done: frozenset[int]
     records: dict[str, list]
+    opened: dict[int, Opened]
+
+
+def _standing_name(*, course_id: int) -> str:
+    # ``ENTRY_FORMAT`` changes with the shape of what is kept (as in ``published``).
+    return f"course:{course_id}:{ENTRY_FORMAT}:{published_version()}"
 
 
 def learner_standing(
@@ -215,10 +325,13 @@ def learner_standing(
     published course change."""
 
     def build() -> LearnerStanding:
-        enrolment, done = enrolment_with_lessons_done(user=user, course=course)
+        enrolment, done, opened = enrolment_with_lesson_records(
+            user=user, course=course
+        )
         return LearnerStanding(
             enrolment=enrolment,
             lessons_done=frozenset(done),
+            opened=opened,
             records={
                 part.name: part.records(
                     user=user, links=structure.parts.get(part.name, [])
@@ -227,10 +340,7 @@ def learner_standing(
             },
         )
 
-    # ``ENTRY_FORMAT`` changes with the shape of what is kept (as in ``published``).
-    return remembered_for_person(
-        user.pk, f"course:{course.pk}:{ENTRY_FORMAT}:{published_version()}", build
-    )
+    return remembered_for_person(user.pk, _standing_name(course_id=course.pk), build)
 
 
 def course_outline(
@@ -249,7 +359,7 @@ def course_outline(
         enrolment, lessons_done = standing.enrolment, standing.lessons_done
         records = standing.records
     else:
-        enrolment, lessons_done, records = None, frozenset(), {}
+        standing, enrolment, lessons_done, records = None, None, frozenset(), {}
     parts = {
         part.name: part.standing(
             links=structure.parts.get(part.name, []),
@@ -281,6 +391,8 @@ def course_outline(
         "enrolment": enrolment,
         "done_ids": done_ids,
         "progress": progress,
+        "standing": standing,
+        "lesson_minutes": sum(lesson.minutes for lesson in lessons),
     }
     if current is not None:
         index = next(

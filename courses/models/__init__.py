@@ -1,5 +1,5 @@
 from .pages import CatalogPage, CoursePage, HomePage, LessonPage, Topic
-from .records import Enrolment, LessonProgress
+from .records import Enrolment, LessonProgress, LessonVisit
 
 __all__ = [
     "CatalogPage",
@@ -8,5 +8,6 @@ __all__ = [
     "HomePage",
     "LessonPage",
     "LessonProgress",
+    "LessonVisit",
     "Topic",
 ]

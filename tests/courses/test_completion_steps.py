@@ -15,7 +15,8 @@ from courses.services import (
     mark_lesson_complete,
 )
 
-pytestmark = pytest.mark.django_db
+# Lessons are marked done at once here; the time rule has its own tests.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_reading_time")]
 
 STEPS = __name__
 calls: list[tuple] = []
