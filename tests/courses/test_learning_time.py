@@ -106,9 +106,11 @@ def test_the_lesson_page_and_outline_show_the_estimate(
 
 @pytest.mark.parametrize("cache", ["shared_memory_cache", "database_cache"])
 def test_the_server_records_the_first_and_last_opening(
-    request, cache, long_lesson, enrolled, learner_client
+    request, cache, long_lesson, enrolled, client
 ):
     request.getfixturevalue(cache)
+    learner_client = client
+    learner_client.force_login(enrolled.user)
     with time_machine.travel(START, tick=False) as clock:
         learner_client.get(long_lesson.url)
         clock.shift(timedelta(minutes=1))
