@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.jenis_diklat import JenisDiklat
-from courses.models import Enrolment
+from courses.models import Enrolment, LessonVisit
 from courses.permissions import may_learn
 from lms.audit.services import record_event
 
@@ -108,7 +108,7 @@ def _snapshot(*, enrolment: Enrolment, template: CertificateTemplate) -> dict:
         "jp": course.jp,
         "jenis_diklat": course.jenis_diklat,
         "jenis_diklat_name": JenisDiklat(course.jenis_diklat).label,
-        "started_on": timezone.localdate(enrolment.enrolled_at),
+        "started_on": _learning_started_on(enrolment),
         "completed_on": completed,
         "score": score,
         "predikat": predikat_for(score),
@@ -123,6 +123,18 @@ def _snapshot(*, enrolment: Enrolment, template: CertificateTemplate) -> dict:
             else None
         ),
     }
+
+
+def _learning_started_on(enrolment: Enrolment) -> datetime.date:
+    """The first day of the learning period: the learner's first opening of a
+    lesson (recorded by the server), else the day of enrolment."""
+    first = (
+        LessonVisit.objects.filter(enrolment=enrolment)
+        .order_by("first_opened_at")
+        .values_list("first_opened_at", flat=True)
+        .first()
+    )
+    return timezone.localdate(first or enrolment.enrolled_at)
 
 
 @transaction.atomic
