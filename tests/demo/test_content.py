@@ -173,7 +173,7 @@ def test_lesson_file_not_listed_in_its_module_is_reported(content):
 
 def test_module_metadata_error_names_the_line_of_its_key(content):
     module = content / MODULE / "module.yaml"
-    module.write_text(module.read_text().replace("jp: 3", "jp: tiga"))
+    module.write_text(module.read_text().replace("jp: 1", "jp: tiga"))
     line = module.read_text().split("\n").index("jp: tiga") + 1
     with pytest.raises(ContentError, match=rf"module\.yaml:{line}: jp harus"):
         load_modules(content)
