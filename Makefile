@@ -8,7 +8,7 @@ PORT ?= 8000
 SITE_URL ?= http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-browser install syscheck migrate seed serve worker lint format bench bench-short reliability backup restore messages clean
+.PHONY: demo test test-browser install syscheck migrate seed serve worker lint typecheck format bench bench-short reliability backup restore messages clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Sigap memerlukan Python 3.11 atau lebih baru.")'
@@ -78,6 +78,12 @@ lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(VENV)/bin/lint-imports
+	DEBUG=1 $(PY) -m mypy
+
+## make typecheck: mypy (with django-stubs) over every services.py and selectors.py
+## ([tool.mypy] in pyproject.toml); DEBUG=1 lets its Django plugin load the settings
+typecheck: install
+	DEBUG=1 $(PY) -m mypy
 
 format: install
 	$(PY) -m ruff format .

@@ -14,12 +14,14 @@ import secrets
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.jenis_diklat import JenisDiklat
-from courses.models import Enrolment, LessonVisit
+from courses.models import CoursePage, Enrolment, LessonVisit
 from courses.permissions import may_learn
+from lms.accounts.models import User
 from lms.audit.services import record_event
 
 from . import pdf
@@ -52,7 +54,7 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     )
 
 
-def template_for(course) -> CertificateTemplate:
+def template_for(course: CoursePage) -> CertificateTemplate:
     """The course's own template, else the default one."""
     template = getattr(course, "certificate_template", None)
     return template or CertificateTemplate.objects.default()
@@ -246,7 +248,11 @@ def render_certificate(*, certificate: Certificate) -> Certificate:
 
 @transaction.atomic
 def revoke_certificate(
-    *, certificate: Certificate, by, reason: str, request=None
+    *,
+    certificate: Certificate,
+    by: User,
+    reason: str,
+    request: HttpRequest | None = None,
 ) -> Certificate:
     """Revoke a valid certificate for a stated reason (recorded in the audit trail)."""
     locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
@@ -268,22 +274,27 @@ def revoke_certificate(
 
 
 def reissue_certificate(
-    *, certificate: Certificate, by, reason: str, request=None
+    *,
+    certificate: Certificate,
+    by: User,
+    reason: str,
+    request: HttpRequest | None = None,
 ) -> Certificate:
     """Issue a fresh certificate (new number, current data); supersede the old one."""
-    if certificate.enrolment_id is None:
-        raise CertificateError(
-            _("Pendaftaran kursus untuk sertifikat ini sudah dihapus.")
-        )
     with transaction.atomic():
         locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        enrolment = locked.enrolment
+        if enrolment is None:
+            raise CertificateError(
+                _("Pendaftaran kursus untuk sertifikat ini sudah dihapus.")
+            )
         if locked.status != Certificate.Status.VALID:
             raise CertificateError(
                 _("Hanya sertifikat yang sah dapat diterbitkan ulang.")
             )
         locked.status = Certificate.Status.SUPERSEDED
         locked.save(update_fields=["status"])
-        new, _created = _record_certificate(enrolment=locked.enrolment)
+        new, _created = _record_certificate(enrolment=enrolment)
         locked.superseded_by = new
         locked.save(update_fields=["superseded_by"])
         record_event(
@@ -295,7 +306,3 @@ def reissue_certificate(
             new_number=new.number,
         )
     return render_certificate(certificate=new)
-
-
-def today() -> datetime.date:
-    return timezone.localdate()

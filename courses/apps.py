@@ -23,6 +23,6 @@ class CoursesConfig(AppConfig):
         from .models import Enrolment, LessonProgress
         from .parts import watch_learner_records
 
-        # A learner's standing is cached (``services.learner_standing``); the
+        # A learner's standing is cached (``selectors.learner_standing``); the
         # layers above add their own records (``parts.register_course_part``).
         watch_learner_records(Enrolment, LessonProgress)

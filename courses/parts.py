@@ -4,7 +4,7 @@ of its completion.
 ``courses`` knows lessons only. The quiz engine (``courses.quizzes``) sits above
 it and registers, in its ``AppConfig.ready()``, a ``CoursePart`` (the quizzes an
 outline lists, with the learner's standing) and a completion requirement (every
-post-test passed). ``courses.services`` builds outlines and asks the completion
+post-test passed). ``courses.selectors`` builds outlines and asks the completion
 rule from what is registered here, so it never imports the layer above.
 """
 
@@ -20,7 +20,7 @@ from .models import Enrolment, LessonProgress
 class CoursePart:
     """A kind of item a course lists beside its lessons (quizzes).
 
-    Override points, called by ``courses.services.course_outline``:
+    Override points, called by ``courses.selectors.course_outline``:
 
     - ``links``: the course's items, the same for every learner; kept in the
       shared cache with the course's lessons until a page changes (so it must
@@ -29,12 +29,14 @@ class CoursePart:
       their enrolment and lessons done until one of ``record_models`` is written.
     - ``standing``: what the outline shows, from both (``records`` is empty for a
       visitor who is not signed in). Costs no query.
-    - ``context``: further context keys for course and lesson pages.
+    - ``context``: further values for course and lesson pages, by name.
     - ``learning_minutes``: the minutes this part adds to the course's measured
       learning time (``courses.course_time``), shown under ``learning_label``;
       with ``drafts``, also items never published yet (the editor's view).
 
-    The outline puts ``standing``'s list under ``name``, which templates read.
+    The outline (``CourseOutline``) keeps ``standing``'s list in ``parts[name]``
+    and ``context``'s values in ``extra``; templates read ``outline.parts.<name>``
+    and ``outline.extra.<key>``.
     """
 
     name: str = ""
@@ -60,7 +62,7 @@ class CoursePart:
 COURSE_PARTS: list[CoursePart] = []
 
 # More conditions of a course's completion, beyond every lesson done
-# (``courses.services.completion_requirements_met``):
+# (``courses.selectors.completion_requirements_met``):
 # ``requirement(*, enrolment) -> bool``.
 COMPLETION_REQUIREMENTS: list[Callable[..., bool]] = []
 
@@ -80,7 +82,7 @@ def register_completion_requirement(requirement: Callable[..., bool]) -> None:
 
 
 def watch_learner_records(*models) -> None:
-    """Forget a learner's cached standing (``services.learner_standing``) on every
+    """Forget a learner's cached standing (``selectors.learner_standing``) on every
     write to these models, also those made where nobody thinks of the cache
     (Django's admin, the shell, cascading deletes). Each has ``user_id``, or is a
     ``LessonProgress``."""

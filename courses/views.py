@@ -17,7 +17,8 @@ from .permissions import (
     may_learn,
     may_open_course,
 )
-from .services import enrol, mark_lesson_complete, my_courses, record_heartbeat
+from .selectors import my_courses
+from .services import enrol, mark_lesson_complete, record_heartbeat
 
 
 def _refused(request, course, decision):

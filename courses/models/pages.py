@@ -300,13 +300,13 @@ class CoursePage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         return LessonPage.objects.live().child_of(self).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
-        # in-function: courses.services and courses.course_time import these
+        # in-function: courses.selectors and courses.course_time import these
         # models (a page is its own view)
         from ..course_time import course_learning_time
-        from ..services import course_outline
+        from ..selectors import course_outline
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(course_outline(course=self, user=request.user))
+        context["outline"] = course_outline(course=self, user=request.user)
         context["learning_time"] = remembered(
             f"course-time:{self.pk}", lambda: course_learning_time(course=self)
         )
@@ -373,8 +373,10 @@ class LessonPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         return self._course
 
     def serve(self, request, *args, **kwargs):
-        # in-function: courses.services imports these models (a page is its own view)
-        from ..services import course_outline, note_lesson_opened
+        # in-function: courses.selectors and courses.services import these models
+        # (a page is its own view)
+        from ..selectors import course_outline
+        from ..services import note_lesson_opened
 
         course = self.get_course()
         previewing = getattr(request, "is_preview", False)
@@ -384,38 +386,39 @@ class LessonPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         if not course.live and not previewing:
             raise Http404
         outline = course_outline(course=course, user=request.user, current=self)
-        if not previewing and not can_study(request.user, course, outline["enrolment"]):
+        if not previewing and not can_study(request.user, course, outline.enrolment):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             messages.info(
                 request, _("Daftar ke kursus ini dulu untuk membuka pelajarannya.")
             )
             return redirect(course.url)
-        pretest = outline.get("pending_pretest")
+        pretest = outline.extra.get("pending_pretest")
         if pretest is not None and not previewing:
             messages.info(
                 request,
                 _("Kerjakan pre-test dulu sebelum membuka pelajaran pertama."),
             )
             return redirect(pretest.url)
-        if outline["enrolment"] is not None and not previewing:
+        if (
+            outline.enrolment is not None
+            and outline.standing is not None
+            and not previewing
+        ):
             note_lesson_opened(
-                enrolment=outline["enrolment"],
-                lesson=self,
-                standing=outline["standing"],
+                enrolment=outline.enrolment, lesson=self, standing=outline.standing
             )
         request.sigap_outline = outline
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        # in-function: courses.services imports these models (a page is its own view)
-        from ..services import course_outline
+        # in-function: courses.selectors imports these models (a page is its own view)
+        from ..selectors import course_outline
 
         context = super().get_context(request, *args, **kwargs)
-        outline = getattr(request, "sigap_outline", None) or course_outline(
+        context["outline"] = getattr(request, "sigap_outline", None) or course_outline(
             course=self.get_course(), user=request.user, current=self
         )
-        context.update(outline)
         context.update(
             heartbeat_seconds=settings.SIGAP_HEARTBEAT_SECONDS,
             done_after_minutes=math.ceil(

@@ -19,7 +19,7 @@ class QuizzesConfig(AppConfig):
 
         from .parts import QuizzesPart
         from .permissions import pending_pretest_gate
-        from .services import posttests_passed
+        from .selectors import posttests_passed
 
         register_learning_gate(pending_pretest_gate)
         register_course_part(QuizzesPart())

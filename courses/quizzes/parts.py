@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from courses.parts import CoursePart
 
 from .models import Attempt, QuizKind, QuizPage
-from .services import QuizLink, QuizStatus, attempt_rows, quiz_links, quiz_standing
+from .selectors import QuizLink, QuizStatus, attempt_rows, quiz_links, quiz_standing
 
 # A quiz without a time limit is given a minute a question (docs/domain.md).
 QUESTION_MINUTES = 1

@@ -13,7 +13,7 @@ from .models import QuizPage
 from .permissions import can_author_course, can_view_quiz_reports
 from .regrade import regrade_quiz
 from .reports import course_growth, item_analysis, key_check, quiz_summary
-from .services import live_quizzes
+from .selectors import live_quizzes
 
 
 def _reportable_quiz(request, quiz_id: int) -> QuizPage:

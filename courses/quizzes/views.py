@@ -22,16 +22,13 @@ from . import grading
 from .display import question_view, review_view
 from .models import Attempt, QuizPage, Response
 from .permissions import can_author_course, can_open_quiz, can_take_attempt
+from .selectors import attempts_left, is_out_of_time, review_allowed, seconds_left
 from .services import (
     AttemptClosed,
     QuizError,
-    attempts_left,
     close_attempt,
-    is_out_of_time,
     parse_answers,
-    review_allowed,
     save_answers,
-    seconds_left,
     start_attempt,
     submit_attempt,
 )

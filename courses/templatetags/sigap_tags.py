@@ -130,14 +130,15 @@ def course_outline(context) -> str:
     """
     page = context.get("page")
     current = getattr(page, "pk", None)
-    enrolled = bool(context.get("enrolment"))
-    done_ids = context.get("done_ids") or ()
+    outline = context["outline"]  # ``courses.selectors.CourseOutline``
+    enrolled = outline.enrolment is not None
+    done_ids = outline.done_ids
     tick = format_html(
         '<span class="tick" aria-label="{}">✓</span>', gettext("selesai")
     )
     about = gettext("± %(m)s menit")
     items = []
-    for lesson in context.get("lessons") or ():
+    for lesson in outline.lessons:
         done, here = lesson.pk in done_ids, lesson.pk == current
         classes = " ".join(
             name for name, on in (("done", done), ("current", here)) if on

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db import models
+from django.http import HttpRequest
 
 from lms.client_ip import client_ip
 
@@ -11,10 +12,12 @@ from .models import AuditEvent
 
 def record_event(
     *,
-    actor,
+    # The person (``settings.AUTH_USER_MODEL``, a model of a layer above, so not
+    # named here), an anonymous visitor, or None for Sigap itself.
+    actor: Any,
     action: str,
     target: models.Model | None = None,
-    request=None,
+    request: HttpRequest | None = None,
     **data: Any,
 ) -> AuditEvent:
     """Append one event: ``actor`` did ``action`` to ``target``."""

@@ -24,15 +24,8 @@ from .permissions import (
     can_view_own_competencies,
     claims_in_hr_scope,
 )
-from .services import (
-    ClaimAlreadyDecided,
-    GrowthRow,
-    competency_growth,
-    competency_profile,
-    decide_claim,
-    jp_summary,
-    submit_claim,
-)
+from .selectors import GrowthRow, competency_growth, competency_profile, jp_summary
+from .services import ClaimAlreadyDecided, decide_claim, submit_claim
 
 
 def _year_from(request) -> int:

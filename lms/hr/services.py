@@ -1,14 +1,19 @@
-"""HR writes: export and import jobs, bulk enrolment."""
+"""HR writes: export and import jobs, bulk enrolment. Reads are in ``selectors``
+and the modules named after what they read (``reports``, ``transcript``, ``jp``)."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.http import HttpRequest
 
-from courses.models import Enrolment
+from courses.models import CoursePage, Enrolment
 from courses.permissions import LearningRefused
 from courses.services import enrol
 from lms.accounts.employee_numbers import normalise_employee_number
+from lms.accounts.models import OrgUnit, User
 from lms.accounts.scope import profiles_in_scope
 from lms.audit.services import record_event
 from lms.emails import absolute_url, send_email
@@ -21,7 +26,9 @@ from .models import HrJob
 from .tasks import run_hr_job
 
 
-def start_riwayat_xlsx_export(*, user, filters: HrFilters, request=None) -> HrJob:
+def start_riwayat_xlsx_export(
+    *, user: User, filters: HrFilters, request: HttpRequest | None = None
+) -> HrJob:
     """Create a background XLSX export of the national report and queue it."""
     job = HrJob.objects.create(
         kind=HrJob.Kind.EXPORT_RIWAYAT_XLSX,
@@ -43,17 +50,18 @@ def start_riwayat_xlsx_export(*, user, filters: HrFilters, request=None) -> HrJo
     return job
 
 
-def start_staff_import(*, user, uploaded) -> HrJob:
+def start_staff_import(*, user: User, uploaded: UploadedFile) -> HrJob:
     """Store the upload and run its dry run (in the background when it is large)."""
     rows = read_rows(uploaded)  # raises ImportFileError for unreadable files
     uploaded.seek(0)
+    filename = uploaded.name or ""
     job = HrJob.objects.create(
         kind=HrJob.Kind.IMPORT_STAFF,
         created_by=user,
-        params={"phase": "dry_run", "filename": uploaded.name[:200]},
+        params={"phase": "dry_run", "filename": filename[:200]},
         total=len(rows),
     )
-    job.source.save(uploaded.name[-80:], uploaded, save=True)
+    job.source.save(filename[-80:], uploaded, save=True)
     if len(rows) > settings.SIGAP_HR_IMPORT_SYNC_ROWS:
         run_hr_job.enqueue(job.pk)
     else:
@@ -61,18 +69,7 @@ def start_staff_import(*, user, uploaded) -> HrJob:
     return job
 
 
-def can_apply_import(job: HrJob) -> bool:
-    dry = job.result.get("dry_run") if job.result else None
-    return (
-        job.kind == HrJob.Kind.IMPORT_STAFF
-        and job.status == HrJob.Status.DONE
-        and job.params.get("phase") == "dry_run"
-        and dry is not None
-        and dry["counts"]["error"] == 0
-    )
-
-
-def apply_staff_import(*, job: HrJob, request=None) -> HrJob:
+def apply_staff_import(*, job: HrJob, request: HttpRequest | None = None) -> HrJob:
     """Apply a checked import: all rows or none (in the background when large)."""
     job.params = {**job.params, "phase": "apply"}
     job.status = HrJob.Status.PENDING
@@ -96,12 +93,12 @@ class BulkEnrolResult:
 
 def bulk_enrol(
     *,
-    officer,
-    course,
-    unit=None,
+    officer: User,
+    course: CoursePage,
+    unit: OrgUnit | None = None,
     nips: list[str] | None = None,
-    deadline=None,
-    request=None,
+    deadline: datetime.date | None = None,
+    request: HttpRequest | None = None,
 ) -> BulkEnrolResult:
     """Enrol everyone in scope under ``unit`` and/or with a NIP in ``nips``.
 
@@ -155,7 +152,7 @@ def bulk_enrol(
     return result
 
 
-def notify_enrolled(*, enrolments) -> int:
+def notify_enrolled(*, enrolments: list[Enrolment]) -> int:
     """Tell each learner by email that HR enrolled them (with the deadline, if any)."""
     my_courses_url = absolute_url("courses:my_courses")
     for enrolment in enrolments:

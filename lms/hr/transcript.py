@@ -9,7 +9,7 @@ from certificates.models import Certificate
 from courses.models import Enrolment, LessonVisit
 from lms.accounts.models import AsnProfile, User
 from lms.competencies.growth import _quiz_attempts
-from lms.competencies.services import competency_profile
+from lms.competencies.selectors import competency_profile
 
 from .jp import jp_by_year
 

@@ -25,7 +25,7 @@ from lms.accounts import scope
 from lms.audit.services import record_event
 from lms.private_files import serve_private_file
 
-from . import erasure, reports, services
+from . import erasure, reports, selectors, services
 from . import exports as exports_module
 from .charts import bar_chart
 from .filters import HrFilterForm, filters_from_request
@@ -373,7 +373,7 @@ def import_template(request):
 @require_POST
 def import_apply(request, job_id: int):
     job = _own_job(request, job_id)
-    if not services.can_apply_import(job):
+    if not selectors.can_apply_import(job):
         messages.error(
             request,
             _(

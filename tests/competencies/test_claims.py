@@ -10,7 +10,7 @@ from pypdf import PdfWriter
 from lms.audit.models import AuditEvent
 from lms.competencies.models import ExternalLearningClaim, JpEntry
 from lms.competencies.permissions import can_review_claim
-from lms.competencies.services import jp_summary
+from lms.competencies.selectors import jp_summary
 from tests.factories import (
     AsnProfileFactory,
     UserFactory,

@@ -6,7 +6,8 @@ from django.urls import reverse
 from courses.models import Enrolment
 from courses.services import complete_enrolment, enrol, evaluate_completion
 from lms.competencies.models import CompetencyEvidence, JpEntry
-from lms.competencies.services import competency_profile, record_evidence
+from lms.competencies.selectors import competency_profile
+from lms.competencies.services import record_evidence
 from tests.factories import make_course, map_competency
 
 pytestmark = pytest.mark.django_db

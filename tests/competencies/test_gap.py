@@ -2,7 +2,7 @@ import pytest
 
 from courses.services import complete_enrolment, enrol
 from lms.competencies.models import Competency, PositionStandard
-from lms.competencies.services import competency_gap, competency_profile
+from lms.competencies.selectors import competency_gap, competency_profile
 from tests.factories import make_course, map_competency
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +71,7 @@ def test_profile_lists_all_national_competencies(learner):
 
 
 def test_summary_rows_for_other_apps(learner, catalog):
-    from lms.competencies.services import competency_summary
+    from lms.competencies.selectors import competency_summary
 
     _standard(learner, "M.8", 3)
     course = make_course(catalog, lessons=1)

@@ -9,7 +9,8 @@ from django.apps import apps
 from courses.services import enrol, mark_lesson_complete
 from lms.competencies.growth import competency_scores
 from lms.competencies.models import CompetencyEvidence
-from lms.competencies.services import competency_growth, refresh_growth
+from lms.competencies.selectors import competency_growth
+from lms.competencies.services import refresh_growth
 from tests.factories import map_competency
 
 # Lessons are marked done at once here; the time rule has its own tests.

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from courses.services import complete_enrolment, enrol
 from lms.competencies.models import JpEntry
-from lms.competencies.services import jp_summary
+from lms.competencies.selectors import jp_summary
 from tests.factories import AsnProfileFactory, make_course
 
 pytestmark = pytest.mark.django_db

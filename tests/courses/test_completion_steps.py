@@ -8,12 +8,8 @@ from django.db import transaction
 
 from courses import parts
 from courses.models import Enrolment
-from courses.services import (
-    complete_enrolment,
-    course_outline,
-    enrol,
-    mark_lesson_complete,
-)
+from courses.selectors import course_outline
+from courses.services import complete_enrolment, enrol, mark_lesson_complete
 
 # Lessons are marked done at once here; the time rule has its own tests.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_reading_time")]
@@ -115,7 +111,7 @@ class ReadingListPart(parts.CoursePart):
 def reading_list(monkeypatch):
     monkeypatch.setattr(parts, "COURSE_PARTS", [*parts.COURSE_PARTS])
     parts.register_course_part(ReadingListPart())
-    monkeypatch.setattr("courses.services.COURSE_PARTS", parts.COURSE_PARTS)
+    monkeypatch.setattr("courses.selectors.COURSE_PARTS", parts.COURSE_PARTS)
 
 
 def test_the_outline_shows_every_registered_part_with_the_learners_records(
@@ -125,18 +121,18 @@ def test_the_outline_shows_every_registered_part_with_the_learners_records(
 
     outline = course_outline(course=course, user=learner)
 
-    assert outline["readings"] == [
+    assert outline.parts["readings"] == [
         (f"{course.title}: bacaan", f"{learner.pk} membaca {course.title}: bacaan")
     ]
-    assert outline["readings_left"] == 1
-    assert outline["quizzes"] == []  # the quiz engine's own part is still there
+    assert outline.extra["readings_left"] == 1
+    assert outline.parts["quizzes"] == []  # the quiz engine's own part is still there
 
 
 def test_a_visitor_sees_a_registered_part_without_anyones_records(reading_list, course):
     outline = course_outline(course=course, user=AnonymousUser())
 
-    assert outline["readings"] == [f"{course.title}: bacaan"]
-    assert outline["readings_left"] == 0
+    assert outline.parts["readings"] == [f"{course.title}: bacaan"]
+    assert outline.extra["readings_left"] == 0
 
 
 def test_completion_waits_for_every_registered_requirement(
@@ -144,7 +140,7 @@ def test_completion_waits_for_every_registered_requirement(
 ):
     ready = {"value": False}
     monkeypatch.setattr(
-        "courses.services.COMPLETION_REQUIREMENTS",
+        "courses.selectors.COMPLETION_REQUIREMENTS",
         [*parts.COMPLETION_REQUIREMENTS, lambda *, enrolment: ready["value"]],
     )
     enrolment, _ = enrol(user=learner, course=course)

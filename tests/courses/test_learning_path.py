@@ -4,7 +4,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from courses.models import Enrolment, LessonProgress
-from courses.services import enrol, mark_lesson_complete, my_courses
+from courses.selectors import my_courses
+from courses.services import enrol, mark_lesson_complete
 from tests.factories import UserFactory, make_course
 
 # Lessons are marked done at once here; the time rule has its own tests.

@@ -71,7 +71,7 @@ def test_a_lesson_knows_its_course_without_asking_again(
     learner_client.get(lesson.url)
     with CaptureQueriesContext(connection) as queries:
         response = learner_client.get(lesson.url)
-    assert response.context["course"].pk == course.pk
+    assert response.context["outline"].course.pk == course.pk
     assert not any(
         'FROM "courses_coursepage"' in query["sql"] and '"path" =' in query["sql"]
         for query in queries.captured_queries

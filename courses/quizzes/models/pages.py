@@ -156,9 +156,9 @@ class QuizPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        # in-function: the quiz services import these models (a page is its own view)
-        from ..services import quiz_overview
+        # in-function: the quiz selectors import these models (a page is its own view)
+        from ..selectors import quiz_overview
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(quiz_overview(quiz=self, user=request.user))
+        context["overview"] = quiz_overview(quiz=self, user=request.user)
         return context
