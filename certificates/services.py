@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.jenis_diklat import JenisDiklat
-from courses.models import CoursePage, Enrolment
+from courses.models import CoursePage, Enrolment, LessonVisit
 from courses.permissions import may_learn
 from lms.accounts.models import User
 from lms.audit.services import record_event
@@ -110,7 +110,7 @@ def _snapshot(*, enrolment: Enrolment, template: CertificateTemplate) -> dict:
         "jp": course.jp,
         "jenis_diklat": course.jenis_diklat,
         "jenis_diklat_name": JenisDiklat(course.jenis_diklat).label,
-        "started_on": timezone.localdate(enrolment.enrolled_at),
+        "started_on": _learning_started_on(enrolment),
         "completed_on": completed,
         "score": score,
         "predikat": predikat_for(score),
@@ -125,6 +125,18 @@ def _snapshot(*, enrolment: Enrolment, template: CertificateTemplate) -> dict:
             else None
         ),
     }
+
+
+def _learning_started_on(enrolment: Enrolment) -> datetime.date:
+    """The first day of the learning period: the learner's first opening of a
+    lesson (recorded by the server), else the day of enrolment."""
+    first = (
+        LessonVisit.objects.filter(enrolment=enrolment)
+        .order_by("first_opened_at")
+        .values_list("first_opened_at", flat=True)
+        .first()
+    )
+    return timezone.localdate(first or enrolment.enrolled_at)
 
 
 @transaction.atomic

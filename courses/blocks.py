@@ -42,6 +42,16 @@ class VideoBlock(blocks.StructBlock):
 
     video = EmbedBlock(label=_("Tautan video"))
     title = blocks.CharBlock(label=_("Judul video"), max_length=200)
+    duration_minutes = blocks.IntegerBlock(
+        label=_("Durasi (menit)"),
+        required=False,
+        min_value=1,
+        max_value=600,
+        help_text=_(
+            "Lama video atau audio ini. Dihitung dalam perkiraan waktu pelajaran; "
+            "jika kosong, transkripnya yang dihitung sebagai bacaan."
+        ),
+    )
     transcript = blocks.RichTextBlock(
         label=_("Transkrip"), features=["bold", "italic", "ol", "ul", "link"]
     )

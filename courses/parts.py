@@ -30,6 +30,9 @@ class CoursePart:
     - ``standing``: what the outline shows, from both (``records`` is empty for a
       visitor who is not signed in). Costs no query.
     - ``context``: further values for course and lesson pages, by name.
+    - ``learning_minutes``: the minutes this part adds to the course's measured
+      learning time (``courses.course_time``), shown under ``learning_label``;
+      with ``drafts``, also items never published yet (the editor's view).
 
     The outline (``CourseOutline``) keeps ``standing``'s list in ``parts[name]``
     and ``context``'s values in ``extra``; templates read ``outline.parts.<name>``
@@ -38,6 +41,7 @@ class CoursePart:
 
     name: str = ""
     record_models: tuple = ()
+    learning_label = ""
 
     def links(self, *, course, course_url: str | None) -> list:
         raise NotImplementedError
@@ -50,6 +54,9 @@ class CoursePart:
 
     def context(self, *, course, enrolment, items: list) -> dict:
         return {}
+
+    def learning_minutes(self, *, course, drafts: bool = False) -> int:
+        return 0
 
 
 COURSE_PARTS: list[CoursePart] = []

@@ -38,9 +38,10 @@ from lms.private_apis import (
 
 VERSION_KEY = "sigap:published-version"
 # Raise when the shape of a cached value changes or its class moves to another
-# module (4: to the selectors), so that a deployment never unpickles what the
-# previous code kept.
-ENTRY_FORMAT = 4
+# module, so that a deployment never unpickles what the previous code kept
+# (4: the outline's classes moved to the selectors; 5: the lesson links carry
+# their minutes and the learner's standing when each lesson was opened).
+ENTRY_FORMAT = 5
 TIMEOUT_SECONDS = 600
 
 

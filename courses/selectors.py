@@ -5,10 +5,11 @@ The writes (enrolment, lessons done, completion) are in ``services``.
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, Q
+from django.db.models import Count, DateTimeField, Q, Value
 
 from lms.accounts.models import User
 from lms.cache import remembered_for_person
@@ -63,6 +64,7 @@ class LessonLink:
     pk: int
     title: str
     url: str | None
+    minutes: int
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,11 @@ def course_structure(*, course: CoursePage) -> CourseStructure:
                     pk=lesson.pk,
                     title=lesson.title,
                     url=course_url and f"{course_url}{lesson.slug}/",
+                    minutes=lesson.estimated_minutes,
                 )
-                for lesson in course.lessons().only("id", "title", "slug")
+                for lesson in course.lessons().only(
+                    "id", "title", "slug", "estimated_minutes"
+                )
             ],
             parts={
                 part.name: part.links(course=course, course_url=course_url)
@@ -101,32 +106,62 @@ def course_structure(*, course: CoursePage) -> CourseStructure:
     return remembered(f"course-structure:{course.pk}", build)
 
 
-def enrolment_with_lessons_done(
+Opened = tuple[datetime, datetime]  # first and last opening of a lesson
+
+
+def enrolment_with_lesson_records(
     *, user: User, course: CoursePage
-) -> tuple[Enrolment | None, set[int]]:
-    """The learner's enrolment in the course and the ids of the lessons they have
-    marked done (live or not), in one query."""
+) -> tuple[Enrolment | None, set[int], dict[int, Opened]]:
+    """The learner's enrolment in the course, the ids of the lessons they have
+    marked done (live or not) and when they opened each lesson, in one query
+    (done rows carry no opening times, opening rows do)."""
     fields = [db_field.attname for db_field in Enrolment._meta.concrete_fields]
+    mine = Enrolment.objects.filter(user=user, course=course)
+    no_time = Value(None, output_field=DateTimeField())
     rows = list(
-        Enrolment.objects.filter(user=user, course=course).values_list(
-            *fields, "progress__lesson_id"
+        mine.values_list(*fields, "progress__lesson_id", no_time, no_time).union(
+            mine.filter(visits__isnull=False).values_list(
+                *fields,
+                "visits__lesson_id",
+                "visits__first_opened_at",
+                "visits__last_opened_at",
+            ),
+            all=True,
         )
     )
     if not rows:
-        return None, set()
+        return None, set(), {}
     enrolment = Enrolment.from_db(Enrolment.objects.db, fields, rows[0][: len(fields)])
-    return enrolment, {row[-1] for row in rows if row[-1] is not None}
+    done: set[int] = set()
+    opened: dict[int, Opened] = {}
+    for *_enrolment, lesson_id, first, last in rows:
+        if lesson_id is None:
+            continue
+        if first is None:
+            done.add(lesson_id)
+        else:
+            opened[lesson_id] = (first, last)
+    return enrolment, done, opened
 
 
 @dataclass(frozen=True)
 class LearnerStanding:
     """A learner's own place in a course: their enrolment (or none), the lessons
-    they marked done and their records for each part (``CoursePart.records``:
-    their quiz attempts), by the part's name."""
+    they marked done, when they opened each lesson (first, last) and their records
+    for each part (``CoursePart.records``: their quiz attempts), by the part's
+    name."""
 
     enrolment: Enrolment | None
     lessons_done: frozenset[int]
     records: dict[str, list]
+    opened: dict[int, Opened]
+
+
+def standing_cache_name(*, course_id: int) -> str:
+    """The name the learner's standing in the course is cached under (for
+    ``lms.cache``; ``services.note_lesson_opened`` brings it up to date)."""
+    # ``ENTRY_FORMAT`` changes with the shape of what is kept (as in ``published``).
+    return f"course:{course_id}:{ENTRY_FORMAT}:{published_version()}"
 
 
 def learner_standing(
@@ -137,10 +172,13 @@ def learner_standing(
     published course change."""
 
     def build() -> LearnerStanding:
-        enrolment, done = enrolment_with_lessons_done(user=user, course=course)
+        enrolment, done, opened = enrolment_with_lesson_records(
+            user=user, course=course
+        )
         return LearnerStanding(
             enrolment=enrolment,
             lessons_done=frozenset(done),
+            opened=opened,
             records={
                 part.name: part.records(
                     user=user, links=structure.parts.get(part.name, [])
@@ -149,9 +187,8 @@ def learner_standing(
             },
         )
 
-    # ``ENTRY_FORMAT`` changes with the shape of what is kept (as in ``published``).
     return remembered_for_person(
-        user.pk, f"course:{course.pk}:{ENTRY_FORMAT}:{published_version()}", build
+        user.pk, standing_cache_name(course_id=course.pk), build
     )
 
 
@@ -160,8 +197,11 @@ class CourseOutline:
     """What a course or lesson page shows about the learner's place in the course.
 
     ``parts`` holds each registered part's standing by its name (``quizzes``),
-    ``extra`` the further values the parts add (``pending_pretest``). The lesson
-    fields are set only for a lesson page (``current``).
+    ``extra`` the further values the parts add (``pending_pretest``).
+    ``lesson_minutes`` is the estimated time of the live lessons; ``standing`` the
+    signed-in learner's cached standing (``None`` for a visitor), which a lesson
+    page hands to ``services.note_lesson_opened``. The lesson fields are set only
+    for a lesson page (``current``).
     """
 
     course: CoursePage
@@ -171,6 +211,8 @@ class CourseOutline:
     done_ids: frozenset[int]
     progress: Progress
     resume_lesson: LessonLink | None
+    lesson_minutes: int = 0
+    standing: LearnerStanding | None = None
     parts: dict[str, list] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
     lesson_number: int | None = None
@@ -196,6 +238,7 @@ def course_outline(
     enrolment: Enrolment | None = None
     lessons_done: frozenset[int] = frozenset()
     records: dict[str, list] = {}
+    standing: LearnerStanding | None = None
     if user.is_authenticated:
         standing = learner_standing(user=user, course=course, structure=structure)
         enrolment, lessons_done = standing.enrolment, standing.lessons_done
@@ -240,6 +283,8 @@ def course_outline(
             total=len(lessons),
         ),
         resume_lesson=next((item for item in lessons if item.pk not in done_ids), None),
+        lesson_minutes=sum(lesson.minutes for lesson in lessons),
+        standing=standing,
         parts=parts,
         extra=extra,
         lesson_number=lesson_number,

@@ -7,16 +7,24 @@ their steps in ``settings.SIGAP_COMPLETION_STEPS`` (``lms.steps``). The reads
 """
 
 import datetime
+from dataclasses import replace
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from lms.accounts.models import User
+from lms.cache import replace_for_person
 from lms.steps import run_steps
 
-from .models import CoursePage, Enrolment, LessonPage, LessonProgress
+from .learning_time import check_time_before_done
+from .models import CoursePage, Enrolment, LessonPage, LessonProgress, LessonVisit
 from .permissions import LearningRefused, may_learn, may_open_course
-from .selectors import completion_requirements_met
+from .selectors import (
+    LearnerStanding,
+    completion_requirements_met,
+    standing_cache_name,
+)
 
 
 def enrol(
@@ -50,18 +58,94 @@ def enrol(
 def mark_lesson_complete(*, enrolment: Enrolment, lesson: LessonPage) -> bool:
     """Record that a lesson is done, then see whether the course is complete.
 
-    Refused (``LearningRefused``) when ``may_learn`` refuses the lesson.
+    Refused (``LearningRefused``) when ``may_learn`` refuses the lesson, and
+    (``learning_time.MarkedDoneTooEarly``) when less than the course's share of
+    the lesson's estimated time has passed since the learner first opened it, by
+    the server's clock. A lesson already done stays done.
     """
     decision = may_learn(
         enrolment.user, enrolment.course, page=lesson, enrolment=enrolment
     )
     if not decision:
         raise LearningRefused(decision)
+    if not LessonProgress.objects.filter(enrolment=enrolment, lesson=lesson).exists():
+        check_time_before_done(
+            lesson=lesson,
+            course=enrolment.course,
+            first_opened_at=LessonVisit.objects.filter(
+                enrolment=enrolment, lesson=lesson
+            )
+            .values_list("first_opened_at", flat=True)
+            .first(),
+            now=timezone.now(),
+        )
     _, created = LessonProgress.objects.get_or_create(
         enrolment=enrolment, lesson=lesson
     )
     evaluate_completion(enrolment=enrolment)
     return created
+
+
+# A reopening within this many seconds of the last one recorded is not written
+# again: a lesson page costs no query once its learner's standing is cached.
+OPEN_NOTE_SECONDS = 300
+
+
+def note_lesson_opened(
+    *, enrolment: Enrolment, lesson: LessonPage, standing: LearnerStanding
+) -> None:
+    """Record that the learner opened the lesson now: its first opening once, its
+    last opening again when the last one recorded (``standing.opened``) is older
+    than ``OPEN_NOTE_SECONDS``. One query when it writes, none otherwise; the
+    cached standing is brought up to date rather than built again."""
+    now = timezone.now()
+    known = standing.opened.get(lesson.pk)
+    if known is not None and (now - known[1]).total_seconds() < OPEN_NOTE_SECONDS:
+        return
+    # An upsert: the first opening is written once, a later one moves only the
+    # last opening (bulk_create sends no signal, so the standing is not dropped).
+    LessonVisit.objects.bulk_create(
+        [
+            LessonVisit(
+                enrolment=enrolment,
+                lesson_id=lesson.pk,
+                first_opened_at=now,
+                last_opened_at=now,
+            )
+        ],
+        update_conflicts=True,
+        unique_fields=["enrolment", "lesson"],
+        update_fields=["last_opened_at"],
+    )
+    opened = dict(standing.opened)
+    opened[lesson.pk] = (known[0] if known else now, now)
+    replace_for_person(
+        enrolment.user_id,
+        standing_cache_name(course_id=enrolment.course_id),
+        replace(standing, opened=opened),
+    )
+
+
+@transaction.atomic
+def record_heartbeat(*, user: User, lesson_id: int) -> bool:
+    """Count the active time of an open, visible lesson page (its script calls
+    every ``SIGAP_HEARTBEAT_SECONDS``): the time since the previous heartbeat (or
+    the last opening), at most ``SIGAP_HEARTBEAT_SECONDS``, by the server's clock.
+    Whether a visit of the learner's own enrolment was there to count it."""
+    visit = (
+        LessonVisit.objects.select_for_update()
+        .filter(enrolment__user=user, lesson_id=lesson_id, lesson__live=True)
+        .first()
+    )
+    if visit is None:
+        return False
+    now = timezone.now()
+    since = max(filter(None, (visit.last_beat_at, visit.last_opened_at)))
+    elapsed = max(0, int((now - since).total_seconds()))
+    visit.active_seconds += min(elapsed, settings.SIGAP_HEARTBEAT_SECONDS)
+    visit.last_beat_at = now
+    visit.save(update_fields=["active_seconds", "last_beat_at"])
+    return True
 
 
 def evaluate_completion(*, enrolment: Enrolment) -> bool:

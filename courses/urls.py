@@ -13,4 +13,9 @@ urlpatterns = [
         views.complete_lesson_view,
         name="complete_lesson",
     ),
+    path(
+        "pelajaran/<id:lesson_id>/aktif/",
+        views.lesson_heartbeat_view,
+        name="lesson_heartbeat",
+    ),
 ]

@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from .learning_time import MarkedDoneTooEarly
 from .models import CoursePage, Enrolment, LessonPage
 from .permissions import (
     NOT_PUBLISHED,
@@ -17,7 +18,7 @@ from .permissions import (
     may_open_course,
 )
 from .selectors import my_courses
-from .services import enrol, mark_lesson_complete
+from .services import enrol, mark_lesson_complete, record_heartbeat
 
 
 def _refused(request, course, decision):
@@ -62,7 +63,11 @@ def complete_lesson_view(request, lesson_id: int):
     )
     if not decision:
         return _refused(request, course, decision)
-    mark_lesson_complete(enrolment=enrolment, lesson=lesson)
+    try:
+        mark_lesson_complete(enrolment=enrolment, lesson=lesson)
+    except MarkedDoneTooEarly as early:
+        messages.warning(request, early.message)
+        return redirect(lesson.url)
     enrolment.refresh_from_db()
     if enrolment.is_completed:
         messages.success(request, _("Selamat! Anda telah menyelesaikan kursus ini."))
@@ -70,6 +75,17 @@ def complete_lesson_view(request, lesson_id: int):
     next_lesson = lesson.get_next_siblings().live().type(LessonPage).first()
     messages.success(request, _("Pelajaran ditandai selesai."))
     return redirect(next_lesson.url if next_lesson else course.url)
+
+
+@login_required
+@require_POST
+def lesson_heartbeat_view(request, lesson_id: int):
+    """The open lesson page's heartbeat (``static/js/lesson.js``): counts active
+    time on the learner's own visit by the server's clock; the request carries
+    nothing but its CSRF token, and anything else it carries is ignored."""
+    if not record_heartbeat(user=request.user, lesson_id=lesson_id):
+        raise Http404
+    return HttpResponse(status=204)
 
 
 @login_required

@@ -21,6 +21,7 @@ import lms.converters  # noqa: F401  (registers <id:…>)
 from lms.accounts.permissions import is_only_trainer
 
 from . import admin_views
+from .course_time import course_learning_time, jp_warning
 from .models import CatalogPage, CoursePage
 from .models.pages import course_of
 from .page_permissions import owns_course_page
@@ -40,6 +41,21 @@ def _refuse_unless_owner(request, page):
 @hooks.register("before_edit_page")
 def _guard_edit(request, page):
     return _refuse_unless_owner(request, page)
+
+
+@hooks.register("before_edit_page")
+def _warn_jp_beyond_learning_time(request, page):
+    """Whoever opens a course's editor (its trainer, or a reviewer deciding on it
+    under moderation) is told at the top when its JP is more than its measured
+    learning time supports; the course panel says the same beside the JP."""
+    if request.method != "GET" or not isinstance(page, CoursePage):
+        return None
+    warning = jp_warning(
+        course=page, time=course_learning_time(course=page, drafts=True)
+    )
+    if warning:
+        messages.warning(request, warning)
+    return None
 
 
 @hooks.register("before_delete_page")

@@ -5,7 +5,7 @@ build pages and questions from.
 ``load_modules()`` returns one dict per module, in catalogue order:
 ``code``, ``title``, ``slug``, ``summary``, ``jp``, ``goals``, ``topic`` (a
 ``(name, slug)`` tuple), ``competencies`` (``(code, level)`` tuples), ``lessons``
-(``title``, ``slug``, ``intro``, ``minutes``, and ``body`` as ``(block_type,
+(``title``, ``slug``, ``intro``, and ``body`` as ``(block_type,
 value)`` tuples for ``LessonStreamBlock``) and ``pretest`` / ``posttest`` (question
 dicts; choices and pairs as tuples). A broken file raises ``ContentError`` naming
 the file and line, so a trainer can find the mistake without reading Python.
@@ -51,7 +51,7 @@ _MODULE_KEYS = {
     "competencies",
     "lessons",
 }
-_LESSON_KEYS = {"title", "slug", "intro", "minutes"}
+_LESSON_KEYS = {"title", "slug", "intro"}
 
 # What the rich text fields of LessonStreamBlock accept, as Markdown token types.
 _INLINE = {
@@ -193,7 +193,6 @@ def load_lesson(path: Path) -> dict:
     _require_keys(path, meta, _LESSON_KEYS, required=_LESSON_KEYS)
     for key in ("title", "slug", "intro"):
         _require_text(path, meta, key)
-    _require_int(path, meta, "minutes")
     if meta["slug"] != name["slug"]:
         raise ContentError(path, 2, "slug harus sama dengan nama berkasnya")
     body = _Body(path, lines[end + 1 :], first_line=end + 2).blocks()
@@ -201,7 +200,6 @@ def load_lesson(path: Path) -> dict:
         "title": meta["title"],
         "slug": meta["slug"],
         "intro": meta["intro"],
-        "minutes": meta["minutes"],
         "body": body,
     }
 

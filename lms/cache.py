@@ -158,6 +158,19 @@ def remembered_for_person(user_id, name: str, build: Callable[[], Any]) -> Any:
     return value
 
 
+def replace_for_person(user_id, name: str, value: Any) -> None:
+    """Keep ``value`` under ``name`` for this person in place of what
+    ``remembered_for_person`` built, under the version this request read (a
+    version replaced since makes it unread, as it should)."""
+    if not caches_people() or value is None:
+        return
+    memo_key = f"person:{user_id}"
+    versions, _found = read_versions({memo_key: (_person_key(user_id), PERSON_SECONDS)})
+    cache.set(
+        _person_entry_key(user_id, name), (versions[memo_key], value), PERSON_SECONDS
+    )
+
+
 def forget_person(user_ids, *, drop: tuple[str, ...] = ()) -> None:
     """What these people see of their own changed (now, and again once committed).
 

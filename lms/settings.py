@@ -458,6 +458,22 @@ SIGAP_PNS_JP_TARGET = env_int("SIGAP_PNS_JP_TARGET", 20)
 SIGAP_PPPK_JP_CAP = env_int("SIGAP_PPPK_JP_CAP", 24)
 # Seconds after a quiz's time limit during which answers are still accepted.
 SIGAP_QUIZ_GRACE_SECONDS = env_int("SIGAP_QUIZ_GRACE_SECONDS", 30)
+# Learning time (docs/domain.md "Waktu belajar"): words a minute for Indonesian
+# expository text, the share (%) of a lesson's estimated time that must pass from
+# its first opening before it can be marked done (a course may set its own), and
+# the seconds between two heartbeats of an open lesson (each counts at most that).
+SIGAP_READING_WPM = env_int("SIGAP_READING_WPM", 180)
+SIGAP_MIN_TIME_SHARE = env_int("SIGAP_MIN_TIME_SHARE", 50)
+SIGAP_HEARTBEAT_SECONDS = env_int("SIGAP_HEARTBEAT_SECONDS", 30)
+if SIGAP_READING_WPM < 1 or SIGAP_HEARTBEAT_SECONDS < 1:
+    raise ImproperlyConfigured(
+        "SIGAP_READING_WPM dan SIGAP_HEARTBEAT_SECONDS harus positif "
+        "(SIGAP_READING_WPM and SIGAP_HEARTBEAT_SECONDS must be positive)."
+    )
+if not 0 <= SIGAP_MIN_TIME_SHARE <= 100:
+    raise ImproperlyConfigured(
+        "SIGAP_MIN_TIME_SHARE harus 0-100 (SIGAP_MIN_TIME_SHARE must be 0-100)."
+    )
 
 # Retention per record type, in days (0 keeps forever); applied daily by
 # lms.accounts.tasks.apply_retention_periods. See docs/privacy.md.

@@ -76,6 +76,14 @@ def database_cache(settings, db):
 
 
 @pytest.fixture
+def no_reading_time(settings):
+    """Lessons may be marked done as soon as they are opened (share 0 %): for tests
+    about something other than learning time, which mark lessons done at once.
+    The time rule itself is pinned in tests/courses/test_learning_time.py."""
+    settings.SIGAP_MIN_TIME_SHARE = 0
+
+
+@pytest.fixture
 def instansi(db):
     return make_org_unit("Pemerintah Kabupaten Uji", code="PEMKAB-UJI")
 

@@ -2,7 +2,8 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from courses.models import CoursePage, LessonPage
+from courses.course_time import course_learning_time, jp_warning
+from courses.models import CoursePage, LessonPage, LessonProgress, LessonVisit
 from lms.accounts.models import User
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +39,18 @@ def test_seed_demo_creates_the_four_modules_and_demo_accounts():
         assert user.check_password("sigap-demo-2026")
     assert User.objects.get(email="peserta@sigap.test").asn_profile.nip
     assert LessonPage.objects.live().count() >= 12
+    # Each module's JP is what its lessons and tests take (1 JP = 45 minutes).
+    for course in CoursePage.objects.filter(code__in=["BCP", "KIL", "KKO", "PPK"]):
+        time = course_learning_time(course=course)
+        assert course.jp == time.supported_jp >= 1, (course.code, time)
+        assert jp_warning(course=course, time=time) == ""
+    # Every lesson the demo staff marked done was opened for its time first.
+    for progress in LessonProgress.objects.select_related("lesson"):
+        visit = LessonVisit.objects.get(
+            enrolment=progress.enrolment_id, lesson=progress.lesson_id
+        )
+        read = (progress.completed_at - visit.first_opened_at).total_seconds()
+        assert read >= progress.lesson.estimated_minutes * 60 / 2
 
 
 def test_seed_demo_twice_changes_nothing():

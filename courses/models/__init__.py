@@ -1,5 +1,5 @@
 from .pages import CatalogPage, CoursePage, HomePage, LessonPage, Topic
-from .records import Enrolment, LessonProgress
+from .records import Enrolment, LessonProgress, LessonVisit
 from .review import CourseReviewItem, CourseReviewTask
 
 __all__ = [
@@ -11,5 +11,6 @@ __all__ = [
     "HomePage",
     "LessonPage",
     "LessonProgress",
+    "LessonVisit",
     "Topic",
 ]

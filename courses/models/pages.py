@@ -1,10 +1,12 @@
 """What editors publish: home, catalogue, courses and lessons (Wagtail pages)."""
 
 import hashlib
+import math
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
@@ -22,6 +24,8 @@ from lms.private_apis import remember_parent, remembered_parent
 
 from ..blocks import LessonStreamBlock
 from ..forms import CoursePageForm
+from ..learning_time import lesson_time, required_seconds
+from ..panels import CourseTimePanel, LessonTimePanel
 from ..permissions import can_study
 from ..published import RestrictionsFromRoute, remembered
 from ..search import search_courses
@@ -274,6 +278,17 @@ class CoursePage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         blank=True,
         related_name="courses_taught",
     )
+    min_time_share = models.PositiveSmallIntegerField(
+        _("waktu minimum sebelum tandai selesai (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "Bagian dari perkiraan waktu tiap pelajaran yang harus lewat sejak "
+            "pelajaran pertama kali dibuka sebelum peserta dapat menandainya "
+            "selesai. Kosongkan untuk memakai bawaan situs."
+        ),
+    )
     requires_pretest = models.BooleanField(
         _("wajib pre-test sebelum pelajaran pertama"),
         default=False,
@@ -313,6 +328,8 @@ class CoursePage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
                 FieldPanel("code"),
                 FieldPanel("topic"),
                 FieldPanel("jp"),
+                CourseTimePanel(heading=_("Waktu belajar terukur")),
+                FieldPanel("min_time_share"),
                 FieldPanel("jenis_diklat"),
                 FieldPanel("trainer"),
                 FieldPanel("certificate_template"),
@@ -343,11 +360,16 @@ class CoursePage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         return LessonPage.objects.live().child_of(self).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
-        # in-function: courses.selectors imports these models (a page is its own view)
+        # in-function: courses.selectors and courses.course_time import these
+        # models (a page is its own view)
+        from ..course_time import course_learning_time
         from ..selectors import course_outline
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = course_outline(course=self, user=request.user)
+        context["learning_time"] = remembered(
+            f"course-time:{self.pk}", lambda: course_learning_time(course=self)
+        )
         return context
 
 
@@ -374,7 +396,10 @@ class LessonPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
 
     intro = models.TextField(_("pengantar singkat"), blank=True)
     estimated_minutes = models.PositiveSmallIntegerField(
-        _("perkiraan waktu (menit)"), default=15
+        _("perkiraan waktu (menit)"),
+        default=1,
+        editable=False,
+        help_text=_("Dihitung dari isi pelajaran setiap kali disimpan."),
     )
     body = StreamField(LessonStreamBlock(), verbose_name=_("isi pelajaran"))
 
@@ -384,8 +409,8 @@ class LessonPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
     ]
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        FieldPanel("estimated_minutes"),
         FieldPanel("body"),
+        LessonTimePanel(heading=_("Perkiraan waktu belajar")),
     ]
     parent_page_types = ["courses.CoursePage"]
     subpage_types: list[str] = []
@@ -394,14 +419,24 @@ class LessonPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         verbose_name = _("pelajaran")
         verbose_name_plural = _("pelajaran")
 
+    def clean(self):
+        """The estimated time follows the content: computed at every save, draft
+        or publish (Wagtail cleans the page before either), never typed in."""
+        super().clean()
+        self.estimated_minutes = min(
+            lesson_time(intro=self.intro, body=self.body).minutes, 32767
+        )
+
     def get_course(self) -> CoursePage:
         if not hasattr(self, "_course"):
             self._course = course_of(self)
         return self._course
 
     def serve(self, request, *args, **kwargs):
-        # in-function: courses.selectors imports these models (a page is its own view)
+        # in-function: courses.selectors and courses.services import these models
+        # (a page is its own view)
         from ..selectors import course_outline
+        from ..services import note_lesson_opened
 
         course = self.get_course()
         previewing = getattr(request, "is_preview", False)
@@ -425,6 +460,14 @@ class LessonPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
                 _("Kerjakan pre-test dulu sebelum membuka pelajaran pertama."),
             )
             return redirect(pretest.url)
+        if (
+            outline.enrolment is not None
+            and outline.standing is not None
+            and not previewing
+        ):
+            note_lesson_opened(
+                enrolment=outline.enrolment, lesson=self, standing=outline.standing
+            )
         request.sigap_outline = outline
         return super().serve(request, *args, **kwargs)
 
@@ -435,5 +478,11 @@ class LessonPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = getattr(request, "sigap_outline", None) or course_outline(
             course=self.get_course(), user=request.user, current=self
+        )
+        context.update(
+            heartbeat_seconds=settings.SIGAP_HEARTBEAT_SECONDS,
+            done_after_minutes=math.ceil(
+                required_seconds(lesson=self, course=self.get_course()) / 60
+            ),
         )
         return context

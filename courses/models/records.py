@@ -87,3 +87,33 @@ class LessonProgress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enrolment} — {self.lesson_id}"
+
+
+class LessonVisit(models.Model):
+    """The server's evidence of a learner's time in a lesson: when they first and
+    last opened it, and the active time counted from the heartbeats of its open,
+    visible page (each counts at most ``SIGAP_HEARTBEAT_SECONDS``). Every time
+    here is the server's clock; none is sent by the browser."""
+
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="visits"
+    )
+    lesson = models.ForeignKey(
+        "courses.LessonPage", on_delete=models.CASCADE, related_name="+"
+    )
+    first_opened_at = models.DateTimeField(_("pertama dibuka"))
+    last_opened_at = models.DateTimeField(_("terakhir dibuka"))
+    last_beat_at = models.DateTimeField(_("tanda aktif terakhir"), null=True)
+    active_seconds = models.PositiveIntegerField(_("waktu aktif (detik)"), default=0)
+
+    class Meta:
+        verbose_name = _("kunjungan pelajaran")
+        verbose_name_plural = _("kunjungan pelajaran")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "lesson"], name="one_visit_per_lesson"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} — {self.lesson_id}"

@@ -136,6 +136,7 @@ def course_outline(context) -> str:
     tick = format_html(
         '<span class="tick" aria-label="{}">✓</span>', gettext("selesai")
     )
+    about = gettext("± %(m)s menit")
     items = []
     for lesson in outline.lessons:
         done, here = lesson.pk in done_ids, lesson.pk == current
@@ -153,7 +154,11 @@ def course_outline(context) -> str:
             label = format_html("<span>{}</span>", lesson.title)
         items.append(
             format_html(
-                '<li class="{}">{}{}</li>', classes, label, tick if done else ""
+                '<li class="{}">{} <span class="minutes">{}</span>{}</li>',
+                classes,
+                label,
+                about % {"m": lesson.minutes},
+                tick if done else "",
             )
         )
     return format_html('<ol class="outline">{}</ol>', mark_safe("".join(items)))

@@ -165,7 +165,6 @@ def seed() -> None:
                     title=lesson["title"],
                     slug=lesson["slug"],
                     intro=lesson["intro"],
-                    estimated_minutes=lesson["minutes"],
                     body=_stream(lesson["body"]),
                     owner=trainer,
                 )

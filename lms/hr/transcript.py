@@ -1,9 +1,12 @@
 """A learner's record as HR sees it: courses, dates, scores, JP, certificates."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Min, Sum
 
 from certificates.models import Certificate
-from courses.models import Enrolment
+from courses.models import Enrolment, LessonVisit
 from lms.accounts.models import AsnProfile, User
 from lms.competencies.growth import _quiz_attempts
 from lms.competencies.selectors import competency_profile
@@ -17,6 +20,14 @@ class TranscriptRow:
     pre: float | None = None
     post: float | None = None
     certificate: object = None
+    active_seconds: int = 0
+    first_opened_at: datetime | None = None
+
+    @property
+    def active_minutes(self) -> int:
+        """Active time in the course's lessons (heartbeats counted by the server),
+        in whole minutes."""
+        return self.active_seconds // 60
 
     @property
     def certificate_ok(self) -> bool:
@@ -51,6 +62,7 @@ def build_transcript(*, person: User) -> Transcript:
     rows = [TranscriptRow(enrolment=enrolment) for enrolment in enrolments]
     _attach_certificates(rows)
     _attach_scores(person, rows)
+    _attach_time(rows)
     return Transcript(
         person=person,
         profile=profile,
@@ -71,6 +83,26 @@ def _attach_certificates(rows: list[TranscriptRow]) -> None:
         by_enrolment[certificate.enrolment_id] = certificate
     for row in rows:
         row.certificate = by_enrolment.get(row.enrolment.pk)
+
+
+def _attach_time(rows: list[TranscriptRow]) -> None:
+    """The active time and the first lesson opening of each enrolment, in one
+    query (``courses.models.LessonVisit``)."""
+    if not rows:
+        return
+    totals = {
+        line["enrolment"]: line
+        for line in LessonVisit.objects.filter(
+            enrolment__in=[row.enrolment for row in rows]
+        )
+        .values("enrolment")
+        .annotate(active=Sum("active_seconds"), first=Min("first_opened_at"))
+        .order_by()
+    }
+    for row in rows:
+        line = totals.get(row.enrolment.pk)
+        if line is not None:
+            row.active_seconds, row.first_opened_at = line["active"], line["first"]
 
 
 def _attach_scores(person: User, rows: list[TranscriptRow]) -> None:

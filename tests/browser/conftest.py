@@ -115,6 +115,9 @@ def live_site(tmp_path_factory) -> LiveSite:
     env.update(
         DEBUG="1",
         SIGAP_TESTING="1",  # immediate tasks, cheap password hashing
+        # The journeys mark lessons done as they go; the time a lesson must be
+        # open first is pinned in tests/courses/test_learning_time.py.
+        SIGAP_MIN_TIME_SHARE="0",
         DATABASE_URL=f"sqlite:///{base / 'browser.sqlite3'}",
         MEDIA_ROOT=str(base / "media"),
         PYTHONUNBUFFERED="1",

@@ -14,6 +14,9 @@ from courses.services import mark_lesson_complete
 from lms.audit.models import AuditEvent
 from tests.factories import AsnProfileFactory, complete_enrolment_for, make_course
 
+# Lessons are marked done at once here; the time rule has its own tests.
+pytestmark = pytest.mark.usefixtures("no_reading_time")
+
 
 def test_finishing_the_last_lesson_issues_the_certificate_without_any_click(
     learner, course, django_capture_on_commit_callbacks

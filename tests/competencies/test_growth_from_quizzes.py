@@ -13,8 +13,10 @@ from lms.competencies.selectors import competency_growth
 from lms.competencies.services import refresh_growth
 from tests.factories import map_competency
 
+# Lessons are marked done at once here; the time rule has its own tests.
 pytestmark = [
     pytest.mark.django_db,
+    pytest.mark.usefixtures("no_reading_time"),
     pytest.mark.skipif(
         not apps.is_installed("courses.quizzes"), reason="quiz engine not installed"
     ),

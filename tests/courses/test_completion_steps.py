@@ -11,7 +11,8 @@ from courses.models import Enrolment
 from courses.selectors import course_outline
 from courses.services import complete_enrolment, enrol, mark_lesson_complete
 
-pytestmark = pytest.mark.django_db
+# Lessons are marked done at once here; the time rule has its own tests.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_reading_time")]
 
 STEPS = __name__
 calls: list[tuple] = []

@@ -8,7 +8,8 @@ from courses.selectors import my_courses
 from courses.services import enrol, mark_lesson_complete
 from tests.factories import UserFactory, make_course
 
-pytestmark = pytest.mark.django_db
+# Lessons are marked done at once here; the time rule has its own tests.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_reading_time")]
 
 
 def test_enrolment_by_get_is_refused(learner_client, course):

@@ -22,7 +22,8 @@ from courses.quizzes.services import start_attempt
 from courses.services import complete_enrolment, enrol, evaluate_completion
 from tests.factories import AsnProfileFactory, client_as, make_question, make_quiz
 
-pytestmark = pytest.mark.django_db
+# Lessons are marked done at once here; the time rule has its own tests.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_reading_time")]
 
 PASSWORD = "sandi-angkatan-7"
 

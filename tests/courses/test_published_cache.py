@@ -27,7 +27,8 @@ from tests.factories import (
     make_quiz,
 )
 
-pytestmark = pytest.mark.django_db
+# Lessons are marked done at once here; the time rule has its own tests.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_reading_time")]
 
 
 @pytest.fixture(autouse=True, params=["database cache", "shared cache"])

@@ -70,8 +70,8 @@ LESSON_HEAD = """\
 ---
 title: Krisis dan Kebutuhan Berpikir Cepat
 slug: krisis-dan-kebutuhan-berpikir-cepat
-intro: Pengantar.
-minutes: 20
+intro: Pengantar
+  singkat.
 ---
 
 ## Judul bagian
@@ -151,8 +151,8 @@ def test_broken_lesson_block_is_reported_with_its_file_and_line(
 
 def test_lesson_without_required_front_matter_names_the_missing_key(content):
     lesson = content / MODULE / "lessons" / "02-siklus-ooda.md"
-    lesson.write_text(lesson.read_text().replace("minutes: ", "menit: ", 1))
-    with pytest.raises(ContentError, match=r"02-siklus-ooda\.md.*minutes"):
+    lesson.write_text(lesson.read_text().replace("intro: ", "pengantar: ", 1))
+    with pytest.raises(ContentError, match=r"02-siklus-ooda\.md.*intro"):
         load_modules(content)
 
 
@@ -173,7 +173,7 @@ def test_lesson_file_not_listed_in_its_module_is_reported(content):
 
 def test_module_metadata_error_names_the_line_of_its_key(content):
     module = content / MODULE / "module.yaml"
-    module.write_text(module.read_text().replace("jp: 3", "jp: tiga"))
+    module.write_text(module.read_text().replace("jp: 1", "jp: tiga"))
     line = module.read_text().split("\n").index("jp: tiga") + 1
     with pytest.raises(ContentError, match=rf"module\.yaml:{line}: jp harus"):
         load_modules(content)

@@ -18,7 +18,8 @@ from courses.quizzes.tasks import close_expired_attempts_task
 from courses.services import mark_lesson_complete
 from tests.factories import make_question, make_quiz
 
-pytestmark = pytest.mark.django_db
+# Lessons are marked done at once here; the time rule has its own tests.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_reading_time")]
 
 
 def pass_quiz(quiz, user):

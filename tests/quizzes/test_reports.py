@@ -16,7 +16,8 @@ from courses.services import enrol, mark_lesson_complete
 from lms.audit.models import AuditEvent
 from tests.factories import AsnProfileFactory, UserFactory, make_question, make_quiz
 
-pytestmark = pytest.mark.django_db
+# Lessons are marked done at once here; the time rule has its own tests.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_reading_time")]
 
 
 def take(quiz, user, right: set[int]):

@@ -81,6 +81,23 @@ def _enrolled_lesson_id(w: World, own: bool) -> dict:
     return {"lesson_id": w.lesson(own).pk}
 
 
+def _opened_lesson_id(w: World, own: bool) -> dict:
+    """A lesson of the enrolment that its learner has opened (the lesson page
+    records that; here it is recorded directly)."""
+    from django.utils import timezone
+
+    from courses.models import LessonVisit
+
+    now = timezone.now()
+    lesson = w.lesson(own)
+    LessonVisit.objects.get_or_create(
+        enrolment=w.enrolment(own),
+        lesson=lesson,
+        defaults={"first_opened_at": now, "last_opened_at": now},
+    )
+    return {"lesson_id": lesson.pk}
+
+
 def _claim(w: World, own: bool):
     import datetime
 
@@ -267,6 +284,20 @@ MATRIX: dict[str, Rule] = {
         expect={
             ANONYMOUS: LOGIN,
             PESERTA: (302, 404),
+            PENGAJAR: 404,
+            PENINJAU: 404,
+            HR: 404,
+            ADMIN: 404,
+        },
+    ),
+    # A heartbeat counts only on the learner's own visit of a lesson they opened;
+    # nobody else's (nor a lesson not yet opened) is found.
+    "courses:lesson_heartbeat": Rule(
+        method="POST",
+        kwargs=_opened_lesson_id,
+        expect={
+            ANONYMOUS: LOGIN,
+            PESERTA: (204, 404),
             PENGAJAR: 404,
             PENINJAU: 404,
             HR: 404,
