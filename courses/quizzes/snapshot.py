@@ -91,11 +91,16 @@ def build_item(
 
 
 def fixed_question_ids(quiz: QuizPage) -> list[int]:
-    """The ids of the questions a quiz always asks, in its order."""
+    """The ids of the questions a quiz always asks, in its order.
+
+    Read from the blocks' stored data: resolving the chooser blocks would load every
+    question once more, before the caller loads them with their choices (a
+    question deleted since is left out there, as it was here).
+    """
     return [
-        block.value.pk
-        for block in quiz.items
-        if block.block_type == "question" and block.value is not None
+        item["value"]
+        for item in quiz.items.raw_data
+        if item["type"] == "question" and item["value"] is not None
     ]
 
 
