@@ -104,6 +104,13 @@ def fixed_question_ids(quiz: QuizPage) -> list[int]:
     ]
 
 
+def draw_rules(quiz: QuizPage) -> list[dict]:
+    """The quiz's random-draw rules (count, tag, competency, difficulty), in its
+    order, from the stored data (iterating the blocks would load the fixed
+    questions too)."""
+    return [item["value"] for item in quiz.items.raw_data if item["type"] == "draw"]
+
+
 def draw_pool(rule, *, course):
     """The questions a random-draw rule of ``course``'s quiz may pick from."""
     pool = Question.objects.for_course(course)
@@ -120,11 +127,8 @@ def possible_question_ids(quiz: QuizPage) -> set[int]:
     """Every question an attempt of ``quiz`` may show: fixed ones and draw pools."""
     ids = set(fixed_question_ids(quiz))
     course = quiz.get_course()
-    for block in quiz.items:
-        if block.block_type == "draw":
-            ids |= set(
-                draw_pool(block.value, course=course).values_list("pk", flat=True)
-            )
+    for rule in draw_rules(quiz):
+        ids |= set(draw_pool(rule, course=course).values_list("pk", flat=True))
     return ids
 
 
@@ -139,10 +143,7 @@ def draw_questions(quiz: QuizPage, *, rng: random.Random) -> list[Question]:
         if pk in by_id and pk not in seen:
             chosen.append(by_id[pk])
             seen.add(pk)
-    for block in quiz.items:
-        if block.block_type != "draw":
-            continue
-        rule = block.value
+    for rule in draw_rules(quiz):
         pool = draw_pool(rule, course=course).exclude(pk__in=seen)
         pool_ids = sorted(set(pool.values_list("pk", flat=True)))
         picked = rng.sample(pool_ids, min(rule["count"], len(pool_ids)))
