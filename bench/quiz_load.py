@@ -7,7 +7,10 @@ PostgreSQL on 127.0.0.1, then every acknowledged answer is reconciled in SQL.
 ``main(argv)`` prints one markdown section (for bench/report.md) and returns 0
 when every acknowledged answer is in the database exactly once, 1 otherwise.
 Nothing leaves 127.0.0.1. The database is ``sigap_quizbench`` (recreated) unless
-``--database-url`` says otherwise.
+``--database-url`` says otherwise. The cache is the database, unless
+``--redis-url`` (or ``QUIZ_BENCH_REDIS_URL``) names a Redis database of the
+benchmark's own, emptied first: then sessions and the per-person and
+published-content caches live in Redis, as in production (docs/scaling.md).
 """
 
 from __future__ import annotations
@@ -42,9 +45,10 @@ def build_fixtures(learners: int, questions: int) -> dict:
     import django
 
     django.setup()
+    from importlib import import_module
+
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
     from django.utils import timezone
 
     from courses.models import Enrolment
@@ -84,6 +88,7 @@ def build_fixtures(learners: int, questions: int) -> dict:
         for i in range(learners)
     )
     users = list(User.objects.filter(email__endswith="@bench.test").order_by("pk"))
+    SessionStore = import_module(settings.SESSION_ENGINE).SessionStore  # noqa: N806
     sessions = []
     for user in users:
         AsnProfileFactory(user=user, unit=unit)
@@ -335,7 +340,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def server_env(database_url: str, port: int) -> dict:
+def server_env(database_url: str, port: int, redis_url: str = "") -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
     env.update(
         DATABASE_URL=database_url,
@@ -351,7 +356,17 @@ def server_env(database_url: str, port: int) -> dict:
         PYTHONPATH=str(REPO),
     )
     env.pop("REDIS_URL", None)
+    if redis_url:
+        env["REDIS_URL"] = redis_url
     return env
+
+
+def empty_redis(redis_url: str) -> None:
+    """The benchmark's Redis database starts empty, as its PostgreSQL database does
+    (entries of an earlier run would describe rows that no longer exist)."""
+    import redis
+
+    redis.Redis.from_url(redis_url).flushdb()
 
 
 def recreate_database(database_url: str) -> None:
@@ -399,7 +414,9 @@ def markdown(args, stats: Stats, seconds: float, check: dict) -> str:
         "",
         f"{args.learners} simulated learners at once against gunicorn "
         f"({args.workers} workers × {args.threads} threads) and PostgreSQL on "
-        f"127.0.0.1, load generator on the same machine ({os.cpu_count()} cores). "
+        f"127.0.0.1 ({'Redis' if args.redis_url else 'the database'} as the cache "
+        "and session store), load generator on the same machine "
+        f"({os.cpu_count()} cores). "
         f"Each learner starts a {args.questions}-question attempt, reads its pages, "
         f"autosaves {args.answers or args.questions} answers (plus ~10 % changed "
         f"answers) with {args.think[0]}–{args.think[1]} s think time, then submits "
@@ -442,6 +459,11 @@ def parse_args(argv):
     parser.add_argument(
         "--database-url", default=os.environ.get("QUIZ_BENCH_DATABASE_URL", DEFAULT_DB)
     )
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("QUIZ_BENCH_REDIS_URL", ""),
+        help="a Redis database of the benchmark's own (emptied); default: no Redis",
+    )
     parser.add_argument("--fixtures", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.short:
@@ -458,8 +480,10 @@ def main(argv=None) -> int:
         print(json.dumps(build_fixtures(args.learners, args.questions)))
         return 0
     port = free_port()
-    env = server_env(args.database_url, port)
+    env = server_env(args.database_url, port, args.redis_url)
     recreate_database(args.database_url)
+    if args.redis_url:
+        empty_redis(args.redis_url)
     manage(env, "migrate", "--noinput", "-v0")
     if not (REPO / "staticfiles" / "staticfiles.json").exists():
         manage(env, "collectstatic", "--noinput", "-v0")

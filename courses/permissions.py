@@ -5,6 +5,8 @@ course page's own guard (published, Wagtail's view restrictions on it and its
 ancestors) plus enrolment and the gates higher layers register (the pre-test).
 Every view and service that acts on a course asks it: enrol, mark a lesson done,
 start, save and hand in a quiz, record a completion, issue the certificate.
+``may_go_on_learning`` is the same rule for the requests a learner repeats on one
+page (a quiz's autosaves), kept per person between them.
 """
 
 from collections.abc import Callable
@@ -13,9 +15,12 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import BaseViewRestriction
+from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
 from lms.accounts.permissions import is_admin, is_reviewer, is_trainer
+from lms.cache import remembered_for_person
+
+from .published import published_version, remembered
 
 # Why ``may_learn`` refused (``LearningDecision.reason``).
 SIGN_IN = "sign_in"
@@ -70,17 +75,10 @@ def register_learning_gate(gate: Callable[..., str]) -> None:
         LEARNING_GATES.append(gate)
 
 
-def _meets(restriction, user, request) -> bool:
-    """Whether ``user`` meets one Wagtail view restriction.
-
-    With the person's own request, Wagtail decides (``accept_request``: a shared
-    password counts once given in this session). Without one (a task, an HR
-    officer acting for them) the person's own standing decides: signed in, in one
-    of the groups. A shared password belongs to a browser session, so it is asked
-    at every action the person takes; work done later on their behalf relies on it.
-    """
-    if request is not None and getattr(request.user, "pk", None) == user.pk:
-        return restriction.accept_request(request)
+def _meets(restriction, user) -> bool:
+    """Whether ``user`` stands where one Wagtail view restriction (not a shared
+    password) wants them: signed in, in one of the groups. The same answer as
+    Wagtail's ``accept_request`` on the person's own request."""
     kind = restriction.restriction_type
     if kind == BaseViewRestriction.LOGIN:
         return user.is_authenticated
@@ -89,20 +87,80 @@ def _meets(restriction, user, request) -> bool:
     return True
 
 
+def _passwords_given(passwords: tuple[int, ...], user, request) -> bool:
+    """Whether the person's own ``request`` carries every shared password in
+    ``passwords`` (restriction ids), as Wagtail's ``accept_request`` asks.
+
+    A shared password belongs to a browser session, so it is asked at every action
+    the person takes; without their request (a task, an HR officer acting for them)
+    work done on their behalf relies on it.
+    """
+    if not passwords or request is None:
+        return True
+    if getattr(request.user, "pk", None) != user.pk:
+        return True
+    given = request.session.get(
+        PageViewRestriction.passed_view_restrictions_session_key, []
+    )
+    return all(pk in given for pk in passwords)
+
+
+def view_restrictions(page) -> list:
+    """The view restrictions on ``page`` and above it: those routing attached to the
+    page, else Wagtail's, kept with the published content (``courses.published``
+    starts a new version when a page or a restriction changes)."""
+    attached = getattr(page, "_sigap_view_restrictions", None)
+    if attached is not None:
+        return attached
+    return remembered(
+        f"view-restrictions:{page.pk}", lambda: list(Page.get_view_restrictions(page))
+    )
+
+
+def _page_standing(user, course, target, restrictions) -> tuple[tuple[int, ...], str]:
+    """The course page's rule for ``target`` without the shared passwords: the ids
+    of the password restrictions met before any other refusal, in Wagtail's order,
+    and the reason of that refusal ("" when none)."""
+    if not course.live or not target.live:
+        return (), NOT_PUBLISHED
+    passwords = []
+    for restriction in restrictions:
+        if restriction.restriction_type == BaseViewRestriction.PASSWORD:
+            passwords.append(restriction.pk)
+        elif not _meets(restriction, user):
+            return tuple(passwords), RESTRICTED
+    return tuple(passwords), ""
+
+
 def may_open_course(user, course, *, request=None, page=None) -> LearningDecision:
     """The rule that guards the course page (or ``page``, a lesson or quiz of it):
-    published, and every view restriction on it or above it met."""
+    published, and every view restriction on it or above it met (a shared password
+    as given in the person's own ``request``)."""
     target = page if page is not None else course
-    if not course.live or not target.live:
-        return LearningDecision(NOT_PUBLISHED)
-    for restriction in target.get_view_restrictions():
-        if not _meets(restriction, user, request):
-            password = restriction.restriction_type == BaseViewRestriction.PASSWORD
-            return LearningDecision(PASSWORD if password else RESTRICTED)
-    return ALLOWED
+    passwords, reason = _page_standing(user, course, target, view_restrictions(target))
+    if not _passwords_given(passwords, user, request):
+        return LearningDecision(PASSWORD)
+    return LearningDecision(reason)
 
 
 _UNKNOWN = object()
+
+
+def _enrolled_past_gates(user, course, page, enrolment=_UNKNOWN) -> str:
+    """The rest of ``may_learn`` after the course page's rule: enrolled, and every
+    registered gate passed. The reason why not, or ""."""
+    if enrolment is _UNKNOWN:
+        # in-function: courses.models imports this module (``can_study``).
+        from .models import Enrolment
+
+        enrolment = Enrolment.objects.filter(user=user, course=course).first()
+    if enrolment is None:
+        return NOT_ENROLLED
+    for gate in LEARNING_GATES:
+        reason = gate(user=user, course=course, page=page)
+        if reason:
+            return reason
+    return ""
 
 
 def may_learn(
@@ -119,18 +177,46 @@ def may_learn(
     decision = may_open_course(user, course, request=request, page=page)
     if not decision:
         return decision
-    if enrolment is _UNKNOWN:
-        # in-function: courses.models imports this module (``can_study``).
-        from .models import Enrolment
+    return LearningDecision(_enrolled_past_gates(user, course, page, enrolment))
 
-        enrolment = Enrolment.objects.filter(user=user, course=course).first()
-    if enrolment is None:
-        return LearningDecision(NOT_ENROLLED)
-    for gate in LEARNING_GATES:
-        reason = gate(user=user, course=course, page=page)
-        if reason:
-            return LearningDecision(reason)
-    return ALLOWED
+
+def _course_of(page):
+    """The course of ``page``, kept with the published content (a page moved or a
+    course changed starts a new version)."""
+    # in-function: courses.models imports this module (``can_study``).
+    from .models.pages import course_of
+
+    return remembered(f"course-of:{page.pk}", lambda: course_of(page))
+
+
+def may_go_on_learning(user, page, *, request=None) -> LearningDecision:
+    """``may_learn`` in the course of ``page`` (a lesson or quiz of it), for the
+    requests a learner repeats there (a quiz's autosaves, pages and hand-in).
+
+    The same rule, decided once and kept for the person (``lms.cache``) under the
+    published version: it is decided again after any change to their records
+    (enrolment, quiz attempts, lessons done) or their groups (``forget_person``), and
+    after any change to published pages or view restrictions (``courses.published``).
+    A shared password belongs to the browser session and is asked of ``request``
+    every time. Without a shared cache (the database as the cache) it is decided on
+    every call, as ``may_learn``.
+    """
+    if not user.is_authenticated:
+        return LearningDecision(SIGN_IN)
+
+    def decide() -> tuple[tuple[int, ...], str]:
+        course = _course_of(page)
+        if course is None:
+            return (), NOT_PUBLISHED
+        passwords, reason = _page_standing(user, course, page, view_restrictions(page))
+        return passwords, reason or _enrolled_past_gates(user, course, page)
+
+    passwords, reason = remembered_for_person(
+        user.pk, f"learning:{page.pk}:{published_version()}", decide
+    )
+    if not _passwords_given(passwords, user, request):
+        return LearningDecision(PASSWORD)
+    return LearningDecision(reason)
 
 
 def is_course_trainer(user, course) -> bool:

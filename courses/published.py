@@ -5,7 +5,8 @@ lessons and quizzes and a lesson's rendered body are the same for every learner
 until an editor changes the page tree. One cache key (shared by every web
 process) holds the *published version*; every entry's key contains it. Saving,
 publishing, unpublishing, moving or deleting a page, saving or deleting a site, a
-page's view restriction, an image or a document replaces the version, so a change
+page's view restriction (or changing its groups), an image or a document replaces
+the version, so a change
 shows at once: the old entries are never read again and expire. The version is
 replaced once more when the transaction commits, so an entry rebuilt in between
 from the data as it was before the commit cannot outlive it. Timeouts bound what
@@ -23,7 +24,7 @@ from uuid import uuid4
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http.request import split_domain_port
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_unpublished, post_page_move
@@ -114,6 +115,13 @@ def published_content_changed(*, sender=None, instance=None, **kwargs) -> None:
         bump_published_version()
 
 
+def restriction_groups_changed(*, action: str, **kwargs) -> None:
+    """Signal receiver: the groups a view restriction admits changed (the
+    restriction itself is not saved again when only its groups change)."""
+    if action in ("post_add", "post_remove", "post_clear"):
+        bump_published_version()
+
+
 def connect_published_signals() -> None:
     """Hook into Wagtail's and Django's signals (Wagtail offers no other hook)."""
     post_save.connect(published_content_changed, dispatch_uid="sigap-published-save")
@@ -125,6 +133,11 @@ def connect_published_signals() -> None:
     )
     page_unpublished.connect(
         published_content_changed, dispatch_uid="sigap-published-unpublish"
+    )
+    m2m_changed.connect(
+        restriction_groups_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="sigap-published-restriction-groups",
     )
 
 

@@ -108,9 +108,11 @@ def review_allowed(*, attempt: Attempt, attempts: list[Attempt]) -> bool:
 
 
 def question_count(quiz: QuizPage) -> int:
+    """How many questions an attempt asks, from the blocks' stored data (without
+    loading the chosen questions)."""
     return sum(
-        1 if block.block_type == "question" else block.value["count"]
-        for block in quiz.items
+        1 if item["type"] == "question" else item["value"]["count"]
+        for item in quiz.items.raw_data
     )
 
 

@@ -91,12 +91,24 @@ def build_item(
 
 
 def fixed_question_ids(quiz: QuizPage) -> list[int]:
-    """The ids of the questions a quiz always asks, in its order."""
+    """The ids of the questions a quiz always asks, in its order.
+
+    Read from the blocks' stored data: resolving the chooser blocks would load every
+    question once more, before the caller loads them with their choices (a
+    question deleted since is left out there, as it was here).
+    """
     return [
-        block.value.pk
-        for block in quiz.items
-        if block.block_type == "question" and block.value is not None
+        item["value"]
+        for item in quiz.items.raw_data
+        if item["type"] == "question" and item["value"] is not None
     ]
+
+
+def draw_rules(quiz: QuizPage) -> list[dict]:
+    """The quiz's random-draw rules (count, tag, competency, difficulty), in its
+    order, from the stored data (iterating the blocks would load the fixed
+    questions too)."""
+    return [item["value"] for item in quiz.items.raw_data if item["type"] == "draw"]
 
 
 def draw_pool(rule, *, course):
@@ -115,11 +127,8 @@ def possible_question_ids(quiz: QuizPage) -> set[int]:
     """Every question an attempt of ``quiz`` may show: fixed ones and draw pools."""
     ids = set(fixed_question_ids(quiz))
     course = quiz.get_course()
-    for block in quiz.items:
-        if block.block_type == "draw":
-            ids |= set(
-                draw_pool(block.value, course=course).values_list("pk", flat=True)
-            )
+    for rule in draw_rules(quiz):
+        ids |= set(draw_pool(rule, course=course).values_list("pk", flat=True))
     return ids
 
 
@@ -134,10 +143,7 @@ def draw_questions(quiz: QuizPage, *, rng: random.Random) -> list[Question]:
         if pk in by_id and pk not in seen:
             chosen.append(by_id[pk])
             seen.add(pk)
-    for block in quiz.items:
-        if block.block_type != "draw":
-            continue
-        rule = block.value
+    for rule in draw_rules(quiz):
         pool = draw_pool(rule, course=course).exclude(pk__in=seen)
         pool_ids = sorted(set(pool.values_list("pk", flat=True)))
         picked = rng.sample(pool_ids, min(rule["count"], len(pool_ids)))

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from courses.permissions import NOT_PUBLISHED, RESTRICTED, may_learn
+from courses.permissions import NOT_PUBLISHED, RESTRICTED, may_go_on_learning
 from lms.accounts.middleware import staff_area
 from lms.numbers import parse_int
 
@@ -49,9 +49,11 @@ def _own_attempt(request, attempt_id: int) -> Attempt:
 
 def _learning_refused(request, attempt: Attempt) -> str:
     """Why the learner may not go on with ``attempt`` now (``may_learn``), to
-    show them, or "" when they may. A quiz they may not see at all is not found."""
-    quiz = attempt.quiz
-    decision = may_learn(request.user, quiz.get_course(), request=request, page=quiz)
+    show them, or "" when they may. A quiz they may not see at all is not found.
+
+    Asked on every autosave: ``may_go_on_learning`` keeps the answer for the person
+    until their enrolment, groups or attempts or the published course change."""
+    decision = may_go_on_learning(request.user, attempt.quiz, request=request)
     if decision.reason in (NOT_PUBLISHED, RESTRICTED):
         raise Http404
     return decision.message
@@ -84,7 +86,7 @@ def start_view(request, quiz_id: int):
     quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
     if not can_open_quiz(request.user, quiz):
         raise Http404
-    decision = may_learn(request.user, quiz.get_course(), request=request, page=quiz)
+    decision = may_go_on_learning(request.user, quiz, request=request)
     if decision.reason in (NOT_PUBLISHED, RESTRICTED):
         raise Http404
     try:
