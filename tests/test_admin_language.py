@@ -18,6 +18,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page
 
+from courses.review import submit_course_for_review
 from tests.factories import client_as, make_question
 from tests.security.world import ADMIN, PENGAJAR, PENINJAU, build_world
 from tests.test_language import PLACEHOLDER, msgstrs, read_po
@@ -106,8 +107,9 @@ def trainer_and_reviewer_pages(world) -> dict[str, list[str]]:
     """The admin pages a trainer works in, and those a reviewer uses to approve."""
     course, lesson = world.course_a, world.lesson(True)
     question = make_question(course, "single")
+    # Lessons are reviewed with their course ("Ajukan seluruh kursus").
     lesson.save_revision(user=world.users[PENGAJAR])
-    lesson.get_workflow().start(lesson, world.users[PENGAJAR])
+    submit_course_for_review(course=course, user=world.users[PENGAJAR])
     return {
         PENGAJAR: [
             "/cms/",
@@ -128,7 +130,9 @@ def trainer_and_reviewer_pages(world) -> dict[str, list[str]]:
         ],
         PENINJAU: [
             "/cms/",
+            f"/cms/pages/{course.pk}/edit/",
             f"/cms/pages/{lesson.pk}/edit/",
+            f"/cms/kursus/{course.pk}/tinjauan/",
             "/cms/reports/workflow/",
             "/cms/reports/workflow_tasks/",
             "/cms/account/",
@@ -182,7 +186,7 @@ def test_the_sidebar_and_the_reviewers_buttons_are_indonesian(world):
     assert {"Laporan", "Bank soal", "Halaman"} <= trainer_dashboard
     assert any(text.startswith("Dasbor") for text in trainer_dashboard)
     assert not {"Reports", "Question bank", "Pages"} & trainer_dashboard
-    review = pages[f"{PENINJAU} /cms/pages/{world.lesson(True).pk}/edit/"]
+    review = pages[f"{PENINJAU} /cms/pages/{world.course_a.pk}/edit/"]
     assert any(text.startswith("Setujui dengan komentar") for text in review)
     assert not any("Approve" in text for text in review)
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.users.models import UserProfile
 
+from courses.review import submit_course_for_review
 from lms.accounts.permissions import ROLE_REVIEWER
 from lms.accounts.services import choose_language
 from lms.emails import recipient_language
@@ -147,12 +148,12 @@ def test_moderation_emails_go_out_in_each_reviewers_language(
     lesson = add_lesson(world.course_a, 9)
     with translation.override(submitter_language):  # the trainer's admin request
         lesson.save_revision(user=world.users[PENGAJAR])
-        lesson.get_workflow().start(lesson, world.users[PENGAJAR])
+        submit_course_for_review(course=world.course_a, user=world.users[PENGAJAR])
 
     by_recipient = {email.to[0]: email for email in mail.outbox}
     english = by_recipient[english_reviewer.email]
     indonesian = by_recipient[world.users[PENINJAU].email]
     assert "has been submitted for approval" in english.subject
-    assert lesson.title in english.subject
+    assert world.course_a.title in english.subject
     assert "diajukan untuk disetujui" in indonesian.subject
     assert "submitted" not in indonesian.subject + indonesian.body
