@@ -12,20 +12,22 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.widgets.button import HeaderButton
+from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView
 
 import lms.converters  # noqa: F401  (registers <id:…>)
+from courses.models import CoursePage
 from courses.page_permissions import CourseOwnedSnippetPolicy
 from lms.admin_choosers import scoped_chooser_viewset
 from lms.admin_policies import PolicyGuardedSnippetViewSet
 
-from . import bank_views
+from . import bank_views, dashboard_views
 from .bank_filters import QuestionBankFilterSet
+from .dashboard import dashboard_courses
 from .models import Question
-from .permissions import questions_for
+from .permissions import can_view_course_dashboard, questions_for
 from .reports import BankItemStats, bank_item_stats
 
 # Before any view asks for it: Wagtail would otherwise make a model-wide one.
@@ -151,6 +153,16 @@ def question_bank_urls():
             bank_views.transfer,
             name="sigap_question_transfer",
         ),
+        path(
+            "dasbor-kursus/",
+            dashboard_views.dashboard_index,
+            name="sigap_course_dashboards",
+        ),
+        path(
+            "dasbor-kursus/<id:course_id>/",
+            dashboard_views.dashboard_view,
+            name="sigap_course_dashboard",
+        ),
     ]
 
 
@@ -167,3 +179,32 @@ def question_bank_menu_item():
         icon_name="upload",
         order=211,
     )
+
+
+class DashboardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return dashboard_courses(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def course_dashboard_menu_item():
+    return DashboardMenuItem(
+        _("Dasbor kursus"),
+        reverse("sigap_course_dashboards"),
+        icon_name="view",
+        order=205,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def course_dashboard_button(page, user, view_name, next_url=None):
+    if not isinstance(page.specific_deferred, CoursePage):
+        return
+    course = page.specific_deferred
+    if can_view_course_dashboard(user, course):
+        yield Button(
+            _("Dasbor kursus"),
+            reverse("sigap_course_dashboard", args=(course.pk,)),
+            icon_name="view",
+            priority=20,
+        )
