@@ -10,7 +10,7 @@ from courses.permissions import (
     is_course_author,
     is_course_trainer,
 )
-from lms.accounts.permissions import is_admin, is_only_trainer
+from lms.accounts.permissions import is_admin, is_only_trainer, is_reviewer
 
 
 def can_author_course(user, course) -> bool:
@@ -93,3 +93,12 @@ def bank_courses(user):
     if is_only_trainer(user):
         return courses.filter(authored_courses_q(user))
     return courses
+
+
+def can_view_course_dashboard(user, course) -> bool:
+    """The course dashboard (learner figures and quiz results, in the admin): the
+    course's trainer while they hold the role (``is_course_trainer``, the rule for
+    learner data), reviewers and administrators."""
+    return user.is_authenticated and (
+        is_course_trainer(user, course) or is_reviewer(user) or is_admin(user)
+    )

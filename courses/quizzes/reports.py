@@ -173,6 +173,40 @@ def _sd(n: int, total: float, squares: float) -> float:
     return math.sqrt(variance)
 
 
+def _point_biserial(s: dict) -> float | None:
+    """Point-biserial correlation of right/wrong with the attempt's percent, from
+    the aggregates of ``_ITEM_AGGREGATES`` (None when it is undefined)."""
+    n = s["n"]
+    sd = _sd(n, s["total"] or 0, s["squares"] or 0)
+    right_n = s["right"] or 0
+    if not (sd > 0 and 0 < right_n < n):
+        return None
+    p = right_n / n
+    mean_right = s["total_right"] / right_n
+    mean_wrong = (s["total"] - s["total_right"]) / (n - right_n)
+    return (mean_right - mean_wrong) / sd * math.sqrt(p * (1 - p))
+
+
+def _item_aggregates() -> dict:
+    right = Case(
+        When(credit__gte=0.999, then=1.0), default=0.0, output_field=FloatField()
+    )
+    return {
+        "n": Count("id"),
+        "facility": Avg("credit"),
+        "right": Sum(right),
+        "total": Sum("attempt_percent"),
+        "squares": Sum(F("attempt_percent") * F("attempt_percent")),
+        "total_right": Sum(
+            Case(
+                When(credit__gte=0.999, then=F("attempt_percent")),
+                default=0.0,
+                output_field=FloatField(),
+            )
+        ),
+    }
+
+
 def item_analysis(*, quiz: QuizPage) -> list[ItemRow]:
     """Facility, discrimination and choice frequencies per question of ``quiz``.
 
@@ -186,9 +220,6 @@ def item_analysis(*, quiz: QuizPage) -> list[ItemRow]:
         return []
     group = max(1, math.ceil(GROUP_SHARE * len(scores)))
     lower_cut, upper_cut = scores[group - 1], scores[-group]
-    right = Case(
-        When(credit__gte=0.999, then=1.0), default=0.0, output_field=FloatField()
-    )
     upper = Q(attempt_percent__gte=upper_cut)
     lower = Q(attempt_percent__lte=lower_cut)
     stats = {
@@ -196,18 +227,7 @@ def item_analysis(*, quiz: QuizPage) -> list[ItemRow]:
         for row in Response.objects.filter(quiz=quiz, credit__isnull=False)
         .values("question_id")
         .annotate(
-            n=Count("id"),
-            facility=Avg("credit"),
-            right=Sum(right),
-            total=Sum("attempt_percent"),
-            squares=Sum(F("attempt_percent") * F("attempt_percent")),
-            total_right=Sum(
-                Case(
-                    When(credit__gte=0.999, then=F("attempt_percent")),
-                    default=0.0,
-                    output_field=FloatField(),
-                )
-            ),
+            **_item_aggregates(),
             upper_n=Count("id", filter=upper),
             upper_credit=Sum("credit", filter=upper),
             lower_n=Count("id", filter=lower),
@@ -232,14 +252,7 @@ def item_analysis(*, quiz: QuizPage) -> list[ItemRow]:
             discrimination = (s["upper_credit"] or 0) / s["upper_n"] - (
                 s["lower_credit"] or 0
             ) / s["lower_n"]
-        point_biserial = None
-        sd = _sd(n, s["total"] or 0, s["squares"] or 0)
-        right_n = s["right"] or 0
-        if sd > 0 and 0 < right_n < n:
-            p = right_n / n
-            mean_right = s["total_right"] / right_n
-            mean_wrong = (s["total"] - s["total_right"]) / (n - right_n)
-            point_biserial = (mean_right - mean_wrong) / sd * math.sqrt(p * (1 - p))
+        point_biserial = _point_biserial(s)
         counts = picks.get(question.pk, {})
         if question.type == "true_false":
             options = [
@@ -446,3 +459,37 @@ def key_check(*, quiz: QuizPage) -> KeyCheck:
                         )
                     )
     return check
+
+
+@dataclass(frozen=True)
+class BankItemStats:
+    """A question's statistics over every graded answer it had, in any quiz:
+    facility (p, mean credit 0–1), discrimination (point-biserial of right/wrong
+    with the attempt's percent) and what in its wording gives the key away."""
+
+    responses: int
+    facility: float | None
+    discrimination: float | None
+    flags: tuple[str, ...]
+
+
+def bank_item_stats(*, questions: list[Question]) -> dict[int, BankItemStats]:
+    """Statistics of ``questions`` (one page of the bank, choices prefetched) by
+    id: one GROUP BY over their responses, whatever the number of questions."""
+    ids = [question.pk for question in questions]
+    stats = {
+        row["question_id"]: row
+        for row in Response.objects.filter(question_id__in=ids, credit__isnull=False)
+        .values("question_id")
+        .annotate(**_item_aggregates())
+    }
+    found = {}
+    for question in questions:
+        s = stats.get(question.pk)
+        found[question.pk] = BankItemStats(
+            responses=s["n"] if s else 0,
+            facility=s["facility"] if s else None,
+            discrimination=_point_biserial(s) if s else None,
+            flags=tuple(key_flags(question)),
+        )
+    return found

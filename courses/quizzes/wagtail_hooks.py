@@ -5,30 +5,64 @@ import, export and move screens (``bank_views``)."""
 
 from functools import cached_property
 
+from django.db.models import prefetch_related_objects
 from django.urls import path, reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.widgets.button import HeaderButton
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView
 
 import lms.converters  # noqa: F401  (registers <id:…>)
+from courses.models import CoursePage
 from courses.page_permissions import CourseOwnedSnippetPolicy
 from lms.admin_choosers import scoped_chooser_viewset
 from lms.admin_policies import PolicyGuardedSnippetViewSet
 
-from . import bank_views
+from . import bank_views, dashboard_views
+from .bank_filters import QuestionBankFilterSet
+from .dashboard import dashboard_courses
 from .models import Question
-from .permissions import questions_for
+from .permissions import can_view_course_dashboard, questions_for
+from .reports import BankItemStats, bank_item_stats
 
 # Before any view asks for it: Wagtail would otherwise make a model-wide one.
 register_permission_policy(Question, CourseOwnedSnippetPolicy(Question))
 
 
+def _figure(value: float | None) -> str:
+    return "–" if value is None else number_format(value, 2)
+
+
+class StatCells:
+    """What the listing shows of a question's ``BankItemStats``."""
+
+    def __init__(self, stats: BankItemStats):
+        self.facility = (
+            f"{_figure(stats.facility)} (n={stats.responses})"
+            if stats.responses
+            else "–"
+        )
+        self.discrimination = _figure(stats.discrimination)
+        self.flags = "; ".join(str(flag) for flag in stats.flags) or "–"
+
+
 class QuestionIndexView(IndexView):
-    """The bank's listing, with a button to the import, export and move screen."""
+    """The bank's listing, with a button to the import, export and move screen,
+    and each listed question's statistics (for the page shown only: one query for
+    the choices, one for the statistics, whatever the page size)."""
+
+    def get_table(self, object_list):
+        questions = list(object_list)
+        prefetch_related_objects(questions, "choices")
+        stats = bank_item_stats(questions=questions)
+        for question in questions:
+            question.bank_stats = StatCells(stats[question.pk])
+        return super().get_table(questions)
 
     @cached_property
     def header_buttons(self):
@@ -45,7 +79,8 @@ class QuestionIndexView(IndexView):
 
 
 class QuestionViewSet(PolicyGuardedSnippetViewSet):
-    """Bank soal: list, filter by type/difficulty/competency, with revisions."""
+    """Bank soal: list, filter by course (the user's own), type, difficulty, tag
+    and use; each question's statistics beside it; with revisions."""
 
     model = Question
     icon = "help"
@@ -53,8 +88,28 @@ class QuestionViewSet(PolicyGuardedSnippetViewSet):
     menu_order = 210
     add_to_admin_menu = True
     index_view_class = QuestionIndexView
-    list_display = ["__str__", "type", "course", "competency", "difficulty"]
-    list_filter = ["type", "difficulty", "competency"]
+    list_display = [
+        "__str__",
+        "type",
+        "course",
+        "difficulty",
+        Column(
+            "facility",
+            label=_("Tingkat kemudahan (p)"),
+            accessor=lambda question: question.bank_stats.facility,
+        ),
+        Column(
+            "discrimination",
+            label=_("Daya beda"),
+            accessor=lambda question: question.bank_stats.discrimination,
+        ),
+        Column(
+            "key_flags",
+            label=_("Peringatan kunci"),
+            accessor=lambda question: question.bank_stats.flags,
+        ),
+    ]
+    filterset_class = QuestionBankFilterSet
     search_fields = ["text"]
     # Plain ``icontains`` on the text: finds parts of words, and works on every
     # database (the SQLite full-text index has no per-field "text" column).
@@ -98,6 +153,16 @@ def question_bank_urls():
             bank_views.transfer,
             name="sigap_question_transfer",
         ),
+        path(
+            "dasbor-kursus/",
+            dashboard_views.dashboard_index,
+            name="sigap_course_dashboards",
+        ),
+        path(
+            "dasbor-kursus/<id:course_id>/",
+            dashboard_views.dashboard_view,
+            name="sigap_course_dashboard",
+        ),
     ]
 
 
@@ -114,3 +179,32 @@ def question_bank_menu_item():
         icon_name="upload",
         order=211,
     )
+
+
+class DashboardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return dashboard_courses(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def course_dashboard_menu_item():
+    return DashboardMenuItem(
+        _("Dasbor kursus"),
+        reverse("sigap_course_dashboards"),
+        icon_name="view",
+        order=205,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def course_dashboard_button(page, user, view_name, next_url=None):
+    if not isinstance(page.specific_deferred, CoursePage):
+        return
+    course = page.specific_deferred
+    if can_view_course_dashboard(user, course):
+        yield Button(
+            _("Dasbor kursus"),
+            reverse("sigap_course_dashboard", args=(course.pk,)),
+            icon_name="view",
+            priority=20,
+        )

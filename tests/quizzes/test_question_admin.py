@@ -1,5 +1,7 @@
 """Trainers write questions in the admin's question bank, choices included."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -148,3 +150,37 @@ def test_trainer_files_each_question_under_an_own_course():
     # another trainer's course: refused before the form (permission) or by it
     _post_question(client, world.course_b, *rows)
     assert not Question.objects.exists()
+
+
+def test_question_form_marks_each_types_fields_and_loads_its_script():
+    # Without the script every field is there; with it, only the chosen type's.
+    world = build_world()
+    html = client_as(world.users[PENGAJAR]).get(ADD_URL).content.decode()
+    assert re.search(r'<script[^>]+src="[^"]*js/question_form\.js"', html)
+    assert 'data-question-types="true_false"' in html
+    assert 'data-question-types="short"' in html
+    assert 'data-question-types="multiple ordering matching"' in html
+    assert 'data-question-types="single multiple ordering matching"' in html
+    assert 'data-question-types="matching"' in html
+
+
+def test_course_field_help_matches_it_being_required_for_a_trainer():
+    world = build_world()
+    trainer_html = client_as(world.users[PENGAJAR]).get(ADD_URL).content.decode()
+    assert "Kosongkan jika soal dipakai bersama" not in trainer_html
+    assert "Soal disimpan di bank soal kursus ini" in trainer_html
+    reviewer_html = client_as(world.users[PENINJAU]).get(ADD_URL).content.decode()
+    assert "Kosongkan jika soal dipakai bersama" in reviewer_html
+
+
+def test_hidden_fields_of_another_type_are_still_judged_on_the_server():
+    # A short-answer question posted with choices but no accepted answer is
+    # refused as before, whatever the form showed.
+    world = build_world()
+    client = client_as(world.users[PENGAJAR])
+    response = _post_question(
+        client, world.course_a, ("Evakuasi", True), ("Menunggu", False), kind="short"
+    )
+    assert response.status_code == 200
+    assert "minimal satu jawaban yang diterima" in response.content.decode()
+    assert not Question.objects.filter(text="Langkah pertama saat banjir?").exists()

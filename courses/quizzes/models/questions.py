@@ -85,6 +85,17 @@ class QuestionTag(TaggedItemBase):
     )
 
 
+# Which question types use which fields; the form marks each such panel with the
+# types it is for (``data-question-types``) and ``static/js/question_form.js``
+# hides the others. The server-side rule (``content_problems``) stays the judge.
+CHOICE_TYPES = ("single", "multiple", "ordering", "matching")
+SCORED_TYPES = ("multiple", "ordering", "matching")
+
+
+def for_types(*types: str) -> dict:
+    return {"data-question-types": " ".join(types)}
+
+
 class QuestionQuerySet(models.QuerySet):
     def for_course(self, course) -> "QuestionQuerySet":
         """Questions a course may use: its own and the shared ones."""
@@ -106,9 +117,19 @@ class QuestionForm(WagtailAdminModelForm):
         if field is None or user is None:
             return
         if is_only_trainer(user):
+            # A trainer's question belongs to one of their courses: the field is
+            # required, and the model's hint ("leave it empty to share") is not
+            # for them.
             field.queryset = CoursePage.objects.filter(pk__in=own_course_ids(user))
             field.required = True
             field.empty_label = None
+            field.help_text = _(
+                "Soal disimpan di bank soal kursus ini. Soal bersama untuk semua "
+                "kursus dibuat oleh peninjau atau admin."
+            )
+
+    class Media:
+        js = ["js/question_form.js"]
 
     def clean(self):
         cleaned = super().clean()
@@ -218,10 +239,11 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
                 "Pilihan: centang yang benar. Mengurutkan: tulis butir dalam urutan "
                 "yang benar. Menjodohkan: isi kiri dan pasangannya."
             ),
+            attrs=for_types(*CHOICE_TYPES),
         ),
-        FieldPanel("is_true"),
-        FieldPanel("accepted_answers"),
-        FieldPanel("scoring"),
+        FieldPanel("is_true", attrs=for_types("true_false")),
+        FieldPanel("accepted_answers", attrs=for_types("short")),
+        FieldPanel("scoring", attrs=for_types(*SCORED_TYPES)),
         FieldPanel("points"),
         FieldPanel("explanation"),
         MultiFieldPanel(
@@ -261,7 +283,11 @@ class QuestionChoice(Orderable):
         _("pasangan (menjodohkan)"), max_length=500, blank=True
     )
 
-    panels = [FieldPanel("text"), FieldPanel("is_correct"), FieldPanel("match_text")]
+    panels = [
+        FieldPanel("text"),
+        FieldPanel("is_correct", attrs=for_types("single", "multiple")),
+        FieldPanel("match_text", attrs=for_types("matching")),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("pilihan")
