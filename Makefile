@@ -7,17 +7,41 @@ PORT ?= 8000
 # own address unless SITE_URL is set.
 SITE_URL ?= http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed
+# Every dependency (main and dev) pinned for every supported Python: `make lock`
+# writes it from pyproject.toml, `make install` installs exactly it.
+LOCK := requirements.lock
+UV := $(VENV)/bin/uv
+UV_COMPILE := $(UV) pip compile pyproject.toml --extra dev --universal \
+	--fork-strategy fewest --python-version 3.11 --custom-compile-command 'make lock'
 
-.PHONY: demo test test-browser install syscheck migrate seed serve worker lint format bench bench-short reliability backup restore messages clean
+.PHONY: demo test test-browser install syscheck migrate seed serve worker lint lock lock-check format bench bench-short reliability backup restore messages clean
 
-$(STAMP): pyproject.toml
+# The virtualenv with uv (the version the lock pins) in it: only python3 is needed.
+$(UV):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Sigap memerlukan Python 3.11 atau lebih baru.")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check "$$(grep -E '^uv==' $(LOCK))"
+
+# Exactly the lock: what is not in it is removed. Sigap itself is not installed (it
+# runs from this directory; pyproject.toml declares no package).
+$(STAMP): $(LOCK) | $(UV)
+	$(UV) pip sync --quiet --python $(PY) $(LOCK)
 	@touch $(STAMP)
 
 install: $(STAMP) syscheck
+
+## make lock: after changing the dependencies in pyproject.toml, pin them again in
+## requirements.lock (pins that still fit are kept; LOCK_ARGS=--upgrade takes the
+## newest of everything, LOCK_ARGS='--upgrade-package django' of one package)
+lock: | $(UV)
+	$(UV_COMPILE) --quiet $(LOCK_ARGS) -o $(LOCK)
+
+## make lock-check: fails when requirements.lock is not what `make lock` would write
+lock-check: | $(UV)
+	@tmp=$$(mktemp); cp $(LOCK) $$tmp; $(UV_COMPILE) --quiet -o $$tmp \
+	  && diff -u $(LOCK) $$tmp; status=$$?; rm -f $$tmp; \
+	  [ $$status -eq 0 ] || echo "requirements.lock differs from what make lock writes: run make lock"; \
+	  exit $$status
 
 syscheck: $(STAMP)
 	@$(PY) scripts/syscheck.py
