@@ -67,9 +67,10 @@ TEST_WORKERS ?= auto
 test: install
 	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
-## make test-browser: journeys in headless Chromium with axe-core accessibility checks
+## make test-browser: journeys in headless Chromium with axe-core accessibility
+## checks, one worker per core (each serves its own seeded live site)
 test-browser: install node_modules/.package-lock.json
-	$(PY) -m pytest -m browser $(PYTEST_ARGS)
+	$(PY) -m pytest -m browser -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # axe-core (accessibility checks in browser tests) from npm, pinned by package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
@@ -85,9 +86,10 @@ bench-short: install
 	$(PY) bench/run.py --short $(BENCH_ARGS)
 
 ## make reliability: worker killed mid-task, 500 malformed inputs per form, database
-## outage (PostgreSQL), backup round trip
+## outage (PostgreSQL), backup round trip; one worker per core, the tests sharing the
+## seeded live database in one of them
 reliability: install
-	$(PY) -m pytest -m reliability tests/reliability $(PYTEST_ARGS)
+	$(PY) -m pytest -m reliability -n $(TEST_WORKERS) tests/reliability $(PYTEST_ARGS)
 
 ## make backup: database + media + manifest into backups/sigap-<time>/ (BACKUP_DIR=...)
 backup: install
