@@ -1,6 +1,8 @@
 """`make bench` / `make bench-short`: Sigap's benchmarks, written to a markdown report.
 
-1. A PostgreSQL database of its own (``sigap_bench``), migrated and seeded.
+1. A PostgreSQL database of its own (``sigap_bench``), migrated and seeded: a copy
+   of ``sigap_bench_migrated``, migrated once, which the quiz and item-analysis
+   benchmarks copy too (dropped at the end).
 2. Database queries per lesson page in courses of 5 and of 200 lessons (must match).
 3. gunicorn (``gunicorn.conf.py``, production settings) on 127.0.0.1, loaded by
    ``bench/loadgen.py`` with 50 concurrent connections: a signed-in learner's lesson
