@@ -1,5 +1,6 @@
 """Small fixtures shared by every test."""
 
+import functools
 import runpy
 from pathlib import Path
 
@@ -18,17 +19,38 @@ from tests.factories import (
     make_site_tree,
 )
 
-# Expensive fixtures made once per xdist worker: the tests using one run in the same
-# worker (``--dist loadgroup`` in pyproject.toml), so it is made once, not per worker.
+# Expensive fixtures made once per xdist worker: the test files that use one are sent
+# to the same worker, so it is made once, not once per worker. (A scheduler of our
+# own: pytest-xdist's ``xdist_group`` mark does nothing under pytest 9.)
 SHARED_FIXTURES = ("seeded_demo", "live_database")
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedFixtureScheduling(LoadScopeScheduling):
+        """Like ``--dist load`` (each test its own unit), except that the tests of
+        the files naming a shared fixture form one unit per fixture."""
+
+        def _split_scope(self, nodeid: str) -> str:
+            return _shared_fixture(nodeid.split("::", 1)[0]) or nodeid
+
+    return SharedFixtureScheduling(config, log)
+
+
+@functools.cache
+def _shared_fixture(path: str) -> str:
+    try:
+        text = (Path(django_settings.BASE_DIR) / path).read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    return next((name for name in SHARED_FIXTURES if name in text), "")
 
 
 def pytest_collection_modifyitems(config, items):
     """Tests marked ``postgres`` run only when the database is PostgreSQL."""
-    for item in items:
-        for name in SHARED_FIXTURES:
-            if name in item.fixturenames:
-                item.add_marker(pytest.mark.xdist_group(name))
     if connection.vendor == "postgresql":
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")
