@@ -129,7 +129,7 @@ def live_site(tmp_path_factory) -> LiveSite:
             env=env,
             check=True,
             capture_output=True,
-            timeout=300,
+            timeout=600,  # two workers seed at once on a busy machine
         )
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
