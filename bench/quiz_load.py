@@ -361,13 +361,9 @@ def recreate_database(database_url: str) -> None:
     admin = database_url.rsplit("/", 1)[0] + "/postgres"
     if not re.fullmatch(r"sigap_[a-z0-9_]+", name) or name == "sigap":
         raise SystemExit(f"refusing to recreate database {name!r}")
-    # Under bench/run.py: a copy of the database it migrated once (the migrate
-    # that follows then finds nothing to do).
-    template = os.environ.get("SIGAP_BENCH_MIGRATED_TEMPLATE", "")
-    copy = f' TEMPLATE "{template}"' if template else ""
     with psycopg.connect(admin, autocommit=True) as db:
         db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        db.execute(f'CREATE DATABASE "{name}"{copy}')
+        db.execute(f'CREATE DATABASE "{name}"')
 
 
 def manage(env: dict, *args: str) -> None:

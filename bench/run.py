@@ -1,8 +1,6 @@
 """`make bench` / `make bench-short`: Sigap's benchmarks, written to a markdown report.
 
-1. A PostgreSQL database of its own (``sigap_bench``), migrated and seeded: a copy
-   of ``sigap_bench_migrated``, migrated once, which the quiz and item-analysis
-   benchmarks copy too (dropped at the end).
+1. A PostgreSQL database of its own (``sigap_bench``), migrated and seeded.
 2. Database queries per lesson page in courses of 5 and of 200 lessons (must match).
 3. gunicorn (``gunicorn.conf.py``, production settings) on 127.0.0.1, loaded by
    ``bench/loadgen.py`` with 50 concurrent connections: a signed-in learner's lesson
@@ -110,15 +108,8 @@ def cpu_reference_ms() -> float:
     return best * 1000
 
 
-# The benchmarks' databases are copies of one database migrated once (its name in
-# this variable, which bench/quiz_load.py and bench/item_analysis.py read too): the
-# same schema as migrating each, without running the migrations three times.
-MIGRATED_TEMPLATE = "SIGAP_BENCH_MIGRATED_TEMPLATE"
-
-
-def recreate_database(url: str, *, template: str = "") -> str:
-    """Drop and create the benchmark database (a copy of ``template`` if given);
-    return the server's version."""
+def recreate_database(url: str) -> str:
+    """Drop and create the benchmark database; return the server's version."""
     import psycopg
 
     parts = urlsplit(url)
@@ -126,33 +117,10 @@ def recreate_database(url: str, *, template: str = "") -> str:
     if not name.startswith("sigap_bench"):
         raise SystemExit(f"refusing to recreate {name!r}: not a sigap_bench database")
     admin = parts._replace(path="/postgres").geturl()
-    copy = f' TEMPLATE "{template}"' if template else ""
     with psycopg.connect(admin, autocommit=True, connect_timeout=5) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"{copy}')
+        conn.execute(f'CREATE DATABASE "{name}"')
         return conn.execute("SHOW server_version").fetchone()[0]
-
-
-def migrated_template(url: str, env: dict) -> str:
-    """``<name>_migrated``: a new database with every migration applied."""
-    template_url = url.rstrip("/") + "_migrated"
-    recreate_database(template_url)
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
-        cwd=REPO,
-        env={**env, "DATABASE_URL": template_url},
-        check=True,
-        timeout=600,
-    )
-    return urlsplit(template_url).path.lstrip("/")
-
-
-def drop_database(url: str, name: str) -> None:
-    import psycopg
-
-    admin = urlsplit(url)._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True, connect_timeout=5) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def bench_env(args, port: int) -> dict:
@@ -322,34 +290,23 @@ def main(argv: list[str] | None = None) -> int:
         "--only-core", action="store_true", help="skip the other benchmark scripts"
     )
     args = parser.parse_args(argv)
-    (REPO / "bench" / "results").mkdir(exist_ok=True)
-    started = time.monotonic()
-    cpu_at_start = cpu_reference_ms()
-    port = _free_port()
-    env = bench_env(args, port)
-    print(
-        f"bench: migrating a template, copying it to "
-        f"{urlsplit(args.database_url).path.lstrip('/')} …",
-        flush=True,
-    )
-    template = migrated_template(args.database_url, env)
-    env[MIGRATED_TEMPLATE] = template
-    try:
-        return _run(args, env, port, template, started, cpu_at_start)
-    finally:
-        drop_database(args.database_url, template)
-
-
-def _run(
-    args, env: dict, port: int, template: str, started: float, cpu_at_start: float
-) -> int:
     seconds = args.seconds or (5.0 if args.short else 20.0)
     results_dir = REPO / "bench" / "results"
+    results_dir.mkdir(exist_ok=True)
     report_path = (
         results_dir / "report-short.md" if args.short else REPO / "bench" / "report.md"
     )
+    started = time.monotonic()
+    cpu_at_start = cpu_reference_ms()
     failures: list[str] = []
-    pg_version = recreate_database(args.database_url, template=template)
+
+    print(
+        f"bench: recreating {urlsplit(args.database_url).path.lstrip('/')} …",
+        flush=True,
+    )
+    pg_version = recreate_database(args.database_url)
+    port = _free_port()
+    env = bench_env(args, port)
     print("bench: migrate, seed_demo, courses of 5 and 200 lessons …", flush=True)
     prepared = subprocess.run(
         [sys.executable, "bench/prepare.py"],
