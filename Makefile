@@ -68,9 +68,11 @@ test: install
 	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 ## make test-browser: journeys in headless Chromium with axe-core accessibility
-## checks, one worker per core (each serves its own seeded live site)
+## checks, one worker per core (each serves its own seeded live site;
+## BROWSER_WORKERS=1 for one)
+BROWSER_WORKERS ?= $(TEST_WORKERS)
 test-browser: install node_modules/.package-lock.json
-	$(PY) -m pytest -m browser -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -m browser -n $(BROWSER_WORKERS) $(PYTEST_ARGS)
 
 # axe-core (accessibility checks in browser tests) from npm, pinned by package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
