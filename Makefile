@@ -7,17 +7,41 @@ PORT ?= 8000
 # own address unless SITE_URL is set.
 SITE_URL ?= http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed
+# Every dependency (main and dev) pinned for every supported Python: `make lock`
+# writes it from pyproject.toml, `make install` installs exactly it.
+LOCK := requirements.lock
+UV := $(VENV)/bin/uv
+UV_COMPILE := $(UV) pip compile pyproject.toml --extra dev --universal \
+	--fork-strategy fewest --python-version 3.11 --custom-compile-command 'make lock'
 
-.PHONY: demo test test-browser install syscheck migrate seed serve worker lint typecheck format bench bench-short reliability backup restore messages clean
+.PHONY: demo test test-browser install syscheck migrate seed serve worker lint typecheck lock lock-check format bench bench-short reliability backup restore messages clean
 
-$(STAMP): pyproject.toml
+# The virtualenv with uv (the version the lock pins) in it: only python3 is needed.
+$(UV):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Sigap memerlukan Python 3.11 atau lebih baru.")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check "$$(grep -E '^uv==' $(LOCK))"
+
+# Exactly the lock: what is not in it is removed. Sigap itself is not installed (it
+# runs from this directory; pyproject.toml declares no package).
+$(STAMP): $(LOCK) | $(UV)
+	$(UV) pip sync --quiet --python $(PY) $(LOCK)
 	@touch $(STAMP)
 
 install: $(STAMP) syscheck
+
+## make lock: after changing the dependencies in pyproject.toml, pin them again in
+## requirements.lock (pins that still fit are kept; LOCK_ARGS=--upgrade takes the
+## newest of everything, LOCK_ARGS='--upgrade-package django' of one package)
+lock: | $(UV)
+	$(UV_COMPILE) --quiet $(LOCK_ARGS) -o $(LOCK)
+
+## make lock-check: fails when requirements.lock is not what `make lock` would write
+lock-check: | $(UV)
+	@tmp=$$(mktemp); cp $(LOCK) $$tmp; $(UV_COMPILE) --quiet -o $$tmp \
+	  && diff -u $(LOCK) $$tmp; status=$$?; rm -f $$tmp; \
+	  [ $$status -eq 0 ] || echo "requirements.lock differs from what make lock writes: run make lock"; \
+	  exit $$status
 
 syscheck: $(STAMP)
 	@$(PY) scripts/syscheck.py
@@ -43,9 +67,12 @@ TEST_WORKERS ?= auto
 test: install
 	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
-## make test-browser: journeys in headless Chromium with axe-core accessibility checks
+## make test-browser: journeys in headless Chromium with axe-core accessibility
+## checks, one worker per core (each serves its own seeded live site;
+## BROWSER_WORKERS=1 for one)
+BROWSER_WORKERS ?= $(TEST_WORKERS)
 test-browser: install node_modules/.package-lock.json
-	$(PY) -m pytest -m browser $(PYTEST_ARGS)
+	$(PY) -m pytest -m browser -n $(BROWSER_WORKERS) $(PYTEST_ARGS)
 
 # axe-core (accessibility checks in browser tests) from npm, pinned by package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
@@ -61,9 +88,10 @@ bench-short: install
 	$(PY) bench/run.py --short $(BENCH_ARGS)
 
 ## make reliability: worker killed mid-task, 500 malformed inputs per form, database
-## outage (PostgreSQL), backup round trip
+## outage (PostgreSQL), backup round trip; one worker per core, the tests sharing the
+## seeded live database in one of them
 reliability: install
-	$(PY) -m pytest -m reliability tests/reliability $(PYTEST_ARGS)
+	$(PY) -m pytest -m reliability -n $(TEST_WORKERS) tests/reliability $(PYTEST_ARGS)
 
 ## make backup: database + media + manifest into backups/sigap-<time>/ (BACKUP_DIR=...)
 backup: install

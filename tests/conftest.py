@@ -1,5 +1,6 @@
 """Small fixtures shared by every test."""
 
+import functools
 import runpy
 from pathlib import Path
 
@@ -17,6 +18,35 @@ from tests.factories import (
     make_org_unit,
     make_site_tree,
 )
+
+# Expensive fixtures made once per xdist worker: the test files that use one are sent
+# to the same worker, so it is made once, not once per worker. (A scheduler of our
+# own: pytest-xdist's ``xdist_group`` mark does nothing under pytest 9.)
+SHARED_FIXTURES = ("seeded_demo", "live_database")
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedFixtureScheduling(LoadScopeScheduling):
+        """Like ``--dist load`` (each test its own unit), except that the tests of
+        the files naming a shared fixture form one unit per fixture."""
+
+        def _split_scope(self, nodeid: str) -> str:
+            return _shared_fixture(nodeid.split("::", 1)[0]) or nodeid
+
+    return SharedFixtureScheduling(config, log)
+
+
+@functools.cache
+def _shared_fixture(path: str) -> str:
+    try:
+        text = (Path(django_settings.BASE_DIR) / path).read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    return next((name for name in SHARED_FIXTURES if name in text), "")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -73,6 +103,38 @@ def database_cache(settings, db):
     }
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
     call_command("createcachetable", verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def seeded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """``seed_demo`` run once for the tests of a module (it takes long), in a
+    transaction rolled back after the module, as Django's ``setUpTestData``. Each
+    test (``db``) runs in a savepoint inside it, so one test's changes never reach
+    the next."""
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import override_settings
+
+    files = tmp_path_factory.mktemp("seeded_demo")
+    media = override_settings(
+        MEDIA_ROOT=files / "media", PRIVATE_MEDIA_ROOT=files / "private-media"
+    )
+    seeded = transaction.atomic()
+    with django_db_blocker.unblock():
+        media.enable()
+        seeded.__enter__()
+        try:
+            call_command("seed_demo", verbosity=0)
+        except BaseException:
+            transaction.set_rollback(True)
+            seeded.__exit__(None, None, None)
+            media.disable()
+            raise
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        seeded.__exit__(None, None, None)
+        media.disable()
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ from courses.course_time import course_learning_time, jp_warning
 from courses.models import CoursePage, LessonPage, LessonProgress, LessonVisit
 from lms.accounts.models import User
 
-pytestmark = pytest.mark.django_db
+# One seed for the module (seeding takes long), each test in its own savepoint.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_demo")]
 
 
 def _row_counts() -> dict[str, int]:
@@ -19,7 +20,6 @@ def _row_counts() -> dict[str, int]:
 
 
 def test_seed_demo_creates_the_four_modules_and_demo_accounts():
-    call_command("seed_demo", verbosity=0)
     assert set(CoursePage.objects.values_list("code", flat=True)) >= {
         "BCP",
         "KIL",
@@ -54,7 +54,6 @@ def test_seed_demo_creates_the_four_modules_and_demo_accounts():
 
 
 def test_seed_demo_twice_changes_nothing():
-    call_command("seed_demo", verbosity=0)
     first = _row_counts()
     call_command("seed_demo", verbosity=0)
     assert _row_counts() == first

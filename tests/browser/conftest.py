@@ -1,11 +1,11 @@
 """Fixtures for browser journeys: a live Sigap with demo data, and headless Chromium.
 
 The live site is a gunicorn subprocess on a free 127.0.0.1 port with its own SQLite
-file, migrated and seeded once per test session by ``seed_demo`` (journeys create
-their own people, so they can share it). Chromium is Debian's ``/usr/bin/chromium``;
-no browser is ever downloaded. Without Chromium (or axe-core for the accessibility
-checks) the tests skip with the reason, unless ``SIGAP_BROWSER_REQUIRED=1`` (set in
-CI), where a missing tool is a failure.
+file, migrated and seeded once per test session (per xdist worker) by ``seed_demo``
+(journeys create their own people, so they can share it). Chromium is Debian's
+``/usr/bin/chromium``; no browser is ever downloaded. Without Chromium (or axe-core
+for the accessibility checks) the tests skip with the reason, unless
+``SIGAP_BROWSER_REQUIRED=1`` (set in CI), where a missing tool is a failure.
 
 A failing browser test leaves a screenshot, the page's HTML and the server's log
 under ``test-artifacts/`` and prints their paths in the failure report.
@@ -106,7 +106,10 @@ def live_site(tmp_path_factory) -> LiveSite:
         _unavailable("gunicorn is not installed in this environment")
     base = tmp_path_factory.mktemp("live_site")
     ARTIFACTS.mkdir(exist_ok=True)
-    log = ARTIFACTS / "live-server.log"
+    # Under pytest-xdist (``make test-browser`` runs one worker per core) each
+    # worker serves its own site from its own database, with its own log.
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    log = ARTIFACTS / (f"live-server-{worker}.log" if worker else "live-server.log")
     env = {
         key: value
         for key, value in os.environ.items()
@@ -129,7 +132,7 @@ def live_site(tmp_path_factory) -> LiveSite:
             env=env,
             check=True,
             capture_output=True,
-            timeout=300,
+            timeout=600,  # two workers seed at once on a busy machine
         )
     port = _free_port()
     url = f"http://127.0.0.1:{port}"

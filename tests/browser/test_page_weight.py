@@ -6,14 +6,12 @@ so it runs in the ordinary suite; the learner journey also measures the lesson p
 as Chromium loads it.
 """
 
-import io
 import re
 from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.management import call_command
 
 from courses.models import CatalogPage, CoursePage, LessonPage
 from courses.quizzes.models import QuizPage
@@ -28,6 +26,7 @@ ASSET = re.compile(
 )
 CSS_IMPORT = re.compile(r"@import\s+(?:url\()?[\"']?([^\"')]+)")
 
+# One seed for the module (seeding takes long), each test in its own savepoint.
 pytestmark = pytest.mark.django_db
 
 
@@ -59,16 +58,24 @@ def page_weight(client, url: str) -> int:
     return len(response.content) + assets
 
 
+@pytest.fixture(scope="module")
+def demo_learner(seeded_demo, django_db_blocker):
+    """The demo learner enrolled in every demo course, its pre-tests taken (inside
+    the module's seeded transaction, rolled back with it)."""
+    with django_db_blocker.unblock():
+        learner = User.objects.get(email="peserta@sigap.test")
+        for course in CoursePage.objects.live():
+            enrol(user=learner, course=course)
+            # Demo courses require the pre-test before the first lesson.
+            pretests = QuizPage.objects.live().child_of(course).filter(kind="pretest")
+            for pretest in pretests:
+                submit_attempt(attempt=start_attempt(quiz=pretest, user=learner))
+    return learner
+
+
 @pytest.fixture
-def demo_learner_client(client):
-    call_command("seed_demo", stdout=io.StringIO())
-    learner = User.objects.get(email="peserta@sigap.test")
-    for course in CoursePage.objects.live():
-        enrol(user=learner, course=course)
-        # Demo courses require the pre-test before the first lesson.
-        for pretest in QuizPage.objects.live().child_of(course).filter(kind="pretest"):
-            submit_attempt(attempt=start_attempt(quiz=pretest, user=learner))
-    client.force_login(learner)
+def demo_learner_client(client, demo_learner):
+    client.force_login(demo_learner)
     return client
 
 

@@ -10,7 +10,8 @@ from courses.quizzes.models import Question, QuizPage
 from courses.quizzes.reports import key_check
 from courses.quizzes.snapshot import fixed_question_ids
 
-pytestmark = pytest.mark.django_db
+# One seed for the module (seeding takes long), each test in its own savepoint.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_demo")]
 
 # Chance alone makes the key the longest of four options a quarter of the time.
 AT_MOST = 0.4
@@ -31,7 +32,6 @@ def _length_rank(options) -> int:
 
 
 def test_seeded_demo_bank_gives_no_key_away_by_length_position_or_repetition():
-    call_command("seed_demo", verbosity=0)
     quizzes = _demo_quizzes()
     assert len(quizzes) == 8
     for quiz in quizzes:
@@ -59,7 +59,6 @@ def test_seeded_demo_bank_gives_no_key_away_by_length_position_or_repetition():
 
 
 def test_seeded_pretest_and_posttest_ask_nothing_twice_in_other_words():
-    call_command("seed_demo", verbosity=0)
     by_course = {}
     for quiz in _demo_quizzes():
         questions = Question.objects.filter(pk__in=fixed_question_ids(quiz))
@@ -74,7 +73,6 @@ def test_seeded_pretest_and_posttest_ask_nothing_twice_in_other_words():
 
 
 def test_seed_points_a_quiz_seeded_before_a_rewrite_at_the_current_questions():
-    call_command("seed_demo", verbosity=0)
     quiz = _demo_quizzes()[0]
     current = Question.objects.get(pk=fixed_question_ids(quiz)[0])
     # As if seeded by an older demo bank with other wording.
