@@ -45,9 +45,11 @@ def test_the_transcript_shows_active_time_per_course(officer_client, course, ins
 
 
 def _study(person, course, *, minutes: int, start: datetime = START):
-    """``person`` enrols, opens the first lesson at ``start`` and keeps it open
-    and in view for ``minutes`` (a heartbeat every 30 seconds); the enrolment."""
-    enrolment, _ = enrol(user=person, course=course)
+    """``person`` enrols two days before ``start``, opens the first lesson at
+    ``start`` and keeps it open and in view for ``minutes`` (a heartbeat every 30
+    seconds); the enrolment."""
+    with time_machine.travel(start - timedelta(days=2), tick=False):
+        enrolment, _ = enrol(user=person, course=course)
     lesson = course.lessons().first()
     beat_url = reverse("courses:lesson_heartbeat", args=[lesson.pk])
     client = Client()
@@ -199,6 +201,7 @@ def test_the_learning_time_export_has_one_row_per_enrolment_in_scope(
     done = by_nip[insider.asn_profile.nip]
     assert done["Kursus"] == studied.title
     assert done["Status"] == "Selesai"
+    assert done["Terdaftar"] == "04-04-2026"
     assert done["Pertama dibuka"] == "06-04-2026"
     assert done["Selesai"] == "08-04-2026"
     assert done["Waktu belajar aktif (menit)"] == "4"
@@ -311,8 +314,8 @@ def test_the_verification_page_states_the_jp_and_the_learning_period(
     with django_capture_on_commit_callbacks(execute=True):
         _complete(enrolment, datetime(2026, 4, 9, 3, 0, tzinfo=UTC))
     certificate = Certificate.objects.get(enrolment=enrolment)
-    # enrolled "today" (whenever the test runs); the period starts when the
-    # learner first opened a lesson, as the server saw it
+    # enrolled on 4 April; the period starts when the learner first opened a
+    # lesson (6 April), as the server saw it
     assert certificate.started_on == datetime(2026, 4, 6).date()
     page = " ".join(client.get(f"/v/{certificate.code}").text.split())
     assert f"<dt>Jam pelajaran</dt><dd>{course.jp} JP" in page
