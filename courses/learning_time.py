@@ -86,6 +86,15 @@ def lesson_time(*, intro: str, body) -> LessonTime:
     return LessonTime(words=words, media_minutes=media, thinking_minutes=thinking)
 
 
+# The most ``LessonPage.estimated_minutes`` holds (a PositiveSmallIntegerField).
+MAX_STORED_MINUTES = 32767
+
+
+def estimated_minutes(*, intro: str, body) -> int:
+    """The minutes stored as a lesson's estimate (``LessonPage.estimated_minutes``)."""
+    return min(lesson_time(intro=intro, body=body).minutes, MAX_STORED_MINUTES)
+
+
 def minutes_per_jp() -> int:
     return settings.SIGAP_MINUTES_PER_JP
 

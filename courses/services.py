@@ -7,7 +7,7 @@ their steps in ``settings.SIGAP_COMPLETION_STEPS`` (``lms.steps``). The reads
 """
 
 import datetime
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -17,9 +17,10 @@ from lms.accounts.models import User
 from lms.cache import replace_for_person
 from lms.steps import run_steps
 
-from .learning_time import check_time_before_done
+from .learning_time import check_time_before_done, estimated_minutes
 from .models import CoursePage, Enrolment, LessonPage, LessonProgress, LessonVisit
 from .permissions import LearningRefused, may_learn, may_open_course
+from .published import bump_published_version
 from .selectors import (
     LearnerStanding,
     completion_requirements_met,
@@ -179,3 +180,36 @@ def complete_enrolment(*, enrolment: Enrolment) -> Enrolment:
     enrolment.status, enrolment.completed_at = locked.status, locked.completed_at
     run_steps("SIGAP_COMPLETION_STEPS", enrolment=locked)
     return locked
+
+
+@dataclass(frozen=True)
+class RecomputedTimes:
+    """What ``recompute_lesson_times`` found: lessons checked and changed."""
+
+    checked: int
+    changed: int
+
+
+@transaction.atomic
+def recompute_lesson_times(*, dry_run: bool = False) -> RecomputedTimes:
+    """Compute every lesson's estimated minutes again from its content as stored
+    on the page (after a change of ``SIGAP_READING_WPM``, or for lessons saved
+    before estimates existed) and store those that differ. Running it twice
+    changes nothing the second time. The rows are updated without signals, so
+    the published version is replaced here, once, when anything changed; a
+    draft's revision gets its estimate when it is next saved."""
+    checked = 0
+    changed: dict[int, list[int]] = {}
+    for lesson in LessonPage.objects.only(
+        "pk", "intro", "body", "estimated_minutes"
+    ).iterator(chunk_size=200):
+        checked += 1
+        minutes = estimated_minutes(intro=lesson.intro, body=lesson.body)
+        if minutes != lesson.estimated_minutes:
+            changed.setdefault(minutes, []).append(lesson.pk)
+    if dry_run or not changed:
+        return RecomputedTimes(checked=checked, changed=sum(map(len, changed.values())))
+    for minutes, pks in changed.items():
+        LessonPage.objects.filter(pk__in=pks).update(estimated_minutes=minutes)
+    bump_published_version()
+    return RecomputedTimes(checked=checked, changed=sum(map(len, changed.values())))

@@ -24,7 +24,7 @@ from lms.private_apis import remember_parent, remembered_parent
 
 from ..blocks import LessonStreamBlock
 from ..forms import CoursePageForm
-from ..learning_time import lesson_time, required_seconds
+from ..learning_time import estimated_minutes, required_seconds
 from ..panels import CourseTimePanel, LessonTimePanel
 from ..permissions import can_study
 from ..published import RestrictionsFromRoute, remembered
@@ -423,9 +423,7 @@ class LessonPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         """The estimated time follows the content: computed at every save, draft
         or publish (Wagtail cleans the page before either), never typed in."""
         super().clean()
-        self.estimated_minutes = min(
-            lesson_time(intro=self.intro, body=self.body).minutes, 32767
-        )
+        self.estimated_minutes = estimated_minutes(intro=self.intro, body=self.body)
 
     def get_course(self) -> CoursePage:
         if not hasattr(self, "_course"):

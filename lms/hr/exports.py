@@ -1,4 +1,5 @@
-"""HR exports: the national *riwayat kursus* report and the JP recap.
+"""HR exports: the national *riwayat kursus* report, the JP recap and the
+learning time per learner and course (*waktu belajar*).
 
 Riwayat kursus (SIASN, BKN) columns, exactly and in this order; how each is filled:
 
@@ -37,6 +38,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from certificates.models import Certificate
 from courses.jenis_diklat import JenisDiklat
+from courses.models import Enrolment
 
 from . import erasure, reports
 from .filters import HrFilters
@@ -69,6 +71,21 @@ JP_RECAP_COLUMNS = [
     gettext_lazy("JP"),
     gettext_lazy("Target JP"),
     gettext_lazy("Status"),
+]
+
+# The learning time per learner and course: one row per enrolment active in the
+# year. Not part of the national file (its columns are fixed by SIASN).
+TIME_SPENT_COLUMNS = [
+    gettext_lazy("NIP"),
+    gettext_lazy("Nama"),
+    gettext_lazy("Unit kerja"),
+    gettext_lazy("Kursus"),
+    gettext_lazy("JP"),
+    gettext_lazy("Status"),
+    gettext_lazy("Terdaftar"),
+    gettext_lazy("Pertama dibuka"),
+    gettext_lazy("Selesai"),
+    gettext_lazy("Waktu belajar aktif (menit)"),
 ]
 
 CHUNK_SIZE = 5000
@@ -264,7 +281,14 @@ def csv_chunks(header: list[str], rows: Iterable[list], *, every: int = 500):
         yield buffer.getvalue()
 
 
-def write_xlsx(target, header: list[str], rows: Iterable[list], *, progress=None):
+def write_xlsx(
+    target,
+    header: list[str],
+    rows: Iterable[list],
+    *,
+    progress=None,
+    sheet_name: str = "riwayat",
+):
     """Write rows to an XLSX file with openpyxl's write-only mode (constant memory).
 
     ``progress(n)`` is called every ``CHUNK_SIZE`` rows.
@@ -273,7 +297,7 @@ def write_xlsx(target, header: list[str], rows: Iterable[list], *, progress=None
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("riwayat")
+    sheet = workbook.create_sheet(sheet_name)
     sheet.append(header)
     count = 0
     for count, row in enumerate(rows, start=1):
@@ -282,3 +306,76 @@ def write_xlsx(target, header: list[str], rows: Iterable[list], *, progress=None
             progress(count)
     workbook.save(target)
     return count
+
+
+# --- learning time per learner and course ------------------------------------
+
+
+def time_spent_header() -> list[str]:
+    """The header, translated now (see ``jp_recap_header``)."""
+    return [str(column) for column in TIME_SPENT_COLUMNS]
+
+
+def time_spent_queryset(*, user, filters: HrFilters):
+    """Enrolments in ``user``'s scope active in the year, with the active seconds
+    and the first lesson opening computed in the same query."""
+    return (
+        reports.enrolments(user, filters)
+        .annotate(
+            active_seconds=reports.enrolment_active_seconds(),
+            first_opened_at=reports.enrolment_first_opened(),
+        )
+        .order_by(
+            "user__asn_profile__unit__path",
+            "user__asn_profile__full_name",
+            "course__title",
+            "pk",
+        )
+        .values_list(
+            "user__asn_profile__nip",
+            "user__asn_profile__full_name",
+            "user__asn_profile__unit__name",
+            "course__title",
+            "course__jp",
+            "status",
+            "enrolled_at",
+            "first_opened_at",
+            "completed_at",
+            "active_seconds",
+        )
+    )
+
+
+def time_spent_rows(*, user, filters: HrFilters) -> Iterator[list]:
+    """One row per enrolment, in ``TIME_SPENT_COLUMNS`` order, neutralised; the
+    status in the language active when this is called."""
+    statuses = {value: str(label) for value, label in Enrolment.Status.choices}
+    return _time_spent_stream(time_spent_queryset(user=user, filters=filters), statuses)
+
+
+def _time_spent_stream(queryset, statuses: dict) -> Iterator[list]:
+    with whole_result_plan():
+        for (
+            nip,
+            name,
+            unit_name,
+            title,
+            jp,
+            status,
+            enrolled,
+            first_opened,
+            completed,
+            seconds,
+        ) in queryset.iterator(chunk_size=CHUNK_SIZE):
+            yield [
+                nip or "",
+                neutralise(name or ""),
+                neutralise(unit_name or ""),
+                neutralise(title),
+                jp,
+                statuses.get(status, status),
+                dmy(enrolled),
+                dmy(first_opened),
+                dmy(completed),
+                (seconds or 0) // 60,
+            ]

@@ -9,9 +9,15 @@ from pathlib import Path
 
 from django.core.files import File
 from django.http import QueryDict
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from .exports import RIWAYAT_KURSUS_COLUMNS, riwayat_kursus_rows, write_xlsx
+from .exports import (
+    RIWAYAT_KURSUS_COLUMNS,
+    riwayat_kursus_rows,
+    time_spent_header,
+    time_spent_rows,
+    write_xlsx,
+)
 from .filters import HrFilterForm, HrFilters
 from .imports import apply_import_job
 from .models import HrJob
@@ -44,6 +50,28 @@ def build_riwayat_xlsx(*, job: HrJob) -> None:
     job.total = count
 
 
+def build_time_spent_xlsx(*, job: HrJob) -> None:
+    """Write the learning-time file of ``job`` in the language it was asked in;
+    scope comes from the job's creator."""
+    filters = filters_for(user=job.created_by, params=job.params)
+    with translation.override(job.params.get("language") or None):
+        header = time_spent_header()
+        rows = time_spent_rows(user=job.created_by, filters=filters)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"waktu-belajar-{filters.year or 'semua'}.xlsx"
+            count = write_xlsx(
+                path,
+                header,
+                rows,
+                progress=_progress(job),
+                sheet_name="waktu-belajar",
+            )
+            with path.open("rb") as handle:
+                job.result_file.save(path.name, File(handle), save=False)
+    job.done = count
+    job.total = count
+
+
 def run_job(*, job_id: int) -> None:
     """Run one job to the end, recording success or failure on it."""
     job = HrJob.objects.select_related("created_by").get(pk=job_id)
@@ -53,6 +81,8 @@ def run_job(*, job_id: int) -> None:
     try:
         if job.kind == HrJob.Kind.EXPORT_RIWAYAT_XLSX:
             build_riwayat_xlsx(job=job)
+        elif job.kind == HrJob.Kind.EXPORT_TIME_XLSX:
+            build_time_spent_xlsx(job=job)
         elif job.kind == HrJob.Kind.IMPORT_STAFF:
             apply_import_job(job=job)
     except Exception as error:  # noqa: BLE001 - the job page must say it failed

@@ -26,6 +26,7 @@ class HrJob(models.Model):
     class Kind(models.TextChoices):
         EXPORT_RIWAYAT_XLSX = "export_riwayat_xlsx", _("Ekspor riwayat kursus (XLSX)")
         IMPORT_STAFF = "import_staff", _("Impor daftar pegawai")
+        EXPORT_TIME_XLSX = "export_time_xlsx", _("Ekspor waktu belajar (XLSX)")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Menunggu")

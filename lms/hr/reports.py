@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 
-from courses.models import CoursePage, Enrolment
+from courses.models import CoursePage, Enrolment, LessonVisit
 from courses.quizzes.models import Attempt, QuizKind, QuizPage
 from lms.accounts import scope
 from lms.accounts.models import AsnProfile, OrgUnit
@@ -29,15 +30,21 @@ def people(user, filters: HrFilters):
     return scope.profiles_in_scope(user).filter(filters.person_q())
 
 
+def active_in_year_q(filters: HrFilters, prefix: str = "") -> Q:
+    """Enrolments (``prefix`` leads to one) active in the year: enrolled or
+    completed in it."""
+    if not filters.year:
+        return Q()
+    start, end = year_bounds(filters.year)
+    return Q(
+        **{f"{prefix}enrolled_at__gte": start, f"{prefix}enrolled_at__lt": end}
+    ) | Q(**{f"{prefix}completed_at__gte": start, f"{prefix}completed_at__lt": end})
+
+
 def active_in_year(qs, filters: HrFilters, *, use_course: bool = True):
     """Narrow enrolments to those active in the year (enrolled or completed in it)
     and, unless told otherwise, to the filtered course."""
-    if filters.year:
-        start, end = year_bounds(filters.year)
-        qs = qs.filter(
-            Q(enrolled_at__gte=start, enrolled_at__lt=end)
-            | Q(completed_at__gte=start, completed_at__lt=end)
-        )
+    qs = qs.filter(active_in_year_q(filters))
     if use_course and filters.course is not None:
         qs = qs.filter(course=filters.course)
     return qs
@@ -63,6 +70,90 @@ def completions(user, filters: HrFilters):
     return qs
 
 
+# --- learning time (docs/domain.md, "Waktu belajar dan JP") ----------------------
+# Active seconds are what the server counted from the lesson heartbeats
+# (``courses.models.LessonVisit``); every figure is a subquery or a grouped query,
+# never a query per row.
+
+
+def enrolment_active_seconds():
+    """The active seconds in the lessons of the enrolment ``OuterRef("pk")``
+    (0 before any lesson is opened), as a subquery."""
+    return Coalesce(
+        Subquery(
+            LessonVisit.objects.filter(enrolment=OuterRef("pk"))
+            .order_by()
+            .values("enrolment")
+            .annotate(total=Sum("active_seconds"))
+            .values("total")[:1]
+        ),
+        0,
+    )
+
+
+def enrolment_first_opened():
+    """When the learner of the enrolment ``OuterRef("pk")`` first opened one of
+    its lessons (the start of the learning period), as a subquery."""
+    return Subquery(
+        LessonVisit.objects.filter(enrolment=OuterRef("pk"))
+        .order_by("first_opened_at")
+        .values("first_opened_at")[:1]
+    )
+
+
+def with_learning_time(profiles, filters: HrFilters):
+    """ASN profiles annotated with ``active_seconds``: their active time in the
+    enrolments the filters select (active in the year, the filtered course). With
+    a course filtered, also the learning period in that course:
+    ``course_first_opened_at`` (first lesson opening) and ``course_completed_at``."""
+    enrolments_of_person = Enrolment.objects.filter(
+        active_in_year_q(filters), user=OuterRef("user")
+    )
+    visits = LessonVisit.objects.filter(
+        active_in_year_q(filters, "enrolment__"), enrolment__user=OuterRef("user")
+    )
+    if filters.course is not None:
+        enrolments_of_person = enrolments_of_person.filter(course=filters.course)
+        visits = visits.filter(enrolment__course=filters.course)
+    profiles = profiles.annotate(
+        active_seconds=Coalesce(
+            Subquery(
+                visits.order_by()
+                .values("enrolment__user")
+                .annotate(total=Sum("active_seconds"))
+                .values("total")[:1]
+            ),
+            0,
+        )
+    )
+    if filters.course is None:
+        return profiles
+    return profiles.annotate(
+        course_first_opened_at=Subquery(
+            visits.order_by("first_opened_at").values("first_opened_at")[:1]
+        ),
+        course_completed_at=Subquery(enrolments_of_person.values("completed_at")[:1]),
+    )
+
+
+def active_time_per_course(user, filters: HrFilters) -> dict[int, tuple[int, int]]:
+    """``{course id: (active seconds, learners who opened a lesson)}`` over the
+    enrolments in scope active in the year (one grouped query)."""
+    return {
+        course: (seconds or 0, learners)
+        for course, seconds, learners in LessonVisit.objects.filter(
+            enrolment__in=enrolments(user, filters)
+        )
+        .order_by()
+        .values("enrolment__course")
+        .annotate(
+            seconds=Sum("active_seconds"),
+            learners=Count("enrolment", distinct=True),
+        )
+        .values_list("enrolment__course", "seconds", "learners")
+    }
+
+
 @dataclass
 class Tally:
     """Enrolments by status for one course or unit."""
@@ -73,6 +164,16 @@ class Tally:
     completed: int = 0
     learners: int = 0
     extra: dict = field(default_factory=dict)
+    active_seconds: int = 0
+    active_learners: int = 0
+
+    @property
+    def mean_active_minutes(self) -> int | None:
+        """Mean active minutes of the learners who opened a lesson (``None``
+        when nobody has)."""
+        if not self.active_learners:
+            return None
+        return round(self.active_seconds / self.active_learners / 60)
 
     @property
     def in_progress(self) -> int:
@@ -228,8 +329,10 @@ def build_dashboard(*, user, filters: HrFilters) -> Dashboard:
             units[node.pk].learners += n
 
     titles = dict(CoursePage.objects.filter(pk__in=courses).values_list("pk", "title"))
+    times = active_time_per_course(user, filters) if courses else {}
     for pk, tally in courses.items():
         tally.label = titles.get(pk, "")
+        tally.active_seconds, tally.active_learners = times.get(pk, (0, 0))
     by_course = sorted(courses.values(), key=lambda t: t.label)
     by_unit = [units[node.pk] for node in nodes]
     if focus is not None:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import translation
 
 from courses.models import CoursePage, Enrolment
 from courses.permissions import LearningRefused
@@ -18,7 +19,7 @@ from lms.accounts.scope import profiles_in_scope
 from lms.audit.services import record_event
 from lms.emails import absolute_url, send_email
 
-from .exports import riwayat_kursus_queryset
+from .exports import riwayat_kursus_queryset, time_spent_queryset
 from .filters import HrFilters
 from .imports import read_rows
 from .jobs import run_job
@@ -43,6 +44,31 @@ def start_riwayat_xlsx_export(
         request=request,
         format="xlsx",
         report="riwayat_kursus",
+        filters=filters.as_query(),
+        background=True,
+    )
+    run_hr_job.enqueue(job.pk)
+    return job
+
+
+def start_time_spent_xlsx_export(
+    *, user: User, filters: HrFilters, request: HttpRequest | None = None
+) -> HrJob:
+    """Create a background XLSX export of the learning time per learner and
+    course, in the requester's language, and queue it."""
+    job = HrJob.objects.create(
+        kind=HrJob.Kind.EXPORT_TIME_XLSX,
+        created_by=user,
+        params=filters.as_query() | {"language": translation.get_language() or ""},
+        total=time_spent_queryset(user=user, filters=filters).count(),
+    )
+    record_event(
+        actor=user,
+        action="hr.export",
+        target=job,
+        request=request,
+        format="xlsx",
+        report="waktu_belajar",
         filters=filters.as_query(),
         background=True,
     )

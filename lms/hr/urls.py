@@ -20,6 +20,8 @@ urlpatterns = [
         name="export_riwayat_xlsx",
     ),
     path("ekspor/rekap-jp.csv", views.export_jp_recap_csv, name="export_jp_recap"),
+    path("ekspor/waktu-belajar.csv", views.export_time_csv, name="export_time_csv"),
+    path("ekspor/waktu-belajar.xlsx", views.export_time_xlsx, name="export_time_xlsx"),
     path("impor/", views.imports, name="imports"),
     path("impor/contoh.csv", views.import_template, name="import_template"),
     path("impor/<id:job_id>/terapkan/", views.import_apply, name="import_apply"),

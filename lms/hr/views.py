@@ -134,10 +134,12 @@ def learners(request):
                 matching = matching.filter(status=Enrolment.Status.COMPLETED)
             qs = qs.filter(Exists(matching))
         qs = qs.order_by("full_name", "pk")
-    page = Paginator(qs.select_related("jabatan"), LEARNERS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    rows = reports.attach_jp(list(page.object_list), year=filters.jp_year)
+    qs = reports.with_learning_time(qs.select_related("jabatan"), filters)
+    page = Paginator(qs, LEARNERS_PER_PAGE).get_page(request.GET.get("page"))
+    profiles = list(page.object_list)
+    for profile in profiles:
+        profile.active_minutes = profile.active_seconds // 60
+    rows = reports.attach_jp(profiles, year=filters.jp_year)
     params = filters.as_query() | ({"status": status} if status else {})
     return render(
         request,
@@ -301,6 +303,48 @@ def export_riwayat_xlsx(request):
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
     response["Content-Disposition"] = (
         f'attachment; filename="riwayat-kursus-{filters.year or "semua"}.xlsx"'
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@hr_required
+def export_time_csv(request):
+    """Learning time per learner and course (not the national file)."""
+    _form, filters = filters_from_request(request)
+    _audit_export(request, report="waktu_belajar", fmt="csv", filters=filters)
+    rows = exports_module.time_spent_rows(user=request.user, filters=filters)
+    return _csv_response(
+        exports_module.csv_chunks(exports_module.time_spent_header(), rows),
+        f"waktu-belajar-{filters.year or 'semua'}.csv",
+    )
+
+
+@hr_required
+@require_POST
+def export_time_xlsx(request):
+    """As the CSV; large files become a job with progress."""
+    form = HrFilterForm(request.POST, user=request.user)
+    filters = form.filters()
+    count = exports_module.time_spent_queryset(
+        user=request.user, filters=filters
+    ).count()
+    if count > settings.SIGAP_HR_XLSX_SYNC_ROWS:
+        job = services.start_time_spent_xlsx_export(
+            user=request.user, filters=filters, request=request
+        )
+        return redirect("hr:job", job_id=job.pk)
+    _audit_export(request, report="waktu_belajar", fmt="xlsx", filters=filters)
+    buffer = io.BytesIO()
+    exports_module.write_xlsx(
+        buffer,
+        exports_module.time_spent_header(),
+        exports_module.time_spent_rows(user=request.user, filters=filters),
+        sheet_name="waktu-belajar",
+    )
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = (
+        f'attachment; filename="waktu-belajar-{filters.year or "semua"}.xlsx"'
     )
     response["Cache-Control"] = "no-store"
     return response

@@ -343,6 +343,8 @@ MATRIX: dict[str, Rule] = {
     "hr:export_riwayat_csv": Rule(expect=HR_PAGE),
     "hr:export_jp_recap": Rule(expect=HR_PAGE),
     "hr:export_riwayat_xlsx": Rule(method="POST", expect=HR_PAGE),
+    "hr:export_time_csv": Rule(expect=HR_PAGE),
+    "hr:export_time_xlsx": Rule(method="POST", expect=HR_PAGE),
     "hr:imports": Rule(expect=HR_PAGE),
     "hr:import_template": Rule(expect=HR_PAGE),
     "hr:bulk_enrol": Rule(expect=HR_PAGE),
