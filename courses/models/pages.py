@@ -391,7 +391,47 @@ def course_of(page: Page) -> CoursePage | None:
     return CoursePage.objects.filter(path__in=ancestors).order_by("-depth").first()
 
 
-class LessonPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
+# Learners read on phones: the admin's preview opens at 360 px (the narrowest
+# screen Sigap is built for), with tablet and desktop a click away.
+MOBILE_PREVIEW_WIDTH = 360
+MOBILE_FIRST_PREVIEW_SIZES = [
+    {
+        "name": "mobile",
+        "icon": "mobile-alt",
+        "device_width": MOBILE_PREVIEW_WIDTH,
+        "label": _("Pratinjau di ponsel (360 px)"),
+    },
+    {
+        "name": "tablet",
+        "icon": "tablet-alt",
+        "device_width": 768,
+        "label": _("Pratinjau di tablet (768 px)"),
+    },
+    {
+        "name": "desktop",
+        "icon": "desktop",
+        "device_width": 1280,
+        "label": _("Pratinjau di desktop (1280 px)"),
+    },
+]
+
+
+class MobileFirstPreview:
+    """Mixin for the pages learners read (lessons, quizzes): the admin's preview
+    panel offers 360 px, tablet and desktop sizes and opens at 360 px."""
+
+    @property
+    def preview_sizes(self):
+        return MOBILE_FIRST_PREVIEW_SIZES
+
+    @property
+    def default_preview_size(self):
+        return "mobile"
+
+
+class LessonPage(
+    MobileFirstPreview, RestrictionsFromRoute, CourseOwnedPermissions, Page
+):
     """One lesson of a course, built from content blocks."""
 
     intro = models.TextField(_("pengantar singkat"), blank=True)

@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from courses.models.pages import CourseOwnedPermissions, course_of
+from courses.models.pages import CourseOwnedPermissions, MobileFirstPreview, course_of
 from courses.published import RestrictionsFromRoute
 
 from ..forms import QuizPageForm
@@ -61,7 +61,7 @@ class QuizItemsBlock(blocks.StreamBlock):
     draw = DrawBlock()
 
 
-class QuizPage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
+class QuizPage(MobileFirstPreview, RestrictionsFromRoute, CourseOwnedPermissions, Page):
     """A pre-test, quiz or post-test of a course, with its rules."""
 
     kind = models.CharField(
