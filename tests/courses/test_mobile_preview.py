@@ -48,7 +48,7 @@ def _checked_preview_width(html: str) -> str:
 
 
 def test_the_lesson_editor_opens_its_preview_at_360px(course, trainer):
-    lesson = course.get_children().type(LessonPage).get()
+    lesson = LessonPage.objects.child_of(course).get()
     client = client_as(trainer)
 
     edit = client.get(reverse("wagtailadmin_pages:edit", args=(lesson.pk,)))
@@ -58,7 +58,7 @@ def test_the_lesson_editor_opens_its_preview_at_360px(course, trainer):
 
 
 def test_the_admin_preview_renders_the_trainers_lesson_as_edited(course, trainer):
-    lesson = course.get_children().type(LessonPage).get()
+    lesson = LessonPage.objects.child_of(course).get()
     client = client_as(trainer)
     url = reverse("wagtailadmin_pages:preview_on_edit", args=(lesson.pk,))
     text = "Titik kumpul evakuasi ada di lapangan kantor camat."
@@ -96,7 +96,7 @@ def test_the_quiz_editor_previews_at_360px_and_renders_the_quiz(course, trainer)
 
 
 def test_another_trainer_cannot_preview_the_lesson(course):
-    lesson = course.get_children().type(LessonPage).get()
+    lesson = LessonPage.objects.child_of(course).get()
     stranger = client_as(UserFactory(roles=[ROLE_TRAINER]))
 
     response = stranger.get(reverse("wagtailadmin_pages:view_draft", args=(lesson.pk,)))
