@@ -54,7 +54,9 @@ def test_the_lesson_editor_opens_its_preview_at_360px(course, trainer):
     edit = client.get(reverse("wagtailadmin_pages:edit", args=(lesson.pk,)))
 
     assert edit.status_code == 200
-    assert _checked_preview_width(edit.content.decode()) == "360"
+    html = edit.content.decode()
+    assert _checked_preview_width(html) == "360"
+    assert 'aria-label="Pratinjau ukuran ponsel"' in html  # labelled in Indonesian
 
 
 def test_the_admin_preview_renders_the_trainers_lesson_as_edited(course, trainer):
