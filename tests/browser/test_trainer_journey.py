@@ -22,7 +22,6 @@ pytestmark = pytest.mark.browser
 TRAINER_EMAIL = "pengajar@sigap.test"
 REVIEWER_EMAIL = "peninjau@sigap.test"
 LEARNER_EMAIL = "peserta@sigap.test"
-SUBMIT_FOR_REVIEW = "Pengajuan ke Tinjauan konten"
 LESSONS = [
     ("Mengenali tanda bahaya banjir", "Air naik cepat: pantau tinggi muka air."),
     ("Membuka posko layanan darurat", "Posko buka 24 jam dengan data pengungsi."),
@@ -54,13 +53,23 @@ def _autosaved(page) -> None:
     )
 
 
-def _submit_for_review(page) -> None:
+def _save_draft(page) -> None:
+    """Lessons and quizzes have no review of their own: they are saved as drafts
+    and go to review with their course ("Ajukan seluruh kursus")."""
     _no_publish_button(page)
     _autosaved(page)
-    page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name=SUBMIT_FOR_REVIEW).click()
+    page.get_by_role("button", name="Simpan konsep", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/cms/pages/\d+/edit/"))
+
+
+def _submit_whole_course(page) -> None:
+    _no_publish_button(page)
+    _autosaved(page)
+    page.locator("footer .w-dropdown-button .w-dropdown__toggle").click()
+    submit = page.locator("button[name=action-submit]")
+    expect(submit).to_contain_text("Ajukan seluruh kursus")
+    submit.click()
     page.wait_for_load_state("load")
-    expect(page.locator(".messages")).to_contain_text("moderasi")
 
 
 def _fill_title(page, title: str) -> None:
@@ -137,8 +146,8 @@ def test_trainer_course_goes_live_only_after_a_reviewer_approves(page, live_site
         editor.click()
         editor.press_sequentially(text)
         expect(editor).to_contain_text(text)
-        _submit_for_review(page)
-    journey.step("two lessons, each submitted for review")
+        _save_draft(page)
+    journey.step("two lessons, saved as drafts")
 
     _add_child(page, course_id, "Kuis")
     _fill_title(page, quiz_title)
@@ -149,14 +158,14 @@ def test_trainer_course_goes_live_only_after_a_reviewer_approves(page, live_site
     chooser.locator("input[name=q]").fill(suffix)
     chooser.get_by_role("link", name=re.compile(re.escape(suffix))).click()
     expect(chooser).to_be_hidden()
-    _submit_for_review(page)
-    journey.step("a quiz with the bank's question, submitted for review")
+    _save_draft(page)
+    journey.step("a quiz with the bank's question, saved as a draft")
 
     page.goto(f"/cms/pages/{course_id}/edit/")
-    _submit_for_review(page)
+    _submit_whole_course(page)
     page.goto(f"/cms/bulk/wagtailcore/page/publish/?id={course_id}")
     expect(page.locator("main")).to_contain_text("You don't have permission to publish")
-    journey.step("course submitted; the trainer has no way to publish it")
+    journey.step("whole course submitted; the trainer has no way to publish it")
 
     page.context.clear_cookies()
     page.goto("/katalog/")
@@ -165,13 +174,13 @@ def test_trainer_course_goes_live_only_after_a_reviewer_approves(page, live_site
     journey.step("not in the catalogue before review")
 
     _sign_in_as_staff(page, live_site, REVIEWER_EMAIL)
+    page.goto(f"/cms/kursus/{course_id}/tinjauan/")
+    rows = page.locator("main table tbody tr")
     for name in [title, *(name for name, _ in lessons), quiz_title]:
-        page.goto("/cms/")
-        row = page.locator("tr", has=page.get_by_role("link", name=name, exact=True))
-        row.get_by_role("button", name="Actions").click()
-        row.get_by_role("button", name="Menyetujui", exact=True).click()
-        expect(row).to_have_count(0)
-    journey.step("the reviewer approves the course, its lessons and its quiz")
+        expect(rows.filter(has_text=name)).to_have_count(1)
+    page.get_by_role("button", name="Setujui dan terbitkan seluruh kursus").click()
+    expect(page.locator(".messages")).to_contain_text("disetujui dan diterbitkan")
+    journey.step("the reviewer approves the whole course in one review")
 
     page.context.clear_cookies()
     sign_in(page, LEARNER_EMAIL)
