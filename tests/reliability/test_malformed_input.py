@@ -61,10 +61,19 @@ value = st.one_of(any_text, nasty, huge, st.integers().map(str))
 values = st.one_of(value, st.lists(value, min_size=2, max_size=4))
 
 
+def _upload_name(filename: str) -> str:
+    """The name as a browser could send it: Django's own upload class refuses a name
+    whose last part is empty, "." or ".." before any request is made (the server's
+    multipart parser strips paths from names the same way), so such a name stands
+    for a file called "x"."""
+    last = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    return filename if last not in {"", ".", ".."} else "x"
+
+
 def file_value(name: str):
     return st.builds(
         lambda data, filename, content_type: SimpleUploadedFile(
-            filename or "x", data, content_type=content_type
+            _upload_name(filename), data, content_type=content_type
         ),
         st.binary(max_size=4096)
         | st.just(b"%PDF-1.4\n%broken")
