@@ -27,53 +27,74 @@ from .models import HrJob
 from .tasks import run_hr_job
 
 
-def start_riwayat_xlsx_export(
-    *, user: User, filters: HrFilters, request: HttpRequest | None = None
+def _start_xlsx_export(
+    *,
+    user: User,
+    filters: HrFilters,
+    kind: str,
+    report: str,
+    params: dict,
+    total: int,
+    request: HttpRequest | None,
 ) -> HrJob:
-    """Create a background XLSX export of the national report and queue it."""
-    job = HrJob.objects.create(
-        kind=HrJob.Kind.EXPORT_RIWAYAT_XLSX,
-        created_by=user,
-        params=filters.as_query(),
-        total=riwayat_kursus_queryset(user=user, filters=filters).count(),
-    )
+    """Create a background XLSX export job of ``report``, audit it and queue it."""
+    job = HrJob.objects.create(kind=kind, created_by=user, params=params, total=total)
     record_event(
         actor=user,
         action="hr.export",
         target=job,
         request=request,
         format="xlsx",
-        report="riwayat_kursus",
+        report=report,
         filters=filters.as_query(),
         background=True,
     )
     run_hr_job.enqueue(job.pk)
     return job
+
+
+def start_riwayat_xlsx_export(
+    *,
+    user: User,
+    filters: HrFilters,
+    request: HttpRequest | None = None,
+    total: int | None = None,
+) -> HrJob:
+    """Create a background XLSX export of the national report and queue it
+    (``total``: its row count, when the caller has already counted)."""
+    if total is None:
+        total = riwayat_kursus_queryset(user=user, filters=filters).count()
+    return _start_xlsx_export(
+        user=user,
+        filters=filters,
+        kind=HrJob.Kind.EXPORT_RIWAYAT_XLSX,
+        report="riwayat_kursus",
+        params=filters.as_query(),
+        total=total,
+        request=request,
+    )
 
 
 def start_time_spent_xlsx_export(
-    *, user: User, filters: HrFilters, request: HttpRequest | None = None
+    *,
+    user: User,
+    filters: HrFilters,
+    request: HttpRequest | None = None,
+    total: int | None = None,
 ) -> HrJob:
     """Create a background XLSX export of the learning time per learner and
     course, in the requester's language, and queue it."""
-    job = HrJob.objects.create(
+    if total is None:
+        total = time_spent_queryset(user=user, filters=filters).count()
+    return _start_xlsx_export(
+        user=user,
+        filters=filters,
         kind=HrJob.Kind.EXPORT_TIME_XLSX,
-        created_by=user,
-        params=filters.as_query() | {"language": translation.get_language() or ""},
-        total=time_spent_queryset(user=user, filters=filters).count(),
-    )
-    record_event(
-        actor=user,
-        action="hr.export",
-        target=job,
-        request=request,
-        format="xlsx",
         report="waktu_belajar",
-        filters=filters.as_query(),
-        background=True,
+        params=filters.as_query() | {"language": translation.get_language() or ""},
+        total=total,
+        request=request,
     )
-    run_hr_job.enqueue(job.pk)
-    return job
 
 
 def start_staff_import(*, user: User, uploaded: UploadedFile) -> HrJob:

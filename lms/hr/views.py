@@ -279,33 +279,59 @@ def export_jp_recap_csv(request):
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@hr_required
-@require_POST
-def export_riwayat_xlsx(request):
-    """Small exports come back at once; large ones become a job with progress."""
+def _xlsx_export(
+    request,
+    *,
+    queryset,
+    start_job,
+    report: str,
+    header: list[str],
+    rows,
+    filename: str,
+    sheet_name: str,
+):
+    """Small exports come back at once; large ones become a job with progress.
+
+    ``queryset(user=, filters=)`` is counted once, ``rows(user=, filters=)`` is
+    read only when the file is written here, ``start_job`` queues the job."""
     form = HrFilterForm(request.POST, user=request.user)
     filters = form.filters()
-    count = exports_module.riwayat_kursus_queryset(
-        user=request.user, filters=filters
-    ).count()
+    count = queryset(user=request.user, filters=filters).count()
     if count > settings.SIGAP_HR_XLSX_SYNC_ROWS:
-        job = services.start_riwayat_xlsx_export(
-            user=request.user, filters=filters, request=request
+        job = start_job(
+            user=request.user, filters=filters, request=request, total=count
         )
         return redirect("hr:job", job_id=job.pk)
-    _audit_export(request, report="riwayat_kursus", fmt="xlsx", filters=filters)
+    _audit_export(request, report=report, fmt="xlsx", filters=filters)
     buffer = io.BytesIO()
     exports_module.write_xlsx(
         buffer,
-        exports_module.RIWAYAT_KURSUS_COLUMNS,
-        exports_module.riwayat_kursus_rows(user=request.user, filters=filters),
+        header,
+        rows(user=request.user, filters=filters),
+        sheet_name=sheet_name,
     )
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
     response["Content-Disposition"] = (
-        f'attachment; filename="riwayat-kursus-{filters.year or "semua"}.xlsx"'
+        f'attachment; filename="{filename}-{filters.year or "semua"}.xlsx"'
     )
     response["Cache-Control"] = "no-store"
     return response
+
+
+@hr_required
+@require_POST
+def export_riwayat_xlsx(request):
+    """The national report as XLSX."""
+    return _xlsx_export(
+        request,
+        queryset=exports_module.riwayat_kursus_queryset,
+        start_job=services.start_riwayat_xlsx_export,
+        report="riwayat_kursus",
+        header=exports_module.RIWAYAT_KURSUS_COLUMNS,
+        rows=exports_module.riwayat_kursus_rows,
+        filename="riwayat-kursus",
+        sheet_name="riwayat",
+    )
 
 
 @hr_required
@@ -323,31 +349,17 @@ def export_time_csv(request):
 @hr_required
 @require_POST
 def export_time_xlsx(request):
-    """As the CSV; large files become a job with progress."""
-    form = HrFilterForm(request.POST, user=request.user)
-    filters = form.filters()
-    count = exports_module.time_spent_queryset(
-        user=request.user, filters=filters
-    ).count()
-    if count > settings.SIGAP_HR_XLSX_SYNC_ROWS:
-        job = services.start_time_spent_xlsx_export(
-            user=request.user, filters=filters, request=request
-        )
-        return redirect("hr:job", job_id=job.pk)
-    _audit_export(request, report="waktu_belajar", fmt="xlsx", filters=filters)
-    buffer = io.BytesIO()
-    exports_module.write_xlsx(
-        buffer,
-        exports_module.time_spent_header(),
-        exports_module.time_spent_rows(user=request.user, filters=filters),
+    """As the CSV, as XLSX."""
+    return _xlsx_export(
+        request,
+        queryset=exports_module.time_spent_queryset,
+        start_job=services.start_time_spent_xlsx_export,
+        report="waktu_belajar",
+        header=exports_module.time_spent_header(),
+        rows=exports_module.time_spent_rows,
+        filename="waktu-belajar",
         sheet_name="waktu-belajar",
     )
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = (
-        f'attachment; filename="waktu-belajar-{filters.year or "semua"}.xlsx"'
-    )
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 def _own_job(request, job_id: int) -> HrJob:
