@@ -378,7 +378,17 @@ def recreate_database(database_url: str) -> None:
         raise SystemExit(f"refusing to recreate database {name!r}")
     with psycopg.connect(admin, autocommit=True) as db:
         db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        db.execute(f'CREATE DATABASE "{name}"')
+        db.execute(f'CREATE DATABASE "{name}"{template_clause()}')
+
+
+def template_clause() -> str:
+    """`` TEMPLATE "x"`` when ``SIGAP_DB_TEMPLATE`` names a migrated PostgreSQL
+    database to copy (CI migrates one once; ``migrate`` then finds nothing to do
+    in the copy), else nothing: the new database is empty."""
+    template = os.environ.get("SIGAP_DB_TEMPLATE", "")
+    if not re.fullmatch(r"[a-z0-9_]+", template):
+        return ""
+    return f' TEMPLATE "{template}"'
 
 
 def manage(env: dict, *args: str) -> None:

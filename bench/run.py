@@ -40,6 +40,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.loadgen import LoadResult, run_load  # noqa: E402
+from bench.quiz_load import template_clause  # noqa: E402
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/sigap_bench"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/8"
@@ -119,7 +120,7 @@ def recreate_database(url: str) -> str:
     admin = parts._replace(path="/postgres").geturl()
     with psycopg.connect(admin, autocommit=True, connect_timeout=5) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"{template_clause()}')
         return conn.execute("SHOW server_version").fetchone()[0]
 
 

@@ -105,38 +105,6 @@ def database_cache(settings, db):
     call_command("createcachetable", verbosity=0)
 
 
-@pytest.fixture(scope="module")
-def seeded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """``seed_demo`` run once for the tests of a module (it takes long), in a
-    transaction rolled back after the module, as Django's ``setUpTestData``. Each
-    test (``db``) runs in a savepoint inside it, so one test's changes never reach
-    the next."""
-    from django.core.management import call_command
-    from django.db import transaction
-    from django.test import override_settings
-
-    files = tmp_path_factory.mktemp("seeded_demo")
-    media = override_settings(
-        MEDIA_ROOT=files / "media", PRIVATE_MEDIA_ROOT=files / "private-media"
-    )
-    seeded = transaction.atomic()
-    with django_db_blocker.unblock():
-        media.enable()
-        seeded.__enter__()
-        try:
-            call_command("seed_demo", verbosity=0)
-        except BaseException:
-            transaction.set_rollback(True)
-            seeded.__exit__(None, None, None)
-            media.disable()
-            raise
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        seeded.__exit__(None, None, None)
-        media.disable()
-
-
 @pytest.fixture
 def no_reading_time(settings):
     """Lessons may be marked done as soon as they are opened (share 0 %): for tests

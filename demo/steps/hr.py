@@ -16,7 +16,7 @@ from lms.accounts.permissions import ROLE_LEARNER
 from lms.competencies.models import ExternalLearningClaim
 from lms.competencies.services import decide_claim, submit_claim
 
-from .accounts import DEMO_PASSWORD
+from .accounts import demo_password_hash
 
 HR_OFFICER_EMAIL = "hr@sigap.test"
 HR_OFFICER_UNIT = "PEMKAB-SR"
@@ -289,7 +289,9 @@ def _create_staff(index: int, row) -> User:
         return user
     number = validate_employee_number(nip)
     unit = OrgUnit.objects.get(code=unit_code)
-    user = User.objects.create_user(email=email, password=DEMO_PASSWORD, name=name)
+    user = User.objects.create_user(email=email, password=None, name=name)
+    user.password = demo_password_hash()
+    user.save(update_fields=["password"])
     user.groups.add(*Group.objects.filter(name=ROLE_LEARNER))
     AsnProfile.objects.create(
         user=user,

@@ -12,6 +12,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bench.quiz_load import template_clause
+
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
 BIN = Path(sys.executable).parent
@@ -74,7 +76,7 @@ def create_postgres_database(url: str) -> None:
     name = parts.path.lstrip("/")
     with psycopg.connect(admin, autocommit=True, connect_timeout=5) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"{template_clause()}')
 
 
 def drop_postgres_database(url: str) -> None:

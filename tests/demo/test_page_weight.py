@@ -26,8 +26,8 @@ ASSET = re.compile(
 )
 CSS_IMPORT = re.compile(r"@import\s+(?:url\()?[\"']?([^\"')]+)")
 
-# One seed for the module (seeding takes long), each test in its own savepoint.
-pytestmark = pytest.mark.django_db
+# One seed for the package (seeding takes long), each test in its own savepoint.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_demo")]
 
 
 def _static_bytes(url: str, seen: set[str]) -> int:
@@ -59,9 +59,9 @@ def page_weight(client, url: str) -> int:
 
 
 @pytest.fixture(scope="module")
-def demo_learner(seeded_demo, django_db_blocker):
+def demo_learner(module_savepoint, django_db_blocker):
     """The demo learner enrolled in every demo course, its pre-tests taken (inside
-    the module's seeded transaction, rolled back with it)."""
+    the module's savepoint in the seeded demo, rolled back with it)."""
     with django_db_blocker.unblock():
         learner = User.objects.get(email="peserta@sigap.test")
         for course in CoursePage.objects.live():

@@ -6,7 +6,7 @@ from courses.course_time import course_learning_time, jp_warning
 from courses.models import CoursePage, LessonPage, LessonProgress, LessonVisit
 from lms.accounts.models import User
 
-# One seed for the module (seeding takes long), each test in its own savepoint.
+# One seed for the package (seeding takes long), each test in its own savepoint.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_demo")]
 
 

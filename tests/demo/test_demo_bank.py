@@ -10,7 +10,7 @@ from courses.quizzes.models import Question, QuizPage
 from courses.quizzes.reports import key_check
 from courses.quizzes.snapshot import fixed_question_ids
 
-# One seed for the module (seeding takes long), each test in its own savepoint.
+# One seed for the package (seeding takes long), each test in its own savepoint.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_demo")]
 
 # Chance alone makes the key the longest of four options a quarter of the time.
