@@ -88,6 +88,8 @@ TIME_SPENT_COLUMNS = [
     gettext_lazy("Waktu belajar aktif (menit)"),
 ]
 
+JENIS_DIKLAT_NAMES = dict(JenisDiklat.choices)
+
 CHUNK_SIZE = 5000
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -141,27 +143,63 @@ def _certificate_number():
     )
 
 
+# What a riwayat kursus row is read from, in ``riwayat_kursus_record``'s order
+# (the queryset must come through ``with_riwayat_values``).
+RIWAYAT_VALUES = (
+    "user__asn_profile__instansi__code",
+    "course__jenis_diklat",
+    "course__jp",
+    "course__title",
+    "certificate_number",
+    "user__asn_profile__nip",
+    "enrolled_on",
+    "completed_on",
+)
+
+
+def with_riwayat_values(queryset):
+    """Enrolments annotated with what ``RIWAYAT_VALUES`` reads beyond columns."""
+    return queryset.annotate(
+        certificate_number=_certificate_number(),
+        enrolled_on=LocalDmy("enrolled_at"),
+        completed_on=LocalDmy("completed_at"),
+    )
+
+
 def riwayat_kursus_queryset(*, user, filters: HrFilters):
     """Completions in ``user``'s scope, as plain tuples (in no particular order)."""
     return (
-        reports.completions(user, filters)
-        .annotate(
-            certificate_number=_certificate_number(),
-            enrolled_on=LocalDmy("enrolled_at"),
-            completed_on=LocalDmy("completed_at"),
-        )
+        with_riwayat_values(reports.completions(user, filters))
         .order_by()  # the report has no order; sorting a million rows costs seconds
-        .values_list(
-            "user__asn_profile__instansi__code",
-            "course__jenis_diklat",
-            "course__jp",
-            "course__title",
-            "certificate_number",
-            "user__asn_profile__nip",
-            "enrolled_on",
-            "completed_on",
-        )
+        .values_list(*RIWAYAT_VALUES)
     )
+
+
+def riwayat_kursus_record(
+    instansi, jenis, jp, title, number, person, enrolled, completed
+) -> dict:
+    """One completion as the national *riwayat kursus* fields, in
+    ``RIWAYAT_KURSUS_COLUMNS`` order, from a ``RIWAYAT_VALUES`` row.
+
+    The one mapping behind both the exported file (which neutralises the cells)
+    and the SIASN sync's payload (``lms.hr.siasn_sync``, which sends ``person`` as
+    the SIASN id instead of the NIP). Dates come as dd-mm-yyyy in Asia/Jakarta.
+    """
+    return {
+        "instansiId": instansi or "",
+        "institusiPenyelenggara": settings.SIGAP_INSTITUSI_PENYELENGGARA,
+        "jenisDiklatId": jenis,
+        "jenisKursus": str(JENIS_DIKLAT_NAMES.get(jenis, "")),
+        "jenisKursusSertipikat": "S" if number else "",
+        "jumlahJam": jp,
+        "lokasiId": settings.SIGAP_LOKASI_ID,
+        "namaKursus": title,
+        "nomorSertipikat": number or "",
+        "pnsOrangId": person or "",
+        "tahunKursus": completed[-4:],
+        "tanggalKursus": enrolled,
+        "tanggalSelesaiKursus": completed,
+    }
 
 
 @contextmanager
@@ -194,26 +232,9 @@ def riwayat_kursus_rows(*, user, filters: HrFilters) -> Iterator[list]:
     )
 
 
-def _riwayat_rows(rows) -> Iterator[tuple]:
-    organiser = neutralise(settings.SIGAP_INSTITUSI_PENYELENGGARA)
-    lokasi = neutralise(settings.SIGAP_LOKASI_ID)
-    names = dict(JenisDiklat.choices)
-    for instansi, jenis, jp, title, number, nip, enrolled, completed in rows:
-        yield (
-            neutralise(instansi or ""),
-            organiser,
-            jenis,
-            names.get(jenis, ""),
-            "S" if number else "",
-            jp,
-            lokasi,
-            neutralise(title),
-            neutralise(number or ""),
-            nip or "",
-            completed[-4:],
-            enrolled,
-            completed,
-        )
+def _riwayat_rows(rows) -> Iterator[list]:
+    for row in rows:
+        yield [neutralise(value) for value in riwayat_kursus_record(*row).values()]
 
 
 def jp_recap_header() -> list[str]:
