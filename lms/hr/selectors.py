@@ -45,6 +45,7 @@ def siasn_rows(user, *, status: str = "") -> QuerySet[SiasnOutbox]:
     rows = filter_in_hr_scope(
         SiasnOutbox.objects.all(), user, via="enrolment__user"
     ).select_related("enrolment__user__asn_profile", "enrolment__course")
+    rows = rows.defer("payload", "document_ref")
     if status in SiasnOutbox.Status.values:
         rows = rows.filter(status=status)
     return rows.order_by("-updated_at", "-pk")
