@@ -486,7 +486,10 @@ SIGAP_RETENTION_DAYS = {
 }
 # Run by lms.accounts.privacy.erase_person before the identity goes (the lower
 # layer runs what higher ones registered); each returns data for the audit event.
-SIGAP_ERASURE_STEPS = ["lms.hr.erasure.note_national_export"]
+SIGAP_ERASURE_STEPS = [
+    "lms.hr.erasure.note_national_export",
+    "lms.hr.siasn_sync.forget_person",
+]
 # Run by courses.services.complete_enrolment, in this order, inside the completion's
 # transaction, each with ``enrolment=`` (see docs/architecture.md, "Completion").
 SIGAP_COMPLETION_STEPS = [

@@ -125,7 +125,7 @@ def enqueue_completed(*, enrolments: QuerySet | None = None) -> int:
     if not is_enabled():
         return 0
     queryset = (enrolments if enrolments is not None else Enrolment.objects).filter(
-        status=Enrolment.Status.COMPLETED
+        status=Enrolment.Status.COMPLETED, user__erased_at__isnull=True
     )
     missing = queryset.exclude(
         Exists(SiasnOutbox.objects.filter(enrolment=OuterRef("pk")))
@@ -141,6 +141,14 @@ def enqueue_completed(*, enrolments: QuerySet | None = None) -> int:
     if batch:
         added += len(SiasnOutbox.objects.bulk_create(batch, ignore_conflicts=True))
     return added
+
+
+def forget_person(*, person: User) -> dict:
+    """Erasure step (``SIGAP_ERASURE_STEPS``): the person's outbox rows go, with
+    the SIASN id and NIP their payloads hold; what SIASN already has stays there
+    (the agency's reporting duty). Returns the count for the audit event."""
+    removed, _by_model = SiasnOutbox.objects.filter(enrolment__user=person).delete()
+    return {"siasn_rows_removed": removed} if removed else {}
 
 
 # --- sending -----------------------------------------------------------------------
@@ -185,14 +193,28 @@ def send_due(*, client: SiasnClient | None = None, limit: int | None = None) -> 
     return run
 
 
-def _claim_one() -> SiasnOutbox | None:
-    """Take the next due row for this worker: locked only while its time moves on
-    by the lease (PostgreSQL skips rows another worker holds)."""
+def send_one(*, row_id: int, client: SiasnClient | None = None) -> str:
+    """Send one row now if it is due and no other worker holds it (HR's *kirim
+    ulang*); its status, or "" when it was not taken."""
+    if not is_enabled():
+        return ""
+    row = _claim_one(pk=row_id)
+    if row is None:
+        return ""
+    return send_row(row=row, client=client or SiasnClient())
+
+
+def _claim_one(*, pk: int | None = None) -> SiasnOutbox | None:
+    """Take the next due row (or row ``pk`` if due) for this worker: locked only
+    while its time moves on by the lease (PostgreSQL skips rows another worker
+    holds)."""
     now = timezone.now()
+    due = SiasnOutbox.objects.due(now)
+    if pk is not None:
+        due = due.filter(pk=pk)
     with transaction.atomic():
         row = (
-            SiasnOutbox.objects.due(now)
-            .select_for_update(skip_locked=True)
+            due.select_for_update(skip_locked=True)
             .order_by("next_attempt_at", "pk")
             .first()
         )
@@ -221,15 +243,8 @@ def send_row(*, row: SiasnOutbox, client: SiasnClient) -> str:
                 ),
             )
         return _wait(row, _("Menunggu sertifikat diterbitkan."), now)
-    if not current.siasn_id:
-        return _refused(
-            row,
-            _("ID SIASN belum diisi di profil ASN pegawai ini; isi lalu kirim ulang."),
-        )
     certificate = Certificate.objects.filter(number=number).first()
-    if certificate is None or not certificate.pdf:
-        return _wait(row, _("Menunggu PDF sertifikat selesai dibuat."), now)
-    if row.certificate_number != number:
+    if certificate is not None and row.certificate_number != number:
         row.certificate_number, row.certificate = number, certificate
         try:
             with transaction.atomic():
@@ -238,6 +253,13 @@ def send_row(*, row: SiasnOutbox, client: SiasnClient) -> str:
             return _refused(
                 row, _("Nomor sertifikat ini sudah dipakai oleh kiriman lain.")
             )
+    if not current.siasn_id:
+        return _refused(
+            row,
+            _("ID SIASN belum diisi di profil ASN pegawai ini; isi lalu kirim ulang."),
+        )
+    if certificate is None or not certificate.pdf:
+        return _wait(row, _("Menunggu PDF sertifikat selesai dibuat."), now)
     try:
         if row.unclear and not row.remote_id and current.nip:
             row.remote_id = (
@@ -374,6 +396,7 @@ def retry_failed(*, rows: QuerySet | None = None) -> int:
     return queryset.filter(status=SiasnOutbox.Status.FAILED).update(
         status=SiasnOutbox.Status.PENDING,
         attempts=0,
+        last_error="",
         next_attempt_at=timezone.now(),
         updated_at=timezone.now(),
     )

@@ -8,10 +8,8 @@ from django_tasks import task
 from lms.scheduler import periodic
 
 from .jobs import run_job
-from .models import SiasnOutbox
 from .reminders import send_due_reminders
-from .siasn import SiasnClient, is_enabled
-from .siasn_sync import mark_changed, send_due, send_row
+from .siasn_sync import mark_changed, send_due, send_one
 
 
 @task()
@@ -47,9 +45,4 @@ def check_siasn_records() -> int:
 @task()
 def send_siasn_row(row_id: int) -> str:
     """Send one outbox row now (HR's *kirim ulang*)."""
-    row = SiasnOutbox.objects.filter(pk=row_id).first()
-    if row is None or not is_enabled():
-        return ""
-    if row.status != SiasnOutbox.Status.PENDING:
-        return row.status
-    return send_row(row=row, client=SiasnClient())
+    return send_one(row_id=row_id)

@@ -339,3 +339,19 @@ def test_every_call_has_a_time_out_and_both_tokens(siasn_on, settings):
     assert api[0].endswith("/apisiasn/1.0/pns/rw-kursus/199003152015032001")
     assert api[2]["Authorization"].startswith("Bearer ")
     assert api[2]["Auth"].startswith("bearer ")
+
+
+def test_erasure_removes_the_persons_rows_and_backfill_does_not_bring_them_back(
+    siasn_on, complete, insider, course, admin_user
+):
+    from lms.accounts.privacy import erase_person
+
+    complete(insider, course)
+    siasn_sync.send_due()
+    assert SiasnOutbox.objects.count() == 1
+
+    erase_person(person=insider, by=admin_user)
+
+    assert SiasnOutbox.objects.count() == 0
+    assert siasn_sync.enqueue_completed() == 0
+    assert len(siasn_on.records) == 1  # what SIASN already has stays there
