@@ -88,7 +88,8 @@ TIME_SPENT_COLUMNS = [
     gettext_lazy("Waktu belajar aktif (menit)"),
 ]
 
-JENIS_DIKLAT_NAMES = dict(JenisDiklat.choices)
+# Plain strings (not translated): the national names of the codes.
+JENIS_DIKLAT_NAMES = {code: str(name) for code, name in JenisDiklat.choices}
 
 CHUNK_SIZE = 5000
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -175,31 +176,41 @@ def riwayat_kursus_queryset(*, user, filters: HrFilters):
     )
 
 
-def riwayat_kursus_record(
-    instansi, jenis, jp, title, number, person, enrolled, completed
-) -> dict:
-    """One completion as the national *riwayat kursus* fields, in
-    ``RIWAYAT_KURSUS_COLUMNS`` order, from a ``RIWAYAT_VALUES`` row.
+def riwayat_kursus_tuples(rows: Iterable) -> Iterator[tuple]:
+    """The national *riwayat kursus* mapping: each ``RIWAYAT_VALUES`` row as a
+    tuple in ``RIWAYAT_KURSUS_COLUMNS`` order, values as they are (dates dd-mm-yyyy
+    in Asia/Jakarta).
 
-    The one mapping behind both the exported file (which neutralises the cells)
-    and the SIASN sync's payload (``lms.hr.siasn_sync``, which sends ``person`` as
-    the SIASN id instead of the NIP). Dates come as dd-mm-yyyy in Asia/Jakarta.
+    The one mapping behind both the exported file (which neutralises the text
+    cells) and the SIASN sync's payload (``riwayat_kursus_record``; the sync passes
+    the SIASN id where the export passes the NIP). A generator, so that a million
+    rows cost one tuple each.
     """
-    return {
-        "instansiId": instansi or "",
-        "institusiPenyelenggara": settings.SIGAP_INSTITUSI_PENYELENGGARA,
-        "jenisDiklatId": jenis,
-        "jenisKursus": str(JENIS_DIKLAT_NAMES.get(jenis, "")),
-        "jenisKursusSertipikat": "S" if number else "",
-        "jumlahJam": jp,
-        "lokasiId": settings.SIGAP_LOKASI_ID,
-        "namaKursus": title,
-        "nomorSertipikat": number or "",
-        "pnsOrangId": person or "",
-        "tahunKursus": completed[-4:],
-        "tanggalKursus": enrolled,
-        "tanggalSelesaiKursus": completed,
-    }
+    organiser = settings.SIGAP_INSTITUSI_PENYELENGGARA
+    lokasi = settings.SIGAP_LOKASI_ID
+    names = JENIS_DIKLAT_NAMES
+    for instansi, jenis, jp, title, number, person, enrolled, completed in rows:
+        yield (
+            instansi or "",
+            organiser,
+            jenis,
+            names.get(jenis, ""),
+            "S" if number else "",
+            jp,
+            lokasi,
+            title,
+            number or "",
+            person or "",
+            completed[-4:],
+            enrolled,
+            completed,
+        )
+
+
+def riwayat_kursus_record(values) -> dict:
+    """One ``RIWAYAT_VALUES`` row as the national fields by name."""
+    (row,) = riwayat_kursus_tuples([values])
+    return dict(zip(RIWAYAT_KURSUS_COLUMNS, row, strict=True))
 
 
 @contextmanager
@@ -232,9 +243,17 @@ def riwayat_kursus_rows(*, user, filters: HrFilters) -> Iterator[list]:
     )
 
 
+# Cells that can hold text someone typed (or configured): a spreadsheet would
+# read one starting with "=" as a formula.
+RIWAYAT_TEXT_CELLS = (0, 1, 6, 7, 8)
+
+
 def _riwayat_rows(rows) -> Iterator[list]:
-    for row in rows:
-        yield [neutralise(value) for value in riwayat_kursus_record(*row).values()]
+    for row in riwayat_kursus_tuples(rows):
+        cells = list(row)
+        for index in RIWAYAT_TEXT_CELLS:
+            cells[index] = neutralise(cells[index])
+        yield cells
 
 
 def jp_recap_header() -> list[str]:

@@ -77,7 +77,7 @@ def siasn_record(values, *, siasn_id: str) -> dict:
     with the SIASN person id for ``pnsOrangId`` and the year as a number."""
     instansi, jenis, jp, title, number, _nip, enrolled, completed = values
     record = riwayat_kursus_record(
-        instansi, jenis, jp, title, number, siasn_id, enrolled, completed
+        (instansi, jenis, jp, title, number, siasn_id, enrolled, completed)
     )
     record["tahunKursus"] = int(record["tahunKursus"])
     return record
