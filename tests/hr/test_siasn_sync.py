@@ -355,3 +355,16 @@ def test_erasure_removes_the_persons_rows_and_backfill_does_not_bring_them_back(
     assert SiasnOutbox.objects.count() == 0
     assert siasn_sync.enqueue_completed() == 0
     assert len(siasn_on.records) == 1  # what SIASN already has stays there
+
+
+def test_a_row_being_sent_is_not_taken_by_a_second_worker(
+    siasn_on, complete, insider, course
+):
+    complete(insider, course)
+    row = siasn_sync._claim_one()
+    assert row is not None
+    # Another worker's run, while the first one is still talking to SIASN.
+    assert siasn_sync.send_due().sent == 0
+    assert siasn_sync.send_one(row_id=row.pk) == ""
+    assert siasn_on.saves() == []
+    assert siasn_sync.send_row(row=row, client=SiasnClient()) == "sent"
