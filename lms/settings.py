@@ -493,13 +493,17 @@ SIGAP_RETENTION_DAYS = {
 }
 # Run by lms.accounts.privacy.erase_person before the identity goes (the lower
 # layer runs what higher ones registered); each returns data for the audit event.
-SIGAP_ERASURE_STEPS = ["lms.hr.erasure.note_national_export"]
+SIGAP_ERASURE_STEPS = [
+    "lms.hr.erasure.note_national_export",
+    "lms.hr.siasn_sync.forget_person",
+]
 # Run by courses.services.complete_enrolment, in this order, inside the completion's
 # transaction, each with ``enrolment=`` (see docs/architecture.md, "Completion").
 SIGAP_COMPLETION_STEPS = [
     "lms.competencies.services.credit_completion",
     "lms.competencies.services.record_evidence",
     "certificates.tasks.queue_certificate",
+    "lms.hr.siasn_sync.enqueue_completion",
 ]
 # Run by courses.quizzes.regrade for each enrolment whose pre-test or post-test
 # score a regrade changed, after the completion rule was looked at again.
@@ -519,6 +523,39 @@ SIGAP_HR_DASHBOARD_CACHE_SECONDS = env_int(
 SIGAP_HR_IMPORT_SYNC_ROWS = env_int("SIGAP_HR_IMPORT_SYNC_ROWS", 500)
 SIGAP_REMINDER_JP_FROM_MONTH = env_int("SIGAP_REMINDER_JP_FROM_MONTH", 7)
 SIGAP_REMINDER_WINDOW_DAYS = env_int("SIGAP_REMINDER_WINDOW_DAYS", 14)
+
+# National record sync (SIASN riwayat kursus, docs/interoperability.md): off while
+# SIGAP_SIASN_BASE_URL is empty. The gateway's OAuth2 client credentials give the
+# bearer token; the SSO token (password grant when a username is set, else client
+# credentials) goes in the ``Auth`` header. SIGAP_SIASN_FAKE (demo and tests only)
+# answers every call in-process with lms/hr/siasn_fake.py: no network at all.
+SIGAP_SIASN_FAKE = env_bool("SIGAP_SIASN_FAKE", SIGAP_DEMO)
+SIGAP_SIASN_BASE_URL = os.environ.get(
+    "SIGAP_SIASN_BASE_URL", "https://siasn-palsu.invalid" if SIGAP_SIASN_FAKE else ""
+).rstrip("/")
+SIGAP_SIASN_TOKEN_URL = os.environ.get("SIGAP_SIASN_TOKEN_URL", "")
+SIGAP_SIASN_SSO_URL = os.environ.get("SIGAP_SIASN_SSO_URL", "")
+SIGAP_SIASN_CLIENT_ID = os.environ.get("SIGAP_SIASN_CLIENT_ID", "")
+SIGAP_SIASN_CLIENT_SECRET = os.environ.get("SIGAP_SIASN_CLIENT_SECRET", "")
+SIGAP_SIASN_SSO_CLIENT_ID = os.environ.get("SIGAP_SIASN_SSO_CLIENT_ID", "")
+SIGAP_SIASN_USERNAME = os.environ.get("SIGAP_SIASN_USERNAME", "")
+SIGAP_SIASN_PASSWORD = os.environ.get("SIGAP_SIASN_PASSWORD", "")
+SIGAP_SIASN_DOK_ID = os.environ.get("SIGAP_SIASN_DOK_ID", "874")
+SIGAP_SIASN_TIMEOUT = float(os.environ.get("SIGAP_SIASN_TIMEOUT", "20"))
+SIGAP_SIASN_BATCH = env_int("SIGAP_SIASN_BATCH", 100)
+SIGAP_SIASN_MAX_ATTEMPTS = env_int("SIGAP_SIASN_MAX_ATTEMPTS", 10)
+SIGAP_SIASN_RETRY_BASE_SECONDS = env_int("SIGAP_SIASN_RETRY_BASE_SECONDS", 60)
+SIGAP_SIASN_RETRY_CAP_SECONDS = env_int("SIGAP_SIASN_RETRY_CAP_SECONDS", 6 * 3600)
+if SIGAP_SIASN_FAKE and not (LOCAL or TESTING):
+    raise ImproperlyConfigured(
+        "SIGAP_SIASN_FAKE hanya untuk demo dan pengujian "
+        "(SIGAP_SIASN_FAKE is for the demo and tests only)."
+    )
+if SIGAP_SIASN_TIMEOUT <= 0 or SIGAP_SIASN_MAX_ATTEMPTS < 1:
+    raise ImproperlyConfigured(
+        "SIGAP_SIASN_TIMEOUT dan SIGAP_SIASN_MAX_ATTEMPTS harus positif "
+        "(SIGAP_SIASN_TIMEOUT and SIGAP_SIASN_MAX_ATTEMPTS must be positive)."
+    )
 
 # Certificates: the PKCS#12 signing key (unsigned when unset), or another signer
 # class (e.g. an institution's BSrE service); the demo key seed_demo writes is used

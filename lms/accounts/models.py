@@ -230,6 +230,11 @@ class AsnProfile(models.Model):
         },
     )
     legacy_nip = models.CharField(_("NIP lama (9 digit)"), max_length=9, blank=True)
+    # The person's id in SIASN (BKN's ``pnsOrangId``), needed only to push course
+    # records to the national system (lms.hr.siasn_sync); HR fills it in or imports it.
+    siasn_id = models.CharField(
+        _("ID SIASN (pnsOrangId)"), max_length=64, blank=True, db_index=True
+    )
     employee_type = models.CharField(
         _("jenis pegawai"), max_length=4, choices=EmployeeType.CHOICES, blank=True
     )

@@ -88,6 +88,9 @@ TIME_SPENT_COLUMNS = [
     gettext_lazy("Waktu belajar aktif (menit)"),
 ]
 
+# Plain strings (not translated): the national names of the codes.
+JENIS_DIKLAT_NAMES = {code: str(name) for code, name in JenisDiklat.choices}
+
 CHUNK_SIZE = 5000
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -141,27 +144,73 @@ def _certificate_number():
     )
 
 
+# What a riwayat kursus row is read from, in ``riwayat_kursus_record``'s order
+# (the queryset must come through ``with_riwayat_values``).
+RIWAYAT_VALUES = (
+    "user__asn_profile__instansi__code",
+    "course__jenis_diklat",
+    "course__jp",
+    "course__title",
+    "certificate_number",
+    "user__asn_profile__nip",
+    "enrolled_on",
+    "completed_on",
+)
+
+
+def with_riwayat_values(queryset):
+    """Enrolments annotated with what ``RIWAYAT_VALUES`` reads beyond columns."""
+    return queryset.annotate(
+        certificate_number=_certificate_number(),
+        enrolled_on=LocalDmy("enrolled_at"),
+        completed_on=LocalDmy("completed_at"),
+    )
+
+
 def riwayat_kursus_queryset(*, user, filters: HrFilters):
     """Completions in ``user``'s scope, as plain tuples (in no particular order)."""
     return (
-        reports.completions(user, filters)
-        .annotate(
-            certificate_number=_certificate_number(),
-            enrolled_on=LocalDmy("enrolled_at"),
-            completed_on=LocalDmy("completed_at"),
-        )
+        with_riwayat_values(reports.completions(user, filters))
         .order_by()  # the report has no order; sorting a million rows costs seconds
-        .values_list(
-            "user__asn_profile__instansi__code",
-            "course__jenis_diklat",
-            "course__jp",
-            "course__title",
-            "certificate_number",
-            "user__asn_profile__nip",
-            "enrolled_on",
-            "completed_on",
-        )
+        .values_list(*RIWAYAT_VALUES)
     )
+
+
+def riwayat_kursus_tuples(rows: Iterable) -> Iterator[tuple]:
+    """The national *riwayat kursus* mapping: each ``RIWAYAT_VALUES`` row as a
+    tuple in ``RIWAYAT_KURSUS_COLUMNS`` order, values as they are (dates dd-mm-yyyy
+    in Asia/Jakarta).
+
+    The one mapping behind both the exported file (which neutralises the text
+    cells) and the SIASN sync's payload (``riwayat_kursus_record``; the sync passes
+    the SIASN id where the export passes the NIP). A generator, so that a million
+    rows cost one tuple each.
+    """
+    organiser = settings.SIGAP_INSTITUSI_PENYELENGGARA
+    lokasi = settings.SIGAP_LOKASI_ID
+    names = JENIS_DIKLAT_NAMES
+    for instansi, jenis, jp, title, number, person, enrolled, completed in rows:
+        yield (
+            instansi or "",
+            organiser,
+            jenis,
+            names.get(jenis, ""),
+            "S" if number else "",
+            jp,
+            lokasi,
+            title,
+            number or "",
+            person or "",
+            completed[-4:],
+            enrolled,
+            completed,
+        )
+
+
+def riwayat_kursus_record(values) -> dict:
+    """One ``RIWAYAT_VALUES`` row as the national fields by name."""
+    (row,) = riwayat_kursus_tuples([values])
+    return dict(zip(RIWAYAT_KURSUS_COLUMNS, row, strict=True))
 
 
 @contextmanager
@@ -194,26 +243,17 @@ def riwayat_kursus_rows(*, user, filters: HrFilters) -> Iterator[list]:
     )
 
 
-def _riwayat_rows(rows) -> Iterator[tuple]:
-    organiser = neutralise(settings.SIGAP_INSTITUSI_PENYELENGGARA)
-    lokasi = neutralise(settings.SIGAP_LOKASI_ID)
-    names = dict(JenisDiklat.choices)
-    for instansi, jenis, jp, title, number, nip, enrolled, completed in rows:
-        yield (
-            neutralise(instansi or ""),
-            organiser,
-            jenis,
-            names.get(jenis, ""),
-            "S" if number else "",
-            jp,
-            lokasi,
-            neutralise(title),
-            neutralise(number or ""),
-            nip or "",
-            completed[-4:],
-            enrolled,
-            completed,
-        )
+# Cells that can hold text someone typed (or configured): a spreadsheet would
+# read one starting with "=" as a formula.
+RIWAYAT_TEXT_CELLS = (0, 1, 6, 7, 8)
+
+
+def _riwayat_rows(rows) -> Iterator[list]:
+    for row in riwayat_kursus_tuples(rows):
+        cells = list(row)
+        for index in RIWAYAT_TEXT_CELLS:
+            cells[index] = neutralise(cells[index])
+        yield cells
 
 
 def jp_recap_header() -> list[str]:

@@ -53,7 +53,12 @@ HEADER_ALIASES = {
     "unit_code": "unit",
     "jabatan": "jabatan",
     "golongan": "golongan",
+    # Optional: the person's SIASN id, for the national sync (lms.hr.siasn_sync).
+    "id siasn": "siasn_id",
+    "siasn_id": "siasn_id",
+    "pnsorangid": "siasn_id",
 }
+SIASN_ID = re.compile(r"^[A-Za-z0-9-]{1,64}$")
 REQUIRED_COLUMNS = ("nip", "name", "email", "unit")
 TEMPLATE_HEADER = ["nip", "nama", "email", "kode unit", "jabatan", "golongan"]
 
@@ -82,6 +87,7 @@ class RowResult:
     unit: str = ""
     jabatan: str = ""
     golongan: str = ""
+    siasn_id: str = ""
     action: str = ""  # create | update | unchanged | error
     errors: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
@@ -211,6 +217,7 @@ def _check_row(row: dict, *, officer, ctx: _Context, seen: dict) -> RowResult:
         unit=row.get("unit", ""),
         jabatan=row.get("jabatan", ""),
         golongan=row.get("golongan", ""),
+        siasn_id=row.get("siasn_id", ""),
     )
     errors = result.errors
     number = None
@@ -249,6 +256,11 @@ def _check_row(row: dict, *, officer, ctx: _Context, seen: dict) -> RowResult:
                 _("Golongan “%(value)s” tidak dikenal (contoh: III/a).")
                 % {"value": result.golongan}
             )
+    if result.siasn_id and not SIASN_ID.match(result.siasn_id):
+        errors.append(
+            _("ID SIASN “%(value)s” tidak valid (huruf, angka dan tanda hubung).")
+            % {"value": result.siasn_id[:80]}
+        )
     for key, label in (("nip", _("NIP")), ("email", _("Email"))):
         value = getattr(result, key)
         if value and value in seen[key]:
@@ -285,6 +297,8 @@ def _check_row(row: dict, *, officer, ctx: _Context, seen: dict) -> RowResult:
             changes.append(_("jabatan"))
         if golongan and profile.golongan != golongan:
             changes.append(_("golongan"))
+        if result.siasn_id and profile.siasn_id != result.siasn_id:
+            changes.append(_("ID SIASN"))
         result.changes = changes
         result.action = "update" if changes else "unchanged"
     if errors:
@@ -353,6 +367,7 @@ def apply_import(*, officer, rows: list[dict], request=None) -> ImportOutcome:
                 unit=unit,
                 jabatan=jabatan,
                 golongan=golongan,
+                siasn_id=result.siasn_id,
             )
             created.append(user)
         elif result.action == "update":
@@ -363,6 +378,8 @@ def apply_import(*, officer, rows: list[dict], request=None) -> ImportOutcome:
                 profile.jabatan = jabatan
             if golongan:
                 profile.golongan = golongan
+            if result.siasn_id:
+                profile.siasn_id = result.siasn_id
             profile.save()
             updated += 1
         else:

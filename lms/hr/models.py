@@ -165,3 +165,86 @@ class ErasedCompletion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.certificate_number or self.course_title} ({self.outcome})"
+
+
+class SiasnOutboxQuerySet(models.QuerySet):
+    def due(self, now) -> "SiasnOutboxQuerySet":
+        """Rows the sync should send now: waiting or failed, with a time that came."""
+        return self.filter(
+            status__in=(SiasnOutbox.Status.PENDING, SiasnOutbox.Status.FAILED),
+            next_attempt_at__lte=now,
+        )
+
+
+class SiasnOutbox(models.Model):
+    """One completed course on its way to the national system (SIASN riwayat
+    kursus), and what happened to it: the outbox of ``lms.hr.siasn_sync``.
+
+    One row per enrolment, so a completion is never pushed twice; the certificate
+    number (SIASN's ``nomorSertipikat``) is unique too. ``payload`` and
+    ``payload_hash`` are what was last sent: when the record read now differs (a
+    certificate revoked or reissued, the JP changed) the row becomes *changed*.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Menunggu dikirim")
+        SENT = "sent", _("Terkirim")
+        FAILED = "failed", _("Gagal")
+        CHANGED = "changed", _("Berubah setelah dikirim")
+
+    enrolment = models.OneToOneField(
+        "courses.Enrolment",
+        verbose_name=_("pendaftaran kursus"),
+        on_delete=models.CASCADE,
+        related_name="siasn_outbox",
+    )
+    certificate = models.ForeignKey(
+        "certificates.Certificate",
+        verbose_name=_("sertifikat"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    certificate_number = models.CharField(
+        _("nomor sertifikat"), max_length=150, unique=True, null=True, blank=True
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.PENDING,
+        db_index=True,
+    )
+    payload = models.JSONField(_("data terkirim"), default=dict, blank=True)
+    payload_hash = models.CharField(_("sidik data terkirim"), max_length=64, blank=True)
+    document_ref = models.JSONField(
+        _("rujukan dokumen SIASN"), default=dict, blank=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("jumlah percobaan"), default=0)
+    next_attempt_at = models.DateTimeField(
+        _("percobaan berikutnya"), null=True, blank=True, db_index=True
+    )
+    # The last failure left it unclear whether SIASN stored the record (a
+    # time-out after sending): ask SIASN before sending it again.
+    unclear = models.BooleanField(default=False)
+    last_error = models.TextField(_("alasan"), blank=True)
+    remote_id = models.CharField(_("ID riwayat di SIASN"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("dikirim"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
+
+    objects = SiasnOutboxQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("kiriman SIASN")
+        verbose_name_plural = _("kiriman SIASN")
+        ordering = ["-updated_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.certificate_number or self.enrolment_id} ({self.status})"
+
+    @property
+    def will_retry(self) -> bool:
+        """A failed row the sync will try again by itself."""
+        return self.status == self.Status.FAILED and self.next_attempt_at is not None

@@ -1,6 +1,13 @@
-"""HR reads that belong to no report: the state of an import job."""
+"""HR reads that belong to no report: the state of an import job, and the
+national record sync's outbox as HR sees it (reconciliation)."""
 
-from .models import HrJob
+from dataclasses import dataclass
+
+from django.db.models import Count, QuerySet
+
+from lms.accounts.scope import filter_in_hr_scope
+
+from .models import HrJob, SiasnOutbox
 
 
 def can_apply_import(job: HrJob) -> bool:
@@ -14,3 +21,51 @@ def can_apply_import(job: HrJob) -> bool:
         and dry is not None
         and dry["counts"]["error"] == 0
     )
+
+
+# --- national record sync (SIASN) ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SiasnCounts:
+    """How many outbox rows in an officer's scope stand in each status, and how
+    many are held up because the person has no SIASN id."""
+
+    by_status: dict[str, int]
+    without_siasn_id: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+
+def siasn_rows(user, *, status: str = "") -> QuerySet[SiasnOutbox]:
+    """Outbox rows of people in ``user``'s HR scope (optionally in one status),
+    with what the reconciliation page shows, most recently changed first."""
+    rows = filter_in_hr_scope(
+        SiasnOutbox.objects.all(), user, via="enrolment__user"
+    ).select_related("enrolment__user__asn_profile", "enrolment__course")
+    rows = rows.defer("payload", "document_ref")
+    if status in SiasnOutbox.Status.values:
+        rows = rows.filter(status=status)
+    return rows.order_by("-updated_at", "-pk")
+
+
+def siasn_counts(user) -> SiasnCounts:
+    rows = filter_in_hr_scope(SiasnOutbox.objects.all(), user, via="enrolment__user")
+    by_status = dict.fromkeys(SiasnOutbox.Status.values, 0)
+    for status, count in (
+        rows.order_by().values_list("status").annotate(count=Count("pk"))
+    ):
+        by_status[status] = count
+    without_id = (
+        rows.exclude(status=SiasnOutbox.Status.SENT)
+        .filter(enrolment__user__asn_profile__siasn_id="")
+        .count()
+    )
+    return SiasnCounts(by_status=by_status, without_siasn_id=without_id)
+
+
+def siasn_row_in_scope(user, row_id: int) -> SiasnOutbox | None:
+    """One outbox row, if it belongs to a person in ``user``'s scope."""
+    return siasn_rows(user).filter(pk=row_id).first()

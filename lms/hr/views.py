@@ -25,14 +25,16 @@ from lms.accounts import scope
 from lms.audit.services import record_event
 from lms.private_files import serve_private_file
 
-from . import erasure, reports, selectors, services
+from . import erasure, reports, selectors, services, siasn_sync
 from . import exports as exports_module
 from .charts import bar_chart
 from .filters import HrFilterForm, filters_from_request
 from .forms import BulkEnrolForm, StaffImportForm
 from .imports import TEMPLATE_HEADER, ImportFileError
-from .models import HrJob
+from .models import HrJob, SiasnOutbox
 from .permissions import can_use_hr_workspace
+from .siasn import is_enabled as siasn_enabled
+from .tasks import send_siasn_row
 from .transcript import build_transcript
 
 LEARNERS_PER_PAGE = 50
@@ -475,3 +477,61 @@ def bulk_enrol(request):
     return render(
         request, "hr/bulk_enrol.html", {"form": form, "result": result}, status=status
     )
+
+
+# --- national record sync (SIASN): reconciliation ---------------------------------
+
+SIASN_ROWS_PER_PAGE = 50
+
+
+@hr_required
+def siasn(request):
+    """What went to SIASN for people in scope: sent, failed (with the reason),
+    waiting, changed after sending; failed and changed rows can be sent again."""
+    status = request.GET.get("status", "")
+    if status not in SiasnOutbox.Status.values:
+        status = ""
+    rows = selectors.siasn_rows(request.user, status=status)
+    page = Paginator(rows, SIASN_ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    counts = selectors.siasn_counts(request.user)
+    return render(
+        request,
+        "hr/siasn.html",
+        {
+            "enabled": siasn_enabled(),
+            "status": status,
+            "statuses": [
+                (value, label, counts.by_status[value])
+                for value, label in SiasnOutbox.Status.choices
+            ],
+            "counts": counts,
+            "page": page,
+            "query": urlencode({"status": status} if status else {}),
+            "retryable": (SiasnOutbox.Status.FAILED, SiasnOutbox.Status.CHANGED),
+        },
+    )
+
+
+@hr_required
+@require_POST
+def siasn_retry(request, row_id: int):
+    """*Kirim ulang*: a failed or changed row of a person in scope goes again now."""
+    row = selectors.siasn_row_in_scope(request.user, row_id)
+    if row is None:
+        raise Http404(_("Kiriman tidak ditemukan dalam lingkup Anda."))
+    if not siasn_enabled():
+        messages.error(request, _("Sinkronisasi SIASN belum diaktifkan."))
+    elif row.status not in (SiasnOutbox.Status.FAILED, SiasnOutbox.Status.CHANGED):
+        messages.info(request, _("Kiriman ini tidak perlu dikirim ulang."))
+    else:
+        row = siasn_sync.retry_now(row=row, by=request.user, request=request)
+        send_siasn_row.enqueue(row.pk)
+        messages.success(
+            request,
+            _("Dijadwalkan untuk dikirim ulang ke SIASN; muat ulang untuk hasilnya."),
+        )
+    back = request.POST.get("status", "")
+    query = (
+        f"?{urlencode({'status': back})}" if back in SiasnOutbox.Status.values else ""
+    )
+    return redirect(reverse("hr:siasn") + query)

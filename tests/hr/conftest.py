@@ -52,3 +52,20 @@ def outsider(other_unit):
 def insider(sub_unit):
     """A learner below the officer's unit."""
     return AsnProfileFactory(unit=sub_unit, full_name="Pegawai Dalam Lingkup").user
+
+
+@pytest.fixture
+def siasn_on(settings):
+    """The national sync configured against the in-process fake SIASN (no network)."""
+    from lms.hr.siasn_fake import FAKE
+
+    settings.SIGAP_SIASN_BASE_URL = "https://siasn-uji.invalid"
+    settings.SIGAP_SIASN_SSO_URL = (
+        "https://sso-uji.invalid/protocol/openid-connect/token"
+    )
+    settings.SIGAP_SIASN_CLIENT_ID = "sigap-uji"
+    settings.SIGAP_SIASN_CLIENT_SECRET = "rahasia-uji"  # noqa: S105
+    settings.SIGAP_SIASN_FAKE = True
+    FAKE.reset()
+    yield FAKE
+    FAKE.reset()

@@ -150,6 +150,18 @@ def _hr_job(w: World, own: bool):
     return job
 
 
+def _siasn_row(w: World, own: bool):
+    """A failed national-sync row of the own/other learner (the sync itself off)."""
+    from courses.services import complete_enrolment
+    from lms.hr.models import SiasnOutbox
+
+    return SiasnOutbox.objects.create(
+        enrolment=complete_enrolment(enrolment=w.enrolment(own)),
+        status=SiasnOutbox.Status.FAILED,
+        last_error="Uji",
+    )
+
+
 def _certificate(w: World, own: bool):
     from certificates.services import issue_certificate
     from courses.services import complete_enrolment
@@ -202,6 +214,7 @@ RECORDS.update(
     claim=_claim,
     evidence=_evidence,
     hr_job=_hr_job,
+    siasn_row=_siasn_row,
     certificate=_certificate,
     certificate_bundle=_certificate_bundle,
     quiz=_quiz,
@@ -348,6 +361,14 @@ MATRIX: dict[str, Rule] = {
     "hr:imports": Rule(expect=HR_PAGE),
     "hr:import_template": Rule(expect=HR_PAGE),
     "hr:bulk_enrol": Rule(expect=HR_PAGE),
+    # National sync reconciliation: HR sees and re-sends rows of their scope only
+    # (others 404); the retry redirects back to the page.
+    "hr:siasn": Rule(expect=HR_PAGE),
+    "hr:siasn_retry": Rule(
+        method="POST",
+        kwargs=lambda w, own: {"row_id": w.record("siasn_row", own).pk},
+        expect={**HR_PAGE, HR: (302, 404), ADMIN: 302},
+    ),
     # Export/import jobs: only the officer who started one sees it ("own" is the
     # HR officer's job, "other" an administrator's).
     "hr:job": Rule(
