@@ -4,7 +4,15 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo.steps import accounts, certificates, competencies, courses, hr, quizzes
+from demo.steps import (
+    accounts,
+    certificates,
+    competencies,
+    courses,
+    evaluation,
+    hr,
+    quizzes,
+)
 
 # Each step is a module with a ``seed()`` function; order matters (people first).
 SEED_STEPS = [
@@ -16,6 +24,8 @@ SEED_STEPS = [
     # Last: maps the modules and records evidence and growth for earlier steps'
     # completions and quiz attempts.
     competencies,
+    # After every completion: the staff who finished a course evaluate it.
+    evaluation,
 ]
 
 
