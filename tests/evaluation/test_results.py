@@ -234,3 +234,26 @@ def test_a_copied_course_is_a_new_run_in_the_same_trend(
     assert "Layanan Prima (angkatan 2)" in html
     assert "kurang dari 5 tanggapan" in html  # the new run, 2 responses so far
     assert "4,00" in html or "4.00" in html  # the first run's mean
+
+
+def _queries_for_results(course) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        course_results(course=course)
+    return len(queries)
+
+
+def test_results_cost_the_same_queries_for_five_or_fifteen_responses(
+    catalog, trainer, unit
+):
+    small, large = (
+        make_course(catalog, lessons=1, trainer=trainer, title=title)
+        for title in ("Kecil", "Besar")
+    )
+    for course, count in ((small, 5), (large, 15)):
+        course.requires_evaluation = True
+        course.save_revision().publish()
+        respond(course, count, unit=unit, comments=COMMENTS)
+    assert _queries_for_results(small) == _queries_for_results(large) <= 6
