@@ -257,3 +257,14 @@ def test_results_cost_the_same_queries_for_five_or_fifteen_responses(
         course.save_revision().publish()
         respond(course, count, unit=unit, comments=COMMENTS)
     assert _queries_for_results(small) == _queries_for_results(large) <= 6
+
+
+def test_question_texts_and_comments_are_escaped_in_page_and_charts(
+    evaluated_course, trainer, unit
+):
+    hostile = '<script>alert("x")</script>'
+    CourseQuestion.objects.create(course=evaluated_course, text=hostile, kind="scale")
+    respond(evaluated_course, 5, unit=unit, comments=[hostile] * 5)
+    html = client_as(trainer).get(_results_url(evaluated_course)).content.decode()
+    assert hostile not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
