@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "lms.audit",
     "lms.competencies",
     "lms.hr",
+    "lms.evaluation",
     "courses",
     "courses.quizzes",
     "certificates",
@@ -496,6 +497,7 @@ SIGAP_RETENTION_DAYS = {
 SIGAP_ERASURE_STEPS = [
     "lms.hr.erasure.note_national_export",
     "lms.hr.siasn_sync.forget_person",
+    "lms.evaluation.services.forget_evaluation_receipts",
 ]
 # Run by courses.services.complete_enrolment, in this order, inside the completion's
 # transaction, each with ``enrolment=`` (see docs/architecture.md, "Completion").
@@ -510,13 +512,24 @@ SIGAP_COMPLETION_STEPS = [
 SIGAP_REGRADE_STEPS = ["lms.competencies.services.refresh_growth"]
 # Run by courses.copying.copy_course inside the copy's transaction, each with
 # ``original=``, ``copy=`` and ``user=``: the layers above copy what they own.
-SIGAP_COURSE_COPY_STEPS = ["courses.quizzes.copying.copy_question_bank"]
+SIGAP_COURSE_COPY_STEPS = [
+    "courses.quizzes.copying.copy_question_bank",
+    "lms.evaluation.services.note_course_run",
+]
 # HR: national report (riwayat kursus) fields and reminders.
 SIGAP_INSTITUSI_PENYELENGGARA = os.environ.get(
     "SIGAP_INSTITUSI_PENYELENGGARA", "BKPSDM (Sigap e-learning)"
 )
 SIGAP_LOKASI_ID = os.environ.get("SIGAP_LOKASI_ID", "")
 SIGAP_HR_XLSX_SYNC_ROWS = env_int("SIGAP_HR_XLSX_SYNC_ROWS", 5000)
+# Course evaluation: results of fewer responses than this are never shown, to
+# trainers or anyone (docs/evaluation.md). Below 5 a single answer stands out.
+SIGAP_EVALUATION_MIN_GROUP = env_int("SIGAP_EVALUATION_MIN_GROUP", 5)
+if SIGAP_EVALUATION_MIN_GROUP < 5:
+    raise ImproperlyConfigured(
+        "SIGAP_EVALUATION_MIN_GROUP minimal 5 "
+        "(SIGAP_EVALUATION_MIN_GROUP must be at least 5)."
+    )
 SIGAP_HR_DASHBOARD_CACHE_SECONDS = env_int(
     "SIGAP_HR_DASHBOARD_CACHE_SECONDS", 0 if TESTING else 300
 )

@@ -294,6 +294,14 @@ class CoursePage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         default=False,
         help_text=_("Peserta mengerjakan pre-test kursus ini sebelum membuka materi."),
     )
+    requires_evaluation = models.BooleanField(
+        _("wajib evaluasi penyelenggaraan sebelum sertifikat"),
+        default=False,
+        help_text=_(
+            "Kursus baru selesai (dan sertifikat terbit) setelah peserta mengisi "
+            "evaluasi penyelenggaraan. Jawaban anonim."
+        ),
+    )
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("gambar sampul"),
@@ -345,6 +353,22 @@ class CoursePage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
                 "Post-test yang lulus menunjukkan level sasaran ini untuk setiap "
                 "kompetensi."
             ),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("requires_evaluation"),
+                # The extra questions are ``lms.evaluation.CourseQuestion`` rows
+                # (a child relation of the page, as the competency targets).
+                InlinePanel(
+                    "evaluation_questions",
+                    label=_("Pertanyaan"),
+                    help_text=_(
+                        "Ditanyakan setelah formulir standar (materi, pengajar, "
+                        "penyelenggaraan, sarana), hanya di kursus ini."
+                    ),
+                ),
+            ],
+            heading=_("Evaluasi penyelenggaraan"),
         ),
     ]
     parent_page_types = ["courses.CatalogPage"]

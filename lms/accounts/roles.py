@@ -79,6 +79,9 @@ RIGHTS: list[Right] = [
     Right("model:competencies.add_positionstandard", ADMINS),
     Right("model:competencies.change_positionstandard", ADMINS),
     Right("model:competencies.delete_positionstandard", ADMINS),
+    Right("model:evaluation.add_standardquestion", ADMINS),
+    Right("model:evaluation.change_standardquestion", ADMINS),
+    Right("model:evaluation.delete_standardquestion", ADMINS),
 ]
 
 # Rights decided by named predicates in code (code -> dotted path of the predicate).

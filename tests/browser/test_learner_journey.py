@@ -75,6 +75,7 @@ def test_new_learner_signs_up_enrols_and_finishes_a_course(
     page.locator(".card h3 a").first.click()
     expect(page.get_by_role("button", name="Daftar ke kursus ini")).to_be_visible()
     course_title = page.locator("h1").inner_text()
+    course_url = page.url
     assert_accessible(page, "halaman kursus")
     page.get_by_role("button", name="Daftar ke kursus ini").click()
     journey.step("enrol")
@@ -122,6 +123,8 @@ def test_new_learner_signs_up_enrols_and_finishes_a_course(
             "link", name="Kursus saya"
         ).click()
 
+    _evaluation_steps(page, course_url, journey)
+
     card = page.locator(".my-courses .card", has_text=course_title)
     expect(card.locator(".progress-label")).to_contain_text("100%")
     assert_accessible(page, "kursus saya")
@@ -131,6 +134,32 @@ def test_new_learner_signs_up_enrols_and_finishes_a_course(
         _certificate_steps(page, browser, course_title, journey)
 
     journey.finish()
+
+
+def _evaluation_steps(page, course_url: str, journey: Journey) -> None:
+    """The demo course holds its certificate back until its evaluation is sent:
+    1-5 as large choices; a question left out first, and nothing chosen is lost."""
+    page.goto(course_url)
+    page.get_by_role("link", name="Isi evaluasi").click()
+    expect(page.locator("h1")).to_have_text("Evaluasi penyelenggaraan")
+    assert_accessible(page, "formulir evaluasi")
+    comment = "Studi kasusnya dekat dengan pekerjaan saya di puskesmas."
+    questions = page.locator("fieldset.eval-question")
+    for index in range(questions.count() - 1):
+        questions.nth(index).locator("label.eval-option").nth(3).click()
+    page.locator("textarea").first.fill(comment)
+    page.get_by_role("button", name="Kirim evaluasi").click()
+    expect(page.locator(".form-errors")).to_be_visible()
+    expect(page.locator("textarea").first).to_have_value(comment)
+    expect(questions.first.locator("input[value='4']")).to_be_checked()
+    assert_accessible(page, "formulir evaluasi dengan galat")
+    questions.last.locator("label.eval-option").nth(4).click()
+    page.get_by_role("button", name="Kirim evaluasi").click()
+    expect(page.locator(".msg", has_text="evaluasi Anda terkirim")).to_be_visible()
+    journey.step("course evaluation sent (one answer left out first, nothing lost)")
+    page.get_by_role("navigation", name="Menu utama").get_by_role(
+        "link", name="Kursus saya"
+    ).click()
 
 
 def _certificate_steps(page, browser, course_title: str, journey: Journey) -> None:

@@ -57,3 +57,21 @@ def test_seed_demo_twice_changes_nothing():
     first = _row_counts()
     call_command("seed_demo", verbosity=0)
     assert _row_counts() == first
+
+
+def test_seed_demo_shows_course_evaluations_and_the_too_few_message():
+    from lms.evaluation.selectors import course_results
+
+    results = {
+        course.code: course_results(course=course)
+        for course in CoursePage.objects.filter(code__in=["BCP", "PPK"])
+    }
+    assert not results["BCP"].too_few
+    assert results["BCP"].responses >= 5 and results["BCP"].comments
+    assert results["PPK"].too_few
+    assert (
+        CoursePage.objects.filter(
+            code__in=["BCP", "KIL", "KKO", "PPK"], requires_evaluation=True
+        ).count()
+        == 4
+    )

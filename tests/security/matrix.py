@@ -98,6 +98,16 @@ def _opened_lesson_id(w: World, own: bool) -> dict:
     return {"lesson_id": lesson.pk}
 
 
+def _evaluated_course_id(w: World, own: bool) -> dict:
+    """A course that requires its evaluation, with its learner enrolled."""
+    course = w.course(own)
+    if not course.requires_evaluation:
+        course.requires_evaluation = True
+        course.save_revision().publish()
+    w.enrolment(own)
+    return {"course_id": course.pk}
+
+
 def _claim(w: World, own: bool):
     import datetime
 
@@ -317,6 +327,19 @@ MATRIX: dict[str, Rule] = {
             ADMIN: 404,
         },
     ),
+    # The evaluation form: only for the enrolled learner, in a course that asks
+    # for one (own: lessons not yet done, so sent back to the course page).
+    "evaluation:form": Rule(
+        kwargs=_evaluated_course_id,
+        expect={
+            ANONYMOUS: LOGIN,
+            PESERTA: (302, 404),
+            PENGAJAR: 404,
+            PENINJAU: 404,
+            HR: 404,
+            ADMIN: 404,
+        },
+    ),
     # --- competencies and JP -------------------------------------------------------
     "competencies:mine": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
     "competencies:evidence": Rule(
@@ -358,6 +381,21 @@ MATRIX: dict[str, Rule] = {
     "hr:export_riwayat_xlsx": Rule(method="POST", expect=HR_PAGE),
     "hr:export_time_csv": Rule(expect=HR_PAGE),
     "hr:export_time_xlsx": Rule(method="POST", expect=HR_PAGE),
+    # Course evaluation results for HR: courses someone in the officer's scope is
+    # enrolled in (the own learner is in course A); aggregates only.
+    "evaluation:hr_index": Rule(expect=HR_PAGE),
+    "evaluation:hr_results": Rule(
+        kwargs=_evaluated_course_id,
+        expect={**HR_PAGE, HR: (200, 404)},
+    ),
+    "evaluation:hr_download_csv": Rule(
+        kwargs=_evaluated_course_id,
+        expect={**HR_PAGE, HR: (200, 404)},
+    ),
+    "evaluation:hr_download_xlsx": Rule(
+        kwargs=_evaluated_course_id,
+        expect={**HR_PAGE, HR: (200, 404)},
+    ),
     "hr:imports": Rule(expect=HR_PAGE),
     "hr:import_template": Rule(expect=HR_PAGE),
     "hr:bulk_enrol": Rule(expect=HR_PAGE),

@@ -9,6 +9,7 @@ from demo.steps import (
     certificates,
     competencies,
     courses,
+    evaluation,
     hr,
     quizzes,
     siasn,
@@ -24,6 +25,8 @@ SEED_STEPS = [
     # Last: maps the modules and records evidence and growth for earlier steps'
     # completions and quiz attempts.
     competencies,
+    # After every completion: the staff who finished a course evaluate it.
+    evaluation,
     # After the certificates: sends the completions to the fake SIASN.
     siasn,
 ]
