@@ -142,7 +142,19 @@ def bench_env(args, port: int) -> dict:
         LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
     )
+    # The quiz benchmark with Redis as the cache and session store, as in
+    # production (docs/scaling.md), in the next Redis database (it empties it).
+    env.setdefault("QUIZ_BENCH_REDIS_URL", next_redis_database(args.redis_url))
     return env
+
+
+def next_redis_database(url: str) -> str:
+    """``redis://host:port/n`` → ``redis://host:port/n+1``; "" when not a Redis URL."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"redis", "rediss"}:
+        return ""
+    number = int(parts.path.lstrip("/") or 0)
+    return parts._replace(path=f"/{number + 1}").geturl()
 
 
 def start_gunicorn(

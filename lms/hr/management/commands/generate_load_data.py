@@ -238,8 +238,9 @@ class Command(BaseCommand):
                     "birth_place",
                     "reminders_opt_out",
                     "updated_at",
+                    "siasn_id",
                 ],
-                (row + ("", "", "", "", False, now) for row in rows()),
+                (row + ("", "", "", "", False, now, "") for row in rows()),
             )
             return
         AsnProfile.objects.bulk_create(
