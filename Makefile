@@ -7,6 +7,10 @@ PORT ?= 8000
 # own address unless SITE_URL is set.
 SITE_URL ?= http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed
+# Python keeps the compiled modules it imports (__pycache__, ignored by git): an
+# environment that turns this off makes every process (test workers, gunicorn,
+# each `manage.py` a test runs) compile Django and Wagtail again, seconds each.
+unexport PYTHONDONTWRITEBYTECODE
 # Every dependency (main and dev) pinned for every supported Python: `make lock`
 # writes it from pyproject.toml, `make install` installs exactly it.
 LOCK := requirements.lock
