@@ -41,8 +41,9 @@ VERSION_KEY = "sigap:published-version"
 # Raise when the shape of a cached value changes or its class moves to another
 # module, so that a deployment never unpickles what the previous code kept
 # (4: the outline's classes moved to the selectors; 5: the lesson links carry
-# their minutes and the learner's standing when each lesson was opened).
-ENTRY_FORMAT = 5
+# their minutes and the learner's standing when each lesson was opened; 6: the
+# live sessions part).
+ENTRY_FORMAT = 6
 TIMEOUT_SECONDS = 600
 
 

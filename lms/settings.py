@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "lms.hr",
     "courses",
     "courses.quizzes",
+    "courses.sessions",
     "certificates",
     "demo",
     "wagtail.contrib.forms",
@@ -473,6 +474,16 @@ if SIGAP_READING_WPM < 1 or SIGAP_HEARTBEAT_SECONDS < 1:
 if not 0 <= SIGAP_MIN_TIME_SHARE <= 100:
     raise ImproperlyConfigured(
         "SIGAP_MIN_TIME_SHARE harus 0-100 (SIGAP_MIN_TIME_SHARE must be 0-100)."
+    )
+# A live session counts as attended with this share of its duration present
+# (courses.sessions); a session may set its own.
+SIGAP_SESSION_MIN_PRESENCE = float(
+    os.environ.get("SIGAP_SESSION_MIN_PRESENCE", "0.8") or "0.8"
+)
+if not 0 < SIGAP_SESSION_MIN_PRESENCE <= 1:
+    raise ImproperlyConfigured(
+        "SIGAP_SESSION_MIN_PRESENCE harus di antara 0 dan 1 "
+        "(SIGAP_SESSION_MIN_PRESENCE must be between 0 and 1)."
     )
 
 # Retention per record type, in days (0 keeps forever); applied daily by

@@ -52,6 +52,7 @@ urlpatterns = SIGN_IN_REDIRECTS + [
     path("hr/", include("lms.hr.urls")),
     path("", include("certificates.urls")),
     path("kuis/", include("courses.quizzes.urls")),
+    path("sesi/", include("courses.sessions.urls")),
     path("", include("courses.urls")),
     path(
         "robots.txt",
