@@ -59,11 +59,12 @@ def can_view_attendance(user, session) -> bool:
     return can_manage_attendance(user, session) or can_use_hr_workspace(user)
 
 
-def attendance_in_scope(queryset, user, session):
-    """The records of ``queryset`` (with a ``user``) that ``user`` may read for
-    ``session``: all for its managers, their scope's people for HR, none else."""
+def attendance_in_scope(queryset, user, session, *, via: str = "user"):
+    """The records of ``queryset`` (people, through ``via``) that ``user`` may read
+    for ``session``: all for its managers, their scope's people for HR, none
+    else."""
     if can_manage_attendance(user, session):
         return queryset
     if can_use_hr_workspace(user):
-        return filter_in_hr_scope(queryset, user, via="user")
+        return filter_in_hr_scope(queryset, user, via=via)
     return queryset.none()

@@ -238,7 +238,7 @@ def attendance_list(*, session: SessionPage, viewer: User) -> list[AttendanceRow
     """The session's participants with their attendance, as ``viewer`` may see
     them (everyone for the course's trainer, people in scope for HR)."""
     people = attendance_in_scope(
-        participants(session=session), viewer, session
+        participants(session=session), viewer, session, via=""
     ).select_related("asn_profile", "asn_profile__unit")
     people = people.order_by("name", "email")
     registrations = {
