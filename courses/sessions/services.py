@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -345,8 +346,9 @@ class RemindersSent:
 def send_session_reminders(*, now: datetime.datetime | None = None) -> RemindersSent:
     """Remind registered learners a day and an hour before their session: each
     reminder is due from that moment until the next one (the day's until an hour
-    before, the hour's until the start) and sent once, ever, per registration
-    (a unique marker, written before the e-mail goes)."""
+    before, and only for those who registered before it; the hour's until the
+    start) and sent once, ever, per registration (a unique marker, written in the
+    e-mail's transaction)."""
     now = now or timezone.now()
     sent = {SessionReminder.Kind.DAY_BEFORE: 0, SessionReminder.Kind.HOUR_BEFORE: 0}
     windows = (
@@ -354,15 +356,17 @@ def send_session_reminders(*, now: datetime.datetime | None = None) -> Reminders
         (SessionReminder.Kind.HOUR_BEFORE, now, now + HOUR_BEFORE),
     )
     for kind, after, until in windows:
-        due = (
-            SessionRegistration.objects.filter(
-                session__live=True,
-                session__starts_at__gt=after,
-                session__starts_at__lte=until,
-                user__is_active=True,
-            )
-            .exclude(reminders__kind=kind)
-            .select_related("session", "user", "user__asn_profile__unit")
+        due = SessionRegistration.objects.filter(
+            session__live=True,
+            session__starts_at__gt=after,
+            session__starts_at__lte=until,
+            user__is_active=True,
+        )
+        if kind == SessionReminder.Kind.DAY_BEFORE:
+            # Who registers within the last day has just seen the time.
+            due = due.filter(registered_at__lte=F("session__starts_at") - DAY_BEFORE)
+        due = due.exclude(reminders__kind=kind).select_related(
+            "session", "user", "user__asn_profile__unit"
         )
         for registration in due.iterator(chunk_size=200):
             if _send_reminder(registration=registration, kind=kind, now=now):
