@@ -4,7 +4,15 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo.steps import accounts, certificates, competencies, courses, hr, quizzes
+from demo.steps import (
+    accounts,
+    certificates,
+    competencies,
+    courses,
+    hr,
+    quizzes,
+    sessions,
+)
 
 # Each step is a module with a ``seed()`` function; order matters (people first).
 SEED_STEPS = [
@@ -13,6 +21,7 @@ SEED_STEPS = [
     hr,
     certificates,
     quizzes,
+    sessions,
     # Last: maps the modules and records evidence and growth for earlier steps'
     # completions and quiz attempts.
     competencies,
