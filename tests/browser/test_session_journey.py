@@ -84,12 +84,14 @@ def test_a_learner_registers_joins_enters_the_code_and_completes_the_webinar(
     assert meeting not in page.content()
     assert_accessible(page, "halaman sesi")
     page.get_by_role("button", name="Daftar ke sesi ini").click()
-    expect(page.locator(".msg", has_text="Anda terdaftar di sesi")).to_be_visible()
+    expect(
+        page.locator("p.msg", has_text="Anda terdaftar di sesi ini.")
+    ).to_be_visible()
     journey.step("register for the session (and the course)")
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Unduh berkas kalender (.ics)").click()
-    calendar = Path(download.value.path()).read_text()
+    calendar = Path(download.value.path()).read_bytes().decode()
     assert calendar.startswith("BEGIN:VCALENDAR\r\n")
     assert f"SUMMARY:Sesi langsung {tag}" in calendar
     assert meeting not in calendar.replace("\r\n ", "")
