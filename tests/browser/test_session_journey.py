@@ -129,7 +129,7 @@ def test_a_learner_registers_joins_enters_the_code_and_completes_the_webinar(
         )
     )
     assert outcome["status"] == "completed", outcome
-    assert outcome["attended"] and outcome["minutes"] >= 55, outcome
+    assert outcome["attended"] and outcome["minutes"] >= 48, outcome  # 80 % of 60
     assert outcome["certificate"] and outcome["jp"] >= 2, outcome
     journey.step("course completed: certificate and JP")
     journey.finish()
