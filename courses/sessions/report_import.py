@@ -267,23 +267,15 @@ NIP_IN_TEXT = re.compile(r"(?<!\d)\d{18}(?!\d)")
 
 
 def _find_header(table: list[list[str]], columns: dict) -> tuple[int, dict[str, int]]:
-    """The header line (Zoom puts a meeting summary above it) and where each
-    wanted column stands."""
-    wanted = [columns["join"], *columns["person"], *columns["name"]]
-    wanted = [_key(name) for name in wanted if name]
+    """The header line (Zoom puts a meeting summary above it: the first line
+    naming the join column) and the position of each column named in it."""
     for index, row in enumerate(table[:20]):
         keys = [_key(cell) for cell in row]
         if columns["join"] and _key(columns["join"]) in keys:
-            return index, {
-                key: keys.index(key)
-                for key in wanted
-                + [
-                    _key(columns[name])
-                    for name in ("leave", "duration")
-                    if columns[name]
-                ]
-                if key in keys
-            }
+            position: dict[str, int] = {}
+            for column, key in enumerate(keys):
+                position.setdefault(key, column)
+            return index, position
     missing = columns["join"] or _("waktu bergabung")
     raise ReportFileError(
         _(
