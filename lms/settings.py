@@ -493,6 +493,11 @@ SIGAP_RETENTION_DAYS = {
     "hr.hrjob": env_int("SIGAP_RETENTION_HR_JOB_DAYS", 30),
     "hr.reminderlog": env_int("SIGAP_RETENTION_REMINDER_LOG_DAYS", 2 * 365),
     "accounts.datarequest": env_int("SIGAP_RETENTION_DATA_REQUEST_DAYS", 5 * 365),
+    # An uploaded attendance report keeps other people's e-mails; the attendance
+    # it recorded stays.
+    "livesessions.attendanceimport": env_int(
+        "SIGAP_RETENTION_ATTENDANCE_IMPORT_DAYS", 90
+    ),
     "django_tasks_database.dbtaskresult": env_int("SIGAP_RETENTION_TASK_DAYS", 30),
 }
 # Run by lms.accounts.privacy.erase_person before the identity goes (the lower

@@ -271,3 +271,23 @@ def test_an_unreadable_file_is_refused_with_a_reason(session, trainer):
         .status_code
         == 404
     )
+
+
+def test_an_old_report_is_removed_but_the_attendance_it_recorded_stays(
+    session, trainer, people
+):
+    import datetime
+
+    import time_machine
+
+    from lms.accounts.retention import apply_retention
+
+    record, _ = _check(session, trainer, _zoom(GOOD_ZOOM))
+    apply_report(record=record, user=trainer, leave_out_unmatched=False)
+    later = record.created_at + datetime.timedelta(days=91)
+    with time_machine.travel(later, tick=False):
+        removed = apply_retention()
+    assert removed["livesessions.attendanceimport"] == 1
+    assert not AttendanceImport.objects.exists()
+    assert AttendanceInterval.objects.count() == 3
+    assert Attendance.objects.filter(attended=True).count() == 1
