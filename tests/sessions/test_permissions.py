@@ -101,3 +101,14 @@ def test_only_the_courses_trainer_keeps_attendance(
         .status_code
         == 200
     )
+
+
+def test_hr_sees_session_attendance_on_the_transcript_of_someone_in_scope(
+    session, unit, attendees
+):
+    mine, theirs = attendees
+    officer = client_as(make_hr_officer(unit))
+    page = officer.get(reverse("hr:transcript", args=[mine.pk])).content.decode()
+    assert session.title in page
+    assert reverse("livesessions:attendance", args=[session.pk]) in page
+    assert officer.get(reverse("hr:transcript", args=[theirs.pk])).status_code == 404
