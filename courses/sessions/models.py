@@ -215,6 +215,7 @@ class SessionRegistration(models.Model):
     code_entered_at = models.DateTimeField(
         _("kode kehadiran dimasukkan"), null=True, blank=True
     )
+    wrong_codes = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = _("pendaftaran sesi")

@@ -84,23 +84,43 @@ def _code_matches(session: SessionPage, code: str) -> bool:
     return hmac.compare_digest(typed.encode(), session.attendance_code.encode())
 
 
-@transaction.atomic
+# Wrong codes a learner may type for one session; then the trainer records them.
+MAX_CODE_TRIES = 10
+
+
 def enter_attendance_code(
     *, registration: SessionRegistration, code: str
 ) -> Attendance:
     """The learner typed the code shown during the session: they were present
     from when they joined through Sigap (or now, if they did not), at the
-    earliest the start, until the end of the session."""
+    earliest the start, until the end of the session. After ``MAX_CODE_TRIES``
+    wrong codes no more are taken (the code is not guessed by trying)."""
     session = registration.session
     now = timezone.now()
     if not code_accepted_now(session, now=now):
         raise SessionRefused(
             _("Kode kehadiran hanya diterima selama sesi berlangsung.")
         )
+    tries = SessionRegistration.objects.filter(pk=registration.pk)
+    if tries.filter(wrong_codes__gte=MAX_CODE_TRIES).exists():
+        raise SessionRefused(
+            _(
+                "Terlalu banyak kode salah. Minta pengajar mencatat kehadiran Anda "
+                "lewat laporan rapat atau daftar hadir."
+            )
+        )
     if not _code_matches(session, code):
+        # Counted outside any transaction: the refusal must not undo it.
+        tries.update(wrong_codes=F("wrong_codes") + 1)
         raise SessionRefused(
             _("Kode kehadiran salah. Periksa lagi kode dari pengajar.")
         )
+    return _record_code(registration=registration, now=now)
+
+
+@transaction.atomic
+def _record_code(*, registration: SessionRegistration, now) -> Attendance:
+    session = registration.session
     registration = SessionRegistration.objects.select_for_update().get(
         pk=registration.pk
     )

@@ -63,15 +63,19 @@ print(json.dumps({{
 """
 
 
+@pytest.fixture
+def viewport() -> str:
+    """Taken on a phone only."""
+    return "360px"
+
+
 def _json(output: str) -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
 
 def test_a_learner_registers_joins_enters_the_code_and_completes_the_webinar(
-    page, viewport, live_site
+    page, live_site
 ):
-    if viewport != "360px":
-        pytest.skip("the session journey is taken on a phone")
     journey = Journey("session journey")
     tag = uuid.uuid4().hex[:8]
     meeting = f"{live_site.url}/robots.txt?rapat={tag}"

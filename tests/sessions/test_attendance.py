@@ -178,3 +178,20 @@ def test_the_three_ways_end_in_one_record_per_person(session, learner, trainer):
     [attendance] = Attendance.objects.filter(session=session, user=learner)
     assert attendance.minutes_present == 90
     assert attendance.sources == "import,register,sigap"
+
+
+def test_the_code_is_not_guessed_by_trying(session, learner):
+    from courses.sessions.services import MAX_CODE_TRIES
+
+    registration = SessionRegistration.objects.create(
+        session=session, user=learner, registered_at=at(-3000)
+    )
+    with time_machine.travel(at(30), tick=False):
+        for _ in range(MAX_CODE_TRIES):
+            with pytest.raises(SessionRefused, match="salah"):
+                enter_attendance_code(registration=registration, code="ZZZZZZ")
+        with pytest.raises(SessionRefused, match="Terlalu banyak"):
+            enter_attendance_code(
+                registration=registration, code=session.attendance_code
+            )
+    assert not Attendance.objects.exists()
