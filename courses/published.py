@@ -42,8 +42,9 @@ VERSION_KEY = "sigap:published-version"
 # module, so that a deployment never unpickles what the previous code kept
 # (4: the outline's classes moved to the selectors; 5: the lesson links carry
 # their minutes and the learner's standing when each lesson was opened; 6: the
-# course evaluation's part, whose form a cached outline would not show).
-ENTRY_FORMAT = 6
+# course evaluation's part, whose form a cached outline would not show; 7: the
+# live sessions part).
+ENTRY_FORMAT = 7
 TIMEOUT_SECONDS = 600
 
 

@@ -11,6 +11,7 @@ dicts; choices and pairs as tuples). A broken file raises ``ContentError`` namin
 the file and line, so a trainer can find the mistake without reading Python.
 """
 
+import datetime
 import re
 from pathlib import Path
 
@@ -127,11 +128,14 @@ def load_modules(content_dir: Path = CONTENT_DIR) -> list[dict]:
     return modules
 
 
-def load_module(directory: Path) -> dict:
-    """One module: its metadata, lessons in the listed order, and its two tests."""
-    path = directory / "module.yaml"
+def load_module(
+    directory: Path, *, file_name: str = "module.yaml", extra_keys=frozenset()
+) -> dict:
+    """One module: its metadata, lessons in the listed order, and its two tests
+    (and the ``extra_keys`` of its file as they are, e.g. a webinar's session)."""
+    path = directory / file_name
     data, lines = _yaml_file(path)
-    _require_keys(path, data, _MODULE_KEYS, required=_MODULE_KEYS)
+    _require_keys(path, data, _MODULE_KEYS | extra_keys, required=_MODULE_KEYS)
     for key in ("code", "title", "slug", "summary"):
         _require_text(path, data, key, line=lines[key])
     if data["slug"] != directory.name:
@@ -170,7 +174,70 @@ def load_module(directory: Path) -> dict:
     for which in ("pretest", "posttest"):
         quiz = directory / f"{which}.yaml"
         module[which] = load_questions(quiz) if quiz.exists() else []
+    for key in extra_keys:
+        module[key] = data.get(key)
     return module
+
+
+# --- webinars ------------------------------------------------------------------
+
+WEBINAR_DIR = Path(__file__).resolve().parent / "webinars"
+_SESSION_KEYS = {
+    "title",
+    "slug",
+    "intro",
+    "starts",
+    "ends",
+    "time_zone",
+    "mode",
+    "meeting_url",
+    "capacity",
+    "speakers",
+    "transcript",
+    "attendance_report",
+}
+_SESSION_REQUIRED = {"title", "slug", "starts", "ends", "time_zone", "mode"}
+
+
+def load_webinars(webinar_dir: Path = WEBINAR_DIR) -> list[dict]:
+    """Every webinar listed in ``webinars.yaml``: a module (``module.yaml``'s keys
+    in ``webinar.yaml``) with one live ``session``, its transcript read and its
+    attendance report's bytes attached."""
+    index = webinar_dir / "webinars.yaml"
+    slugs, lines = _yaml_file(index)
+    if not isinstance(slugs, list) or not all(isinstance(s, str) for s in slugs):
+        raise ContentError(index, 1, "harus berupa daftar slug webinar")
+    webinars = []
+    for slug, line in zip(slugs, lines, strict=True):
+        directory = webinar_dir / slug
+        if not (directory / "webinar.yaml").is_file():
+            raise ContentError(index, line, f"tidak ada {slug}/webinar.yaml")
+        module = load_module(
+            directory, file_name="webinar.yaml", extra_keys=frozenset({"session"})
+        )
+        path = directory / "webinar.yaml"
+        session = module["session"]
+        if not isinstance(session, dict):
+            raise ContentError(path, None, "session harus berisi data sesi")
+        _require_keys(path, session, _SESSION_KEYS, required=_SESSION_REQUIRED)
+        for key in ("starts", "ends"):
+            try:
+                session[key] = datetime.datetime.strptime(
+                    session[key], "%Y-%m-%d %H:%M"
+                )
+            except (TypeError, ValueError) as error:
+                raise ContentError(
+                    path, None, f"session.{key}: tulis 'YYYY-MM-DD HH:MM'"
+                ) from error
+        for key in ("transcript", "attendance_report"):
+            if session.get(key):
+                file = directory / session[key]
+                if not file.is_file():
+                    raise ContentError(path, None, f"session.{key}: tidak ada {file}")
+                session[key] = file.read_bytes()
+        session["speakers"] = list(session.get("speakers") or [])
+        webinars.append(module)
+    return webinars
 
 
 # --- lessons -----------------------------------------------------------------

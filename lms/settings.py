@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "lms.evaluation",
     "courses",
     "courses.quizzes",
+    "courses.sessions",
     "certificates",
     "demo",
     "wagtail.contrib.forms",
@@ -482,6 +483,16 @@ if not 0 <= SIGAP_MIN_TIME_SHARE <= 100:
     raise ImproperlyConfigured(
         "SIGAP_MIN_TIME_SHARE harus 0-100 (SIGAP_MIN_TIME_SHARE must be 0-100)."
     )
+# A live session counts as attended with this share of its duration present
+# (courses.sessions); a session may set its own.
+SIGAP_SESSION_MIN_PRESENCE = float(
+    os.environ.get("SIGAP_SESSION_MIN_PRESENCE", "0.8") or "0.8"
+)
+if not 0 < SIGAP_SESSION_MIN_PRESENCE <= 1:
+    raise ImproperlyConfigured(
+        "SIGAP_SESSION_MIN_PRESENCE harus di antara 0 dan 1 "
+        "(SIGAP_SESSION_MIN_PRESENCE must be between 0 and 1)."
+    )
 
 # Retention per record type, in days (0 keeps forever); applied daily by
 # lms.accounts.tasks.apply_retention_periods. See docs/privacy.md.
@@ -490,6 +501,11 @@ SIGAP_RETENTION_DAYS = {
     "hr.hrjob": env_int("SIGAP_RETENTION_HR_JOB_DAYS", 30),
     "hr.reminderlog": env_int("SIGAP_RETENTION_REMINDER_LOG_DAYS", 2 * 365),
     "accounts.datarequest": env_int("SIGAP_RETENTION_DATA_REQUEST_DAYS", 5 * 365),
+    # An uploaded attendance report keeps other people's e-mails; the attendance
+    # it recorded stays.
+    "livesessions.attendanceimport": env_int(
+        "SIGAP_RETENTION_ATTENDANCE_IMPORT_DAYS", 90
+    ),
     "django_tasks_database.dbtaskresult": env_int("SIGAP_RETENTION_TASK_DAYS", 30),
 }
 # Run by lms.accounts.privacy.erase_person before the identity goes (the lower

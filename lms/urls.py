@@ -53,6 +53,7 @@ urlpatterns = SIGN_IN_REDIRECTS + [
     path("", include("lms.evaluation.urls")),
     path("", include("certificates.urls")),
     path("kuis/", include("courses.quizzes.urls")),
+    path("sesi/", include("courses.sessions.urls")),
     path("", include("courses.urls")),
     path(
         "robots.txt",

@@ -284,3 +284,30 @@ def upload_document(editor_client, content: bytes = b"%PDF-1.7 materi"):
         },
     )
     return Document.objects.get()
+
+
+# --- live sessions ---------------------------------------------------------------
+
+MEETING_URL = "https://zoom.example/j/98765432100?pwd=rahasia"
+
+
+def make_session(course, *, starts_at, minutes: int = 90, **fields):
+    """A live session page under ``course`` starting at ``starts_at`` (aware)."""
+    from courses.sessions.models import SessionPage
+
+    n = next(_course_sequence)
+    fields.setdefault("mode", "online")
+    if fields["mode"] == "online":
+        fields.setdefault("meeting_url", MEETING_URL)
+    else:
+        fields.setdefault("place", "Aula BKPSDM, Lantai 2")
+    return course.add_child(
+        instance=SessionPage(
+            title=fields.pop("title", f"Webinar {n}"),
+            slug=fields.pop("slug", f"webinar-{n}"),
+            starts_at=starts_at,
+            ends_at=starts_at + datetime.timedelta(minutes=minutes),
+            speakers=fields.pop("speakers", "Narasumber Satu\nNarasumber Dua"),
+            **fields,
+        )
+    )

@@ -51,12 +51,25 @@ def send_deadline_reminder_to(user, course, settings):
     send_due_reminders(now=AUGUST)
 
 
+def send_session_reminder_to(user, course):
+    from courses.sessions.models import SessionRegistration
+    from courses.sessions.services import send_session_reminders
+    from tests.factories import make_session
+
+    session = make_session(course, starts_at=AUGUST + datetime.timedelta(days=1))
+    SessionRegistration.objects.create(
+        session=session, user=user, registered_at=AUGUST - datetime.timedelta(days=7)
+    )
+    send_session_reminders(now=AUGUST + datetime.timedelta(minutes=1))
+
+
 KINDS = {
     "claim_outcome": send_claim_outcome_to,
     "enrolled_by_hr": send_enrolled_by_hr_to,
     "invitation": send_invitation_to,
     "jp_reminder": send_jp_reminder_to,
     "deadline_reminder": send_deadline_reminder_to,
+    "session_reminder": send_session_reminder_to,
 }
 GREETING = {"id": "Yth. ", "en": "Dear "}
 

@@ -372,7 +372,11 @@ class CoursePage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         ),
     ]
     parent_page_types = ["courses.CatalogPage"]
-    subpage_types = ["courses.LessonPage", "quizzes.QuizPage"]
+    subpage_types = [
+        "courses.LessonPage",
+        "quizzes.QuizPage",
+        "livesessions.SessionPage",
+    ]
     base_form_class = CoursePageForm
 
     class Meta:

@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from pypdf import PdfWriter
 
 from courses.models import CoursePage, Enrolment
-from demo.loader import load_modules
+from demo.loader import load_modules, load_webinars
 from lms.accounts.models import Jabatan, OrgUnit, User
 from lms.competencies.models import (
     Competency,
@@ -67,7 +67,8 @@ def _module_mapping() -> dict[str, list[tuple[str, int]]]:
     """Each module's target competencies, as declared in its ``module.yaml``
     (docs/domain.md: quick thinking → M.8; creativity and innovation → M.7;
     collaborative leadership → M.2 and M.3; crisis service delivery → M.5, M.4)."""
-    return {module["code"]: module["competencies"] for module in load_modules()}
+    modules = [*load_modules(), *load_webinars()]
+    return {module["code"]: module["competencies"] for module in modules}
 
 
 def _map_courses() -> None:

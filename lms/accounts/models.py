@@ -89,6 +89,22 @@ class User(AbstractUser):
         return self.name or self.email
 
 
+class TimeZone(models.TextChoices):
+    """Indonesia's three time zones; a unit's tells its people's clock."""
+
+    WIB = "Asia/Jakarta", _("WIB (Waktu Indonesia Barat)")
+    WITA = "Asia/Makassar", _("WITA (Waktu Indonesia Tengah)")
+    WIT = "Asia/Jayapura", _("WIT (Waktu Indonesia Timur)")
+
+
+# The abbreviation shown after a time, e.g. "09.00 WITA".
+TIME_ZONE_ABBREVIATIONS = {
+    TimeZone.WIB: "WIB",
+    TimeZone.WITA: "WITA",
+    TimeZone.WIT: "WIT",
+}
+
+
 class OrgUnit(MP_Node):
     """A node of the organisation tree: an instansi at the root, unit kerja below it."""
 
@@ -101,6 +117,16 @@ class OrgUnit(MP_Node):
     code = models.CharField(_("kode"), max_length=50, unique=True)
     kind = models.CharField(
         _("jenis"), max_length=10, choices=Kind.choices, default=Kind.UNIT
+    )
+    time_zone = models.CharField(
+        _("zona waktu"),
+        max_length=20,
+        choices=TimeZone.choices,
+        default=TimeZone.WIB,
+        help_text=_(
+            "Jadwal sesi langsung ditampilkan kepada pegawai unit ini "
+            "dalam zona waktu ini."
+        ),
     )
 
     node_order_by = ["name"]

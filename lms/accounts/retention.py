@@ -20,6 +20,7 @@ RETENTION_DATE_FIELDS = {
     "hr.hrjob": "created_at",
     "hr.reminderlog": "sent_at",
     "accounts.datarequest": "created_at",
+    "livesessions.attendanceimport": "created_at",
     "django_tasks_database.dbtaskresult": "enqueued_at",
 }
 

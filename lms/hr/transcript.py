@@ -6,7 +6,8 @@ from datetime import datetime
 from django.db.models import Min, Sum
 
 from certificates.models import Certificate
-from courses.models import Enrolment, LessonVisit
+from courses.models import CoursePage, Enrolment, LessonVisit
+from courses.sessions.models import Attendance
 from lms.accounts.models import AsnProfile, User
 from lms.competencies.growth import _quiz_attempts
 from lms.competencies.selectors import competency_profile
@@ -34,6 +35,18 @@ class TranscriptRow:
         return getattr(self.certificate, "status", "") == "valid"
 
 
+@dataclass(frozen=True)
+class SessionLine:
+    """A live session the person attended (some or all of it)."""
+
+    session_id: int
+    title: str
+    course: str
+    starts_at: datetime
+    minutes_present: int
+    attended: bool
+
+
 @dataclass
 class Transcript:
     person: User
@@ -41,6 +54,7 @@ class Transcript:
     rows: list[TranscriptRow]
     jp_by_year: list[tuple[int, int]]
     competencies: list = field(default_factory=list)
+    sessions: list[SessionLine] = field(default_factory=list)
 
     @property
     def completed_count(self) -> int:
@@ -69,7 +83,35 @@ def build_transcript(*, person: User) -> Transcript:
         rows=rows,
         jp_by_year=jp_by_year(person=person),
         competencies=_competencies(person),
+        sessions=_sessions(person),
     )
+
+
+def _sessions(person: User) -> list[SessionLine]:
+    """The person's recorded attendance of live sessions, newest first, with
+    their courses' titles, in two queries (``courses.sessions``)."""
+    attendances = list(
+        Attendance.objects.filter(user=person)
+        .select_related("session")
+        .order_by("-session__starts_at")
+    )
+    course_path = {a.pk: a.session.path[: -a.session.steplen] for a in attendances}
+    courses = dict(
+        CoursePage.objects.filter(path__in=set(course_path.values())).values_list(
+            "path", "title"
+        )
+    )
+    return [
+        SessionLine(
+            session_id=attendance.session_id,
+            title=attendance.session.title,
+            course=courses.get(course_path[attendance.pk], ""),
+            starts_at=attendance.session.starts_at,
+            minutes_present=attendance.minutes_present,
+            attended=attendance.attended,
+        )
+        for attendance in attendances
+    ]
 
 
 def _attach_certificates(rows: list[TranscriptRow]) -> None:

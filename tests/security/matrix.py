@@ -220,7 +220,46 @@ def _closed_attempt(w: World, own: bool):
     return attempt
 
 
+def _session(w: World, own: bool):
+    """A live session of the course, two days ahead, with its learner registered."""
+    import datetime
+
+    from django.utils import timezone
+
+    from courses.sessions.models import SessionRegistration
+    from tests.factories import make_session
+
+    session = make_session(
+        w.course(own), starts_at=timezone.now() + datetime.timedelta(days=2)
+    )
+    SessionRegistration.objects.create(
+        session=session, user=w.learner(own), registered_at=timezone.now()
+    )
+    return session
+
+
+def _attendance_import(w: World, own: bool):
+    from courses.sessions.models import AttendanceImport
+
+    return AttendanceImport.objects.create(
+        session=w.record("session", own),
+        file_name="zoom.csv",
+        provider="zoom",
+        columns={
+            "person": ["Email"],
+            "name": [],
+            "join": "Join",
+            "leave": "Left",
+            "duration": "",
+        },
+        file_time_zone="Asia/Jakarta",
+        text="Email,Join,Left\n",
+    )
+
+
 RECORDS.update(
+    session=_session,
+    attendance_import=_attendance_import,
     claim=_claim,
     evidence=_evidence,
     hr_job=_hr_job,
@@ -236,6 +275,10 @@ RECORDS.update(
 def _quiz_id(w: World, own: bool) -> dict:
     w.enrolment(own)
     return {"quiz_id": w.record("quiz", own).pk}
+
+
+def _session_id(w: World, own: bool) -> dict:
+    return {"session_id": w.record("session", own).pk}
 
 
 def _attempt_id(w: World, own: bool) -> dict:
@@ -534,6 +577,55 @@ MATRIX: dict[str, Rule] = {
     ),
     "quizzes:course_report": Rule(
         kwargs=_course_id,
+        expect={ANONYMOUS: LOGIN, SIGNED_IN: 404, PENGAJAR: (200, 404), ADMIN: 200},
+    ),
+    # --- live sessions ----------------------------------------------------------
+    # Anyone signed in who may open the course registers (staff too: they have
+    # ASN profiles here); the calendar file is public facts only.
+    "livesessions:register": Rule(
+        method="POST", kwargs=_session_id, expect={ANONYMOUS: LOGIN, SIGNED_IN: 302}
+    ),
+    "livesessions:calendar": Rule(
+        kwargs=_session_id, expect={ANONYMOUS: 200, SIGNED_IN: 200}
+    ),
+    # Joining and the attendance code: the registered learner only.
+    "livesessions:join": Rule(
+        method="POST",
+        kwargs=_session_id,
+        expect={ANONYMOUS: LOGIN, PESERTA: (302, 404), SIGNED_IN: 404},
+    ),
+    "livesessions:code": Rule(
+        method="POST",
+        kwargs=_session_id,
+        expect={ANONYMOUS: LOGIN, PESERTA: (302, 404), SIGNED_IN: 404},
+    ),
+    # The attendance list: the course's trainer and admins; HR reads (their
+    # scope's people only, tests/sessions/test_permissions.py).
+    "livesessions:attendance": Rule(
+        kwargs=_session_id,
+        expect={
+            ANONYMOUS: LOGIN,
+            SIGNED_IN: 404,
+            PENGAJAR: (200, 404),
+            HR: 200,
+            ADMIN: 200,
+        },
+    ),
+    # Keeping attendance: the course's trainer and admins only.
+    "livesessions:classroom_register": Rule(
+        method="POST",
+        kwargs=_session_id,
+        expect={ANONYMOUS: LOGIN, SIGNED_IN: 404, PENGAJAR: (302, 404), ADMIN: 302},
+    ),
+    "livesessions:import": Rule(
+        kwargs=_session_id,
+        expect={ANONYMOUS: LOGIN, SIGNED_IN: 404, PENGAJAR: (200, 404), ADMIN: 200},
+    ),
+    "livesessions:import_check": Rule(
+        kwargs=lambda w, own: {
+            "session_id": w.record("session", own).pk,
+            "import_id": w.record("attendance_import", own).pk,
+        },
         expect={ANONYMOUS: LOGIN, SIGNED_IN: 404, PENGAJAR: (200, 404), ADMIN: 200},
     ),
     # --- public and framework pages --------------------------------------------

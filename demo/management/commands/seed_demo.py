@@ -12,6 +12,7 @@ from demo.steps import (
     evaluation,
     hr,
     quizzes,
+    sessions,
     siasn,
 )
 
@@ -22,6 +23,7 @@ SEED_STEPS = [
     hr,
     certificates,
     quizzes,
+    sessions,
     # Last: maps the modules and records evidence and growth for earlier steps'
     # completions and quiz attempts.
     competencies,

@@ -1,0 +1,48 @@
+"""The live sessions as a part of every course outline (``courses.parts``), their
+duration in the course's learning time, and attendance as a requirement of
+completion; registered in ``SessionsConfig.ready``."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from courses.parts import CoursePart
+
+from .models import Attendance, SessionPage, SessionRegistration
+from .selectors import (
+    SessionLink,
+    SessionStatus,
+    session_links,
+    session_records,
+    session_standing,
+)
+
+
+class SessionsPart(CoursePart):
+    """The course's live sessions with the learner's registration and
+    attendance, under ``sessions``; their duration in the learning time."""
+
+    name = "sessions"
+    record_models = (SessionRegistration, Attendance)
+    learning_label = _("Sesi langsung")
+
+    def learning_minutes(self, *, course, drafts: bool = False) -> int:
+        shown = Q(live=True)
+        if drafts:
+            shown |= Q(first_published_at__isnull=True)
+        sessions = (
+            SessionPage.objects.child_of(course)
+            .filter(shown)
+            .only("starts_at", "ends_at")
+        )
+        return sum(session.duration_minutes for session in sessions)
+
+    def links(self, *, course, course_url: str | None) -> list[SessionLink]:
+        return session_links(course=course, course_url=course_url)
+
+    def records(self, *, user, links: list[SessionLink]) -> list[tuple]:
+        return session_records(user=user, session_ids=[link.pk for link in links])
+
+    def standing(
+        self, *, links: list[SessionLink], records: list
+    ) -> list[SessionStatus]:
+        return session_standing(links=links, records=records)
