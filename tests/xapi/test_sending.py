@@ -134,3 +134,22 @@ def test_nothing_is_sent_while_xapi_is_off(settings, lrs, lrs_client, learner, c
     settings.SIGAP_XAPI_LRS_URL = ""
     assert send_due(client=lrs_client).sent == 0
     assert lrs.posts == [] and statuses() == ["pending"] * 2
+
+
+def test_claimed_statements_are_left_to_their_worker_until_the_lease_ends(
+    lrs, lrs_client, settings, learner, course
+):
+    from lms import outbox
+    from lms.xapi.sending import claim_lease
+
+    queue(learner, course, count=3)
+    taken = outbox.claim(
+        XapiStatement.objects.due(timezone.now()), lease=claim_lease(), limit=2
+    )
+    assert len(taken) == 2
+    # another worker, meanwhile, finds only the third statement
+    run = send_due(client=lrs_client)
+    assert run.sent == 1
+    assert lrs.posts == [[str(XapiStatement.objects.get(status="sent").statement_id)]]
+    with time_machine.travel(timezone.now() + claim_lease() * 2):
+        assert send_due(client=lrs_client).sent == 2  # a crashed worker's rows return
