@@ -266,9 +266,10 @@ def record_attended(
     )
 
 
-def retry_failed(*, by: User, request: HttpRequest | None = None) -> int:
+def retry_failed(*, by: User | None, request: HttpRequest | None = None) -> int:
     """An administrator's *Kirim ulang yang gagal*: every failed statement is
-    due again now, with a fresh count of attempts; how many (audited)."""
+    due again now, with a fresh count of attempts; how many (audited; ``by``
+    None: the command `xapi_send --retry-failed`)."""
     now = timezone.now()
     with transaction.atomic():
         count = XapiStatement.objects.filter(status=XapiStatement.Status.FAILED).update(

@@ -153,3 +153,23 @@ def test_claimed_statements_are_left_to_their_worker_until_the_lease_ends(
     assert lrs.posts == [[str(XapiStatement.objects.get(status="sent").statement_id)]]
     with time_machine.travel(timezone.now() + claim_lease() * 2):
         assert send_due(client=lrs_client).sent == 2  # a crashed worker's rows return
+
+
+def test_the_command_sends_by_hand_and_retries_failed_ones(
+    lrs, lrs_client, learner, course, monkeypatch
+):
+    import io
+
+    from django.core.management import call_command
+
+    from lms.xapi import sending
+
+    monkeypatch.setattr(sending, "LrsClient", lambda: lrs_client)
+    queue(learner, course, count=2)
+    lrs.fail_next("500")
+    out = io.StringIO()
+    call_command("xapi_send", stdout=out)
+    assert "gagal 2" in out.getvalue() and "HTTP 500" in out.getvalue()
+    call_command("xapi_send", "--retry-failed", "--until-empty", stdout=out)
+    assert "kirim ulang: 2" in out.getvalue()
+    assert statuses() == ["sent", "sent"]
