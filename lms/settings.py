@@ -492,6 +492,7 @@ SIGAP_RETENTION_DAYS = {
     "hr.reminderlog": env_int("SIGAP_RETENTION_REMINDER_LOG_DAYS", 2 * 365),
     "accounts.datarequest": env_int("SIGAP_RETENTION_DATA_REQUEST_DAYS", 5 * 365),
     "django_tasks_database.dbtaskresult": env_int("SIGAP_RETENTION_TASK_DAYS", 30),
+    "xapi.xapistatement": env_int("SIGAP_RETENTION_XAPI_SENT_DAYS", 90),
 }
 # Run by lms.accounts.privacy.erase_person before the identity goes (the lower
 # layer runs what higher ones registered); each returns data for the audit event.

@@ -98,3 +98,25 @@ def test_erasure_removes_the_persons_statements_and_name_and_says_how_many(
     event = AuditEvent.objects.filter(action="privacy.erasure").latest("pk")
     assert event.data["xapi_unsent_removed"] == 3
     assert event.data["xapi_sent_forgotten"] == 2
+
+
+def test_retention_removes_old_sent_copies_and_never_unsent_statements(
+    lrs, lrs_client, learner, course
+):
+    import datetime
+
+    import time_machine
+    from django.utils import timezone
+
+    from lms.accounts.retention import apply_retention
+
+    queue(learner, course, 2)
+    send_due(client=lrs_client)
+    queue(learner, course, 1)
+    lrs.fail_next("timeout")
+    send_due(client=lrs_client)  # the third one failed: queued
+    later = timezone.now() + datetime.timedelta(days=91)
+    with time_machine.travel(later):
+        removed = apply_retention()
+    assert removed["xapi.xapistatement"] == 2
+    assert list(XapiStatement.objects.values_list("status", flat=True)) == ["failed"]
