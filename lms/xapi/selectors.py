@@ -69,10 +69,3 @@ def outbox_overview(*, failures: int = 50) -> OutboxOverview:
         by_verb=sorted(verbs.items()),
         failures=failed,
     )
-
-
-def statements_sent_count(*, user) -> int:
-    """How many statements about ``user`` the LRS received."""
-    return XapiStatement.objects.filter(
-        user=user, status=XapiStatement.Status.SENT
-    ).count()
