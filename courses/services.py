@@ -83,6 +83,8 @@ def mark_lesson_complete(*, enrolment: Enrolment, lesson: LessonPage) -> bool:
     _, created = LessonProgress.objects.get_or_create(
         enrolment=enrolment, lesson=lesson
     )
+    if created:
+        run_steps("SIGAP_LESSON_DONE_STEPS", enrolment=enrolment, lesson=lesson)
     evaluate_completion(enrolment=enrolment)
     return created
 
@@ -97,7 +99,8 @@ def note_lesson_opened(
 ) -> None:
     """Record that the learner opened the lesson now: its first opening once, its
     last opening again when the last one recorded (``standing.opened``) is older
-    than ``OPEN_NOTE_SECONDS``. One query when it writes, none otherwise; the
+    than ``OPEN_NOTE_SECONDS``. One query when it writes (and what the steps of
+    ``SIGAP_LESSON_OPENED_STEPS`` do then: an xAPI statement), none otherwise; the
     cached standing is brought up to date rather than built again."""
     now = timezone.now()
     known = standing.opened.get(lesson.pk)
@@ -118,6 +121,7 @@ def note_lesson_opened(
         unique_fields=["enrolment", "lesson"],
         update_fields=["last_opened_at"],
     )
+    run_steps("SIGAP_LESSON_OPENED_STEPS", enrolment=enrolment, lesson=lesson)
     opened = dict(standing.opened)
     opened[lesson.pk] = (known[0] if known else now, now)
     replace_for_person(

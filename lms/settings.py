@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "lms.competencies",
     "lms.hr",
     "lms.evaluation",
+    "lms.xapi",
     "courses",
     "courses.quizzes",
     "courses.sessions",
@@ -507,6 +508,7 @@ SIGAP_RETENTION_DAYS = {
         "SIGAP_RETENTION_ATTENDANCE_IMPORT_DAYS", 90
     ),
     "django_tasks_database.dbtaskresult": env_int("SIGAP_RETENTION_TASK_DAYS", 30),
+    "xapi.xapistatement": env_int("SIGAP_RETENTION_XAPI_SENT_DAYS", 90),
 }
 # Run by lms.accounts.privacy.erase_person before the identity goes (the lower
 # layer runs what higher ones registered); each returns data for the audit event.
@@ -514,6 +516,7 @@ SIGAP_ERASURE_STEPS = [
     "lms.hr.erasure.note_national_export",
     "lms.hr.siasn_sync.forget_person",
     "lms.evaluation.services.forget_evaluation_receipts",
+    "lms.xapi.services.forget_person",
 ]
 # Run by courses.services.complete_enrolment, in this order, inside the completion's
 # transaction, each with ``enrolment=`` (see docs/architecture.md, "Completion").
@@ -522,7 +525,24 @@ SIGAP_COMPLETION_STEPS = [
     "lms.competencies.services.record_evidence",
     "certificates.tasks.queue_certificate",
     "lms.hr.siasn_sync.enqueue_completion",
+    "lms.xapi.services.record_course_completed",
 ]
+# Learning events for the layers above (xAPI statements, docs/interoperability.md),
+# each run inside the event's transaction by the service that records the event.
+# Run by courses.services.note_lesson_opened when it writes an opening down (at
+# most every 5 minutes per lesson), with ``enrolment=`` and ``lesson=``.
+SIGAP_LESSON_OPENED_STEPS = ["lms.xapi.services.record_lesson_opened"]
+# Run by courses.services.mark_lesson_complete when a lesson is newly done.
+SIGAP_LESSON_DONE_STEPS = ["lms.xapi.services.record_lesson_done"]
+# Run by courses.quizzes.services.start_attempt for a new attempt (``attempt=``).
+SIGAP_ATTEMPT_STARTED_STEPS = ["lms.xapi.services.record_attempt_started"]
+# Run by courses.quizzes.services.close_attempt once an attempt is graded and
+# closed (submitted or out of time), with ``attempt=``.
+SIGAP_ATTEMPT_CLOSED_STEPS = ["lms.xapi.services.record_attempt_closed"]
+# Run by courses.sessions.services.recompute_attendance once per person, when their
+# attendance of a live session first reaches its minimum presence, with
+# ``enrolment=``, ``session=`` (the session page), ``duration_seconds=`` and ``at=``.
+SIGAP_ATTENDANCE_STEPS = ["lms.xapi.services.record_attended"]
 # Run by courses.quizzes.regrade for each enrolment whose pre-test or post-test
 # score a regrade changed, after the completion rule was looked at again.
 SIGAP_REGRADE_STEPS = ["lms.competencies.services.refresh_growth"]
@@ -584,6 +604,24 @@ if SIGAP_SIASN_TIMEOUT <= 0 or SIGAP_SIASN_MAX_ATTEMPTS < 1:
     raise ImproperlyConfigured(
         "SIGAP_SIASN_TIMEOUT dan SIGAP_SIASN_MAX_ATTEMPTS harus positif "
         "(SIGAP_SIASN_TIMEOUT and SIGAP_SIASN_MAX_ATTEMPTS must be positive)."
+    )
+
+# xAPI 2.0 statements to a learning record store (docs/interoperability.md): off
+# while SIGAP_XAPI_LRS_URL is empty (nothing recorded, nothing sent). The URL is
+# the LRS's xAPI base: statements go to ``<URL>/statements`` with basic auth.
+SIGAP_XAPI_LRS_URL = os.environ.get("SIGAP_XAPI_LRS_URL", "").rstrip("/")
+SIGAP_XAPI_LRS_USERNAME = os.environ.get("SIGAP_XAPI_LRS_USERNAME", "")
+SIGAP_XAPI_LRS_PASSWORD = os.environ.get("SIGAP_XAPI_LRS_PASSWORD", "")
+SIGAP_XAPI_LRS_TIMEOUT = float(os.environ.get("SIGAP_XAPI_LRS_TIMEOUT", "10"))
+SIGAP_XAPI_BATCH = env_int("SIGAP_XAPI_BATCH", 50)
+SIGAP_XAPI_MAX_ATTEMPTS = env_int("SIGAP_XAPI_MAX_ATTEMPTS", 20)
+SIGAP_XAPI_RETRY_BASE_SECONDS = env_int("SIGAP_XAPI_RETRY_BASE_SECONDS", 60)
+SIGAP_XAPI_RETRY_CAP_SECONDS = env_int("SIGAP_XAPI_RETRY_CAP_SECONDS", 6 * 3600)
+if SIGAP_XAPI_LRS_TIMEOUT <= 0 or SIGAP_XAPI_MAX_ATTEMPTS < 1 or SIGAP_XAPI_BATCH < 1:
+    raise ImproperlyConfigured(
+        "SIGAP_XAPI_LRS_TIMEOUT, SIGAP_XAPI_MAX_ATTEMPTS dan SIGAP_XAPI_BATCH harus "
+        "positif (SIGAP_XAPI_LRS_TIMEOUT, SIGAP_XAPI_MAX_ATTEMPTS and "
+        "SIGAP_XAPI_BATCH must be positive)."
     )
 
 # Certificates: the PKCS#12 signing key (unsigned when unset), or another signer

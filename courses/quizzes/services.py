@@ -22,6 +22,7 @@ from courses.models import Enrolment
 from courses.permissions import may_learn
 from courses.services import evaluate_completion
 from lms.accounts.models import User
+from lms.steps import run_steps
 
 from . import grading
 from .models import Attempt, ChoicePick, QuizKind, QuizPage, Response
@@ -110,6 +111,7 @@ def start_attempt(
     except IntegrityError:
         # Two tabs started at once: the database let only one through.
         return Attempt.objects.open().get(quiz=quiz, user=user)
+    run_steps("SIGAP_ATTEMPT_STARTED_STEPS", attempt=attempt)
     return attempt
 
 
@@ -262,6 +264,7 @@ def close_attempt(*, attempt: Attempt, status: str) -> tuple[Attempt, bool]:
     if status == Attempt.Status.SUBMITTED and is_out_of_time(locked, now):
         status = Attempt.Status.EXPIRED
     _grade_and_close(locked, status, now)
+    run_steps("SIGAP_ATTEMPT_CLOSED_STEPS", attempt=locked)
     _after_close(locked)
     return locked, True
 

@@ -17,6 +17,7 @@ from courses.services import enrol, evaluate_completion
 from lms.accounts.models import User
 from lms.audit.services import record_event
 from lms.emails import send_email
+from lms.steps import run_steps
 
 from .models import (
     Attendance,
@@ -203,6 +204,11 @@ def recompute_attendance(
     ).values_list("user_id", "started_at", "ended_at", "source"):
         intervals[user_id].append((started, ended))
         sources[user_id].add(source)
+    attended_before = set(
+        Attendance.objects.filter(
+            session=session, user_id__in=user_ids, attended=True
+        ).values_list("user_id", flat=True)
+    )
     results = []
     for user_id in user_ids:
         minutes = minutes_present(
@@ -219,9 +225,20 @@ def recompute_attendance(
         )
         results.append(attendance)
     course = session.get_course()
+    present = {a.user_id: a.minutes_present for a in results}
     for enrolment in Enrolment.objects.filter(
         course=course, user_id__in=[a.user_id for a in results if a.attended]
     ).select_related("user", "course"):
+        if enrolment.user_id not in attended_before:
+            # Once, when the person first reaches the minimum (an import run
+            # again changes nothing): what the layers above record (xAPI).
+            run_steps(
+                "SIGAP_ATTENDANCE_STEPS",
+                enrolment=enrolment,
+                session=session,
+                duration_seconds=present[enrolment.user_id] * 60,
+                at=timezone.now(),
+            )
         evaluate_completion(enrolment=enrolment)
     return results
 

@@ -22,6 +22,9 @@ RETENTION_DATE_FIELDS = {
     "accounts.datarequest": "created_at",
     "livesessions.attendanceimport": "created_at",
     "django_tasks_database.dbtaskresult": "enqueued_at",
+    # Only statements the LRS received (``sent_at`` set): the outbox's copy; one
+    # not yet sent has no ``sent_at`` and stays until it is sent.
+    "xapi.xapistatement": "sent_at",
 }
 
 

@@ -11,7 +11,6 @@ enrolment. Off while ``SIGAP_SIASN_BASE_URL`` is empty (docs/interoperability.md
 import datetime
 import hashlib
 import json
-import random
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -23,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from certificates.models import Certificate
 from courses.models import Enrolment
+from lms import outbox
 from lms.accounts.models import User
 from lms.audit.services import record_event
 
@@ -33,15 +33,17 @@ from .siasn import SiasnClient, SiasnError, is_enabled
 # A row waiting for its certificate (or its PDF) is looked at again after this.
 WAIT_FOR_CERTIFICATE = datetime.timedelta(minutes=10)
 # After this many failures in a row that may pass, a run stops: SIASN is down.
-STOP_AFTER_FAILURES = 3
+STOP_AFTER_FAILURES = outbox.STOP_AFTER_FAILURES
 
 
 def backoff(attempts: int) -> datetime.timedelta:
-    """The wait before try ``attempts + 1``: doubling from the base, capped, with
-    full jitter in its upper half so that many rows do not return at once."""
-    base = settings.SIGAP_SIASN_RETRY_BASE_SECONDS
-    ceiling = min(settings.SIGAP_SIASN_RETRY_CAP_SECONDS, base * 2 ** (attempts - 1))
-    return datetime.timedelta(seconds=ceiling * random.uniform(0.5, 1.0))  # noqa: S311
+    """The wait before try ``attempts + 1`` (``lms.outbox.backoff`` with the
+    SIASN settings)."""
+    return outbox.backoff(
+        attempts,
+        base=settings.SIGAP_SIASN_RETRY_BASE_SECONDS,
+        cap=settings.SIGAP_SIASN_RETRY_CAP_SECONDS,
+    )
 
 
 def claim_lease() -> datetime.timedelta:
@@ -208,21 +210,11 @@ def _claim_one(*, pk: int | None = None) -> SiasnOutbox | None:
     """Take the next due row (or row ``pk`` if due) for this worker: locked only
     while its time moves on by the lease (PostgreSQL skips rows another worker
     holds)."""
-    now = timezone.now()
-    due = SiasnOutbox.objects.due(now)
+    due = SiasnOutbox.objects.due(timezone.now())
     if pk is not None:
         due = due.filter(pk=pk)
-    with transaction.atomic():
-        row = (
-            due.select_for_update(skip_locked=True)
-            .order_by("next_attempt_at", "pk")
-            .first()
-        )
-        if row is None:
-            return None
-        row.next_attempt_at = now + claim_lease()
-        row.save(update_fields=["next_attempt_at", "updated_at"])
-    return row
+    rows = outbox.claim(due, lease=claim_lease())
+    return rows[0] if rows else None
 
 
 def send_row(*, row: SiasnOutbox, client: SiasnClient) -> str:
