@@ -79,16 +79,19 @@ def _own_certificate(request, code: str) -> Certificate:
 def credential_view(request, code: str):
     """The holder's page of the credential: what it says and the download."""
     certificate = _own_certificate(request, code)
-    credential = None
+    credential = token = None
     if certificate.status == Certificate.Status.VALID:
         credential = json.dumps(
             credential_for(certificate), ensure_ascii=False, indent=2
         )
-    return render(
+        token = sign_credential(certificate=certificate)
+    response = render(
         request,
         "certificates/credential.html",
-        {"certificate": certificate, "credential": credential},
+        {"certificate": certificate, "credential": credential, "token": token},
     )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

@@ -4,6 +4,7 @@ library: Sigap signs with PyJWT, so a shared bug cannot hide itself."""
 import base64
 import gzip
 import json
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -285,3 +286,18 @@ def test_alg_none_in_the_private_key_setting_is_impossible(settings):
 
     with pytest.raises(ValueError, match="private key"):
         signing_key()
+
+
+def test_holder_checks_the_credential_from_its_page(client, learner, certificate):
+    """The demo's path: Kredensial digital (VC) → Periksa kredensial ini."""
+    client.force_login(learner)
+    listing = client.get("/sertifikat/").content.decode()
+    assert f"/sertifikat/{certificate.code}/kredensial/" in listing
+    page = client.get(f"/sertifikat/{certificate.code}/kredensial/")
+    assert page["Cache-Control"] == "private, no-store"
+    token = re.search(
+        r'name="token"[^>]*>([^<]+)</textarea>', page.content.decode()
+    ).group(1)
+    result = client.post("/v/kredensial/", {"token": token}).content.decode()
+    assert "Kredensial sah" in result
+    assert certificate.number in result
