@@ -301,3 +301,35 @@ def test_holder_checks_the_credential_from_its_page(client, learner, certificate
     result = client.post("/v/kredensial/", {"token": token}).content.decode()
     assert "Kredensial sah" in result
     assert certificate.number in result
+
+
+# joserfc warns that RFC 9864 deprecates "EdDSA" for "Ed25519"; verifiers still
+# expect "EdDSA" (docs/interoperability.md).
+@pytest.mark.filterwarnings("ignore:EdDSA is deprecated")
+def test_an_ed25519_issuer_key_signs_eddsa_credentials(client, settings, certificate):
+    from cryptography.hazmat.primitives.asymmetric import ed25519
+
+    settings.SIGAP_VC_SIGNING_KEY = (
+        ed25519.Ed25519PrivateKey.generate()
+        .private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        .decode()
+    )
+    reset_keys()
+    token = sign_credential(certificate=certificate)
+    decoded = jwt.decode(token, published_key_set(client), algorithms=["EdDSA"])
+    assert decoded.header["alg"] == "EdDSA"
+    page = client.post("/v/kredensial/", {"token": token}).content.decode()
+    assert "Kredensial sah" in page
+
+
+def test_kid_is_the_did_plus_the_rfc_7638_thumbprint(client, token):
+    """joserfc computes the thumbprint on its own; the kid must end with it."""
+    from joserfc.jwk import import_key
+
+    for jwk in client.get("/.well-known/jwks.json").json()["keys"]:
+        thumbprint = import_key(jwk).thumbprint()
+        assert jwk["kid"] == f"{issuer_id()}#{thumbprint}"
