@@ -110,3 +110,19 @@ def test_the_bsre_service_wins_over_a_local_key(bsre, settings, tmp_path):
     )
     assert isinstance(get_signer(), BsreSigner)
     assert not isinstance(get_signer(), Pkcs12Signer)
+
+
+def test_reissue_while_the_service_is_down_is_recorded_and_signed_later(
+    bsre, completed, user_factory
+):
+    from certificates.services import reissue_certificate
+
+    old = issue_certificate(enrolment=completed)
+    bsre.fail_next("timeout")
+    new = reissue_certificate(
+        certificate=old, by=user_factory(roles=["Admin"]), reason="Nama salah ketik."
+    )
+    old.refresh_from_db()
+    assert old.status == Certificate.Status.SUPERSEDED and old.superseded_by == new
+    assert new.status == Certificate.Status.VALID and not new.pdf
+    assert issue_certificate(enrolment=completed).pdf  # the next run signs it
