@@ -333,3 +333,14 @@ def test_kid_is_the_did_plus_the_rfc_7638_thumbprint(client, token):
     for jwk in client.get("/.well-known/jwks.json").json()["keys"]:
         thumbprint = import_key(jwk).thumbprint()
         assert jwk["kid"] == f"{issuer_id()}#{thumbprint}"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["", "a\x00b", "x" * 25_000, "e30.e30.", "..", "<script>alert(1)</script>.a.b"],
+    ids=["empty", "nul", "huge", "empty-json", "dots", "markup"],
+)
+def test_hostile_input_to_the_checker_is_a_400_and_never_echoed(db, client, typed):
+    response = client.post("/v/kredensial/", {"token": typed})
+    assert response.status_code == 400
+    assert "<script>alert(1)" not in response.content.decode()
