@@ -315,7 +315,11 @@ def _check_claims(payload: dict) -> CredentialCheck:
         result.status = (
             certificate.status if certificate else Certificate.Status.REVOKED
         )
-        result.message = _("Tanda tangan sah, tetapi kredensial ini sudah dicabut.")
+        result.message = (
+            _("Tanda tangan sah, tetapi sertifikat ini sudah diganti (terbit ulang).")
+            if result.status == Certificate.Status.SUPERSEDED
+            else _("Tanda tangan sah, tetapi kredensial ini sudah dicabut.")
+        )
         return result
     result.valid = True
     result.status = Certificate.Status.VALID

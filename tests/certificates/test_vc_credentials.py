@@ -344,3 +344,23 @@ def test_hostile_input_to_the_checker_is_a_400_and_never_echoed(db, client, type
     response = client.post("/v/kredensial/", {"token": typed})
     assert response.status_code == 400
     assert "<script>alert(1)" not in response.content.decode()
+
+
+def test_a_reissued_certificates_old_credential_says_replaced(
+    client, certificate, token, admin, django_capture_on_commit_callbacks
+):
+    from certificates.services import reissue_certificate
+
+    with django_capture_on_commit_callbacks(execute=True):
+        new = reissue_certificate(
+            certificate=certificate, by=admin, reason="Nama salah ketik."
+        )
+    assert status_bit(client, token) is True
+    page = client.post("/v/kredensial/", {"token": token}).content.decode()
+    assert "sudah diganti" in page and "Kredensial sah" not in page
+    fresh = sign_credential(certificate=new)
+    assert status_bit(client, fresh) is False
+    assert (
+        "Kredensial sah"
+        in client.post("/v/kredensial/", {"token": fresh}).content.decode()
+    )
