@@ -28,7 +28,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .badges import _iso, open_badge_credential
+from .badges import iso_utc, open_badge_credential
 from .models import Certificate, CertificateCounter
 from .vc_keys import issuer_id, key_for, signing_key
 
@@ -169,6 +169,13 @@ def revoked_indexes(number: int) -> list[int]:
     ]
 
 
+def status_list_exists(number: int) -> bool:
+    """Whether list ``number`` holds an allocated index (list 0 always exists)."""
+    counter = CertificateCounter.objects.filter(scope=STATUS_LIST_SCOPE).first()
+    allocated = counter.last_seq if counter else 0
+    return number <= max(allocated - 1, 0) // STATUS_LIST_SIZE
+
+
 def _status_list_cache_key(number: int) -> str:
     return f"sigap:vc-status-list:{number}"
 
@@ -182,7 +189,7 @@ def build_status_list(number: int) -> tuple[dict, str]:
         "id": url,
         "type": ["VerifiableCredential", "BitstringStatusListCredential"],
         "issuer": issuer_id(),
-        "validFrom": _iso(now),
+        "validFrom": iso_utc(now),
         "credentialSubject": {
             "id": f"{url}#list",
             "type": "BitstringStatusList",

@@ -12,17 +12,16 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from .credentials import (
     MEDIA_TYPE,
-    STATUS_LIST_SCOPE,
-    STATUS_LIST_SIZE,
     CredentialError,
     check_credential,
     credential_for,
     is_enabled,
     sign_credential,
     status_list_credential,
+    status_list_exists,
 )
 from .forms import CredentialCheckForm
-from .models import Certificate, CertificateCounter
+from .models import Certificate
 from .permissions import can_get_credential
 from .ratelimit import rate_limited
 from .vc_keys import did_document, jwks, published_keys
@@ -55,9 +54,7 @@ def did_view(request):
 @rate_limited("SIGAP_VERIFY_RATE_LIMIT", group="verify")
 def status_list_view(request, number: int):
     """The signed Bitstring Status List credential (revocation) number ``number``."""
-    counter = CertificateCounter.objects.filter(scope=STATUS_LIST_SCOPE).first()
-    allocated = counter.last_seq if counter else 0
-    if not is_enabled() or number > max(allocated - 1, 0) // STATUS_LIST_SIZE:
+    if not is_enabled() or not status_list_exists(number):
         raise Http404
     _credential, token = status_list_credential(number)
     return _public(HttpResponse(token, content_type=MEDIA_TYPE))

@@ -364,3 +364,9 @@ def test_a_reissued_certificates_old_credential_says_replaced(
         "Kredensial sah"
         in client.post("/v/kredensial/", {"token": fresh}).content.decode()
     )
+
+
+def test_only_lists_that_hold_certificates_are_served(client, certificate):
+    assert client.get("/v/status/0").status_code == 200
+    assert client.get("/v/status/1").status_code == 404
+    assert client.get("/v/status/" + "9" * 25).status_code == 404
