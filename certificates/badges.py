@@ -17,7 +17,7 @@ CONTEXT = [
 ]
 
 
-def _iso(value: datetime.datetime) -> str:
+def iso_utc(value: datetime.datetime) -> str:
     return value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -41,7 +41,7 @@ def open_badge_credential(certificate: Certificate) -> dict:
             "name": certificate.institution_name,
             "url": site + "/",
         },
-        "validFrom": _iso(certificate.issued_at),
+        "validFrom": iso_utc(certificate.issued_at),
         "credentialSubject": {
             "type": ["AchievementSubject"],
             "identifier": [
@@ -74,5 +74,5 @@ def open_badge_credential(certificate: Certificate) -> dict:
         },
     }
     if certificate.valid_until:
-        credential["validUntil"] = _iso(_end_of_day(certificate.valid_until))
+        credential["validUntil"] = iso_utc(_end_of_day(certificate.valid_until))
     return credential

@@ -59,3 +59,14 @@ class FingerprintForm(forms.Form):
         if upload.size > MAX_PDF_BYTES:
             raise forms.ValidationError(_("Berkas terlalu besar (maksimal 10 MB)."))
         return upload
+
+
+class CredentialCheckForm(forms.Form):
+    """A pasted signed credential (JWT) to check."""
+
+    token = forms.CharField(
+        label=_("Kredensial digital (JWT)"),
+        widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "false"}),
+        max_length=20_000,
+        help_text=_("Tempelkan isi berkas .jwt yang diunduh dari Sigap."),
+    )

@@ -367,6 +367,11 @@ class Certificate(models.Model):
         _("penanda tangan elektronik"), max_length=255, blank=True
     )
     rendered_at = models.DateTimeField(_("PDF dibuat"), null=True, blank=True)
+    # Its bit in the revocation status list of the verifiable credentials
+    # (certificates/credentials.py): list ``index // STATUS_LIST_SIZE``.
+    status_list_index = models.PositiveIntegerField(
+        _("indeks daftar status"), null=True, blank=True, unique=True, editable=False
+    )
 
     objects = CertificateQuerySet.as_manager()
 

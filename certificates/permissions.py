@@ -46,6 +46,11 @@ def can_download_certificate(user, certificate) -> bool:
     )
 
 
+def can_get_credential(user, certificate) -> bool:
+    """Only the holder takes a certificate's signed credential into a wallet."""
+    return user.is_authenticated and certificate.user_id == user.pk
+
+
 def can_revoke_certificate(user, certificate) -> bool:
     """Administrators and HR officers whose scope includes the holder."""
     if not user.is_authenticated:

@@ -25,10 +25,11 @@ from lms.accounts.models import User
 from lms.audit.services import record_event
 
 from . import pdf
+from .credentials import allocate_status_index, forget_status_lists
 from .grading import post_test_percent, predikat_for
 from .models import Certificate, CertificateCounter, CertificateTemplate
 from .numbering import NumberContext, format_number, number_scope
-from .signing import get_signer
+from .signing import SigningError, get_signer
 
 logger = logging.getLogger(__name__)
 
@@ -169,6 +170,7 @@ def _record_certificate(*, enrolment: Enrolment) -> tuple[Certificate, bool]:
         seq=seq,
         number_scope=scope,
         code=new_verification_code(),
+        status_list_index=allocate_status_index(),
         **fields,
     )
     return certificate, True
@@ -263,6 +265,7 @@ def revoke_certificate(
     locked.revoked_by = by
     locked.revoked_reason = reason
     locked.save(update_fields=["status", "revoked_at", "revoked_by", "revoked_reason"])
+    forget_status_lists(certificate=locked)
     record_event(
         actor=by,
         action="certificate.revoke",
@@ -294,6 +297,7 @@ def reissue_certificate(
             )
         locked.status = Certificate.Status.SUPERSEDED
         locked.save(update_fields=["status"])
+        forget_status_lists(certificate=locked)
         new, _created = _record_certificate(enrolment=enrolment)
         locked.superseded_by = new
         locked.save(update_fields=["superseded_by"])
@@ -305,4 +309,9 @@ def reissue_certificate(
             reason=reason,
             new_number=new.number,
         )
-    return render_certificate(certificate=new)
+    try:
+        return render_certificate(certificate=new)
+    except SigningError as error:
+        # Reissued all the same; the scheduled run signs and stores the PDF later.
+        logger.warning("certificate %s not signed yet: %s", new.number, error)
+        return new

@@ -1,9 +1,9 @@
 """Signing certificate PDFs: one small seam, so a BSrE service can replace the key.
 
-``get_signer()`` returns the configured ``Signer``: a PAdES signer with a local
-PKCS#12 key (``SIGAP_SIGNING_P12_PATH`` / ``SIGAP_SIGNING_P12_PASSWORD``), the
-demo key that ``seed_demo`` writes (only in a local run: DEBUG or SIGAP_DEMO), or
-no signature.
+``get_signer()`` returns the configured ``Signer``: a remote BSrE-shaped service
+(``SIGAP_BSRE_URL``, ``bsre.py``), a PAdES signer with a local PKCS#12 key
+(``SIGAP_SIGNING_P12_PATH`` / ``SIGAP_SIGNING_P12_PASSWORD``), the demo key that
+``seed_demo`` writes (only in a local run: DEBUG or SIGAP_DEMO), or no signature.
 Another backend is plugged in with ``SIGAP_SIGNER_CLASS`` (a dotted path).
 """
 
@@ -22,6 +22,12 @@ class SignedPdf:
     data: bytes
     signed: bool
     signer_info: str = ""
+
+
+class SigningError(Exception):
+    """The signer could not sign now (a remote service down, slow or refusing);
+    the message is for people (Indonesian). The PDF is then not stored, so the
+    next issuing run signs it again."""
 
 
 class Signer(Protocol):
@@ -121,6 +127,10 @@ def demo_key_path() -> Path:
 
 @functools.cache
 def _configured_signer() -> Signer:
+    if settings.SIGAP_BSRE_URL:
+        from .bsre import BsreSigner  # in-function: bsre imports this module
+
+        return BsreSigner()
     if settings.SIGAP_SIGNER_CLASS:
         return import_string(settings.SIGAP_SIGNER_CLASS)()
     if settings.SIGAP_SIGNING_P12_PATH:

@@ -1,6 +1,7 @@
 """Background work for certificates: issuing, catching up, and bulk ZIP bundles."""
 
 import datetime
+import logging
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef
@@ -13,6 +14,9 @@ from lms.scheduler import periodic
 from .bundles import build_bundle
 from .models import Certificate
 from .services import CertificateError, issue_certificate
+from .signing import SigningError
+
+logger = logging.getLogger(__name__)
 
 
 @task()
@@ -25,6 +29,12 @@ def issue_certificate_task(enrolment_id: int) -> str | None:
     try:
         return issue_certificate(enrolment=enrolment).number
     except CertificateError:
+        return None
+    except SigningError as error:
+        # Recorded, not signed: issue_missing_certificates queues it again.
+        logger.warning(
+            "certificate of enrolment %s not signed: %s", enrolment_id, error
+        )
         return None
 
 

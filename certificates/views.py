@@ -20,6 +20,7 @@ from lms.private_files import serve_private_file
 
 from .badges import open_badge_credential
 from .bundles import start_bundle
+from .credentials import is_enabled as credentials_enabled
 from .forms import FingerprintForm, ReissueForm, RevokeForm
 from .models import Certificate, CertificateBundle
 from .permissions import (
@@ -190,7 +191,7 @@ def my_certificates_view(request):
     return render(
         request,
         "certificates/certificate_list.html",
-        {"certificates": certificates},
+        {"certificates": certificates, "credentials_enabled": credentials_enabled()},
     )
 
 

@@ -634,6 +634,35 @@ SIGAP_DEMO_SIGNING_P12_PATH = os.environ.get(
     "SIGAP_DEMO_SIGNING_P12_PATH", str(BASE_DIR / "var" / "demo-signing.p12")
 )
 SIGAP_DEMO_SIGNING_P12_PASSWORD = "sigap-demo-2026"  # noqa: S105 (demo key only)
+# Verifiable credentials (certificates/vc_keys.py, docs/interoperability.md): the
+# issuer's private key (a PEM file's path or the PEM itself; P-256 or Ed25519), the
+# retired keys still published after a rotation (comma-separated PEM paths), and
+# where a local run (DEBUG or SIGAP_DEMO) writes its demo key. No key: no credentials.
+SIGAP_VC_SIGNING_KEY = os.environ.get("SIGAP_VC_SIGNING_KEY", "")
+SIGAP_VC_RETIRED_KEYS = env_list("SIGAP_VC_RETIRED_KEYS")
+SIGAP_DEMO_VC_KEY_PATH = os.environ.get(
+    "SIGAP_DEMO_VC_KEY_PATH", str(BASE_DIR / "var" / "demo-vc-key.pem")
+)
+# A BSrE-shaped remote signing service for the certificate PDFs
+# (certificates/bsre.py): off while SIGAP_BSRE_URL is empty. Basic-auth account,
+# the signer's NIK and passphrase, seconds per call. SIGAP_BSRE_FAKE (tests and
+# demo only) answers in-process.
+SIGAP_BSRE_URL = os.environ.get("SIGAP_BSRE_URL", "").rstrip("/")
+SIGAP_BSRE_USERNAME = os.environ.get("SIGAP_BSRE_USERNAME", "")
+SIGAP_BSRE_PASSWORD = os.environ.get("SIGAP_BSRE_PASSWORD", "")
+SIGAP_BSRE_NIK = os.environ.get("SIGAP_BSRE_NIK", "")
+SIGAP_BSRE_PASSPHRASE = os.environ.get("SIGAP_BSRE_PASSPHRASE", "")
+SIGAP_BSRE_TIMEOUT = float(os.environ.get("SIGAP_BSRE_TIMEOUT", "30"))
+SIGAP_BSRE_FAKE = env_bool("SIGAP_BSRE_FAKE")
+if SIGAP_BSRE_FAKE and not (LOCAL or TESTING):
+    raise ImproperlyConfigured(
+        "SIGAP_BSRE_FAKE hanya untuk demo dan pengujian "
+        "(SIGAP_BSRE_FAKE is for the demo and tests only)."
+    )
+if SIGAP_BSRE_TIMEOUT <= 0:
+    raise ImproperlyConfigured(
+        "SIGAP_BSRE_TIMEOUT harus positif (SIGAP_BSRE_TIMEOUT must be positive)."
+    )
 SIGAP_VERIFY_RATE_LIMIT = os.environ.get("SIGAP_VERIFY_RATE_LIMIT", "60/m")
 # Seconds the verification page's HTML is kept in the shared cache (0: never); a
 # change to the certificate forgets it at once (certificates/verification.py).

@@ -76,6 +76,35 @@ def _media_in_tmp(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
 
 
+@functools.cache
+def vc_key_pem() -> str:
+    """One P-256 issuer key per test process (PEM text, as SIGAP_VC_SIGNING_KEY
+    accepts), so credentials are on whether or not the run is DEBUG."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    return (
+        ec.generate_private_key(ec.SECP256R1())
+        .private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        .decode()
+    )
+
+
+@pytest.fixture(autouse=True)
+def _vc_issuer_key(settings):
+    from certificates.vc_keys import reset_keys
+
+    settings.SIGAP_VC_SIGNING_KEY = vc_key_pem()
+    settings.SIGAP_VC_RETIRED_KEYS = []
+    reset_keys()
+    yield
+    reset_keys()
+
+
 @pytest.fixture
 def shared_memory_cache(settings):
     """Sessions and cached entries in memory shared by the test process, as they

@@ -1,7 +1,8 @@
 """Demo certificate set-up for ``seed_demo``: the default template's issuer, signer,
 logo and signature, a self-signed demo signing key, and the certificates of the
 demo's earlier completions (their queued tasks may never meet a worker in
-``make demo``). Idempotent."""
+``make demo``), and a check that the demo learner's signed credential verifies (the
+demo issuer key is made on first use). Idempotent."""
 
 import io
 import math
@@ -12,6 +13,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images.models import Image
 
+from certificates.credentials import check_credential, is_enabled, sign_credential
 from certificates.models import Certificate, CertificateTemplate
 from certificates.services import issue_certificate
 from certificates.signing import create_self_signed_p12, demo_key_path, reset_signer
@@ -27,6 +29,7 @@ DEMO_TEMPLATE = {
     "place": "Sukamaju",
 }
 DEFAULT_TEMPLATE_NAME = "Templat bawaan Sigap"
+DEMO_LEARNER = "peserta@sigap.test"
 
 
 def _png(draw_on, size: tuple[int, int]) -> bytes:
@@ -110,9 +113,24 @@ def seed() -> None:
         reset_signer()
 
     _issue_missing_certificates()
+    _check_a_demo_credential()
 
 
 def _issue_missing_certificates() -> None:
     certified = Certificate.objects.values("enrolment_id")
     for enrolment in Enrolment.objects.completed().exclude(pk__in=certified):
         issue_certificate(enrolment=enrolment)
+
+
+def _check_a_demo_credential() -> None:
+    """peserta@sigap.test opens Sertifikat saya → Kredensial digital (VC) →
+    Periksa kredensial ini; seeding fails loudly if that would not say "sah"."""
+    if not is_enabled():
+        return
+    valid = Certificate.objects.valid().order_by("pk")
+    certificate = valid.filter(user__email=DEMO_LEARNER).first() or valid.first()
+    if certificate is None:
+        return
+    result = check_credential(sign_credential(certificate=certificate))
+    if not result.valid:
+        raise RuntimeError(f"demo credential does not verify: {result.message}")

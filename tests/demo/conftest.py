@@ -15,10 +15,17 @@ def seeded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.db import transaction
     from django.test import override_settings
 
+    from certificates.vc_keys import reset_keys
+    from tests.conftest import vc_key_pem
+
     files = tmp_path_factory.mktemp("seeded_demo")
+    # The issuer key as in every test: the seed checks a demo credential with it.
     media = override_settings(
-        MEDIA_ROOT=files / "media", PRIVATE_MEDIA_ROOT=files / "private-media"
+        MEDIA_ROOT=files / "media",
+        PRIVATE_MEDIA_ROOT=files / "private-media",
+        SIGAP_VC_SIGNING_KEY=vc_key_pem(),
     )
+    reset_keys()
     seeded = transaction.atomic()
     with django_db_blocker.unblock():
         media.enable()

@@ -481,6 +481,23 @@ MATRIX: dict[str, Rule] = {
         expect={ANONYMOUS: 302, SIGNED_IN: 302},
     ),
     "certificates:mine": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
+    # Signed credentials: keys and status lists are public; the checker too (a
+    # POST with a pasted credential is CSRF-protected like every form).
+    "certificates:credential_check": Rule(expect={ANONYMOUS: 200, SIGNED_IN: 200}),
+    "certificates:status_list": Rule(
+        kwargs=lambda w, own: {"number": 0}, expect={ANONYMOUS: 200, SIGNED_IN: 200}
+    ),
+    "certificates:jwks": Rule(expect={ANONYMOUS: 200, SIGNED_IN: 200}),
+    "certificates:did": Rule(expect={ANONYMOUS: 200, SIGNED_IN: 200}),
+    # Only the holder takes the credential into a wallet (HR and admins get the PDF).
+    "certificates:credential": Rule(
+        kwargs=_certificate_code,
+        expect={ANONYMOUS: LOGIN, PESERTA: (200, 404), SIGNED_IN: 404},
+    ),
+    "certificates:credential_download": Rule(
+        kwargs=_certificate_code,
+        expect={ANONYMOUS: LOGIN, PESERTA: (200, 404), SIGNED_IN: 404},
+    ),
     # Trainers get their course's PDFs only as the ZIP bundle.
     "certificates:download": Rule(kwargs=_certificate_code, expect=PERSONAL_RECORD),
     "certificates:revoke": Rule(
