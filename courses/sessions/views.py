@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses.permissions import can_enrol, may_open_course
+from lms.accounts.middleware import staff_area
 from lms.numbers import parse_int
 
 from .forms import AttendanceCodeForm, ReportUploadForm
@@ -145,6 +146,7 @@ def _session_for(request, session_id: int, *, manage: bool) -> SessionPage:
     return session
 
 
+@staff_area
 @login_required
 def attendance_view(request, session_id: int):
     session = _session_for(request, session_id, manage=False)
@@ -163,6 +165,7 @@ def attendance_view(request, session_id: int):
     )
 
 
+@staff_area
 @login_required
 @require_POST
 def classroom_register_view(request, session_id: int):
@@ -181,6 +184,7 @@ def classroom_register_view(request, session_id: int):
     return redirect("livesessions:attendance", session.pk)
 
 
+@staff_area
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_view(request, session_id: int):
@@ -224,6 +228,7 @@ def import_view(request, session_id: int):
     )
 
 
+@staff_area
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_check_view(request, session_id: int, import_id: int):

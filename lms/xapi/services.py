@@ -77,6 +77,21 @@ def _records_for(user: User) -> bool:
     return is_enabled() and user.processing_restricted_at is None
 
 
+def _learner(record: Enrolment | Attempt) -> User | None:
+    """The person of an enrolment or attempt when xAPI records them, else None,
+    before anything else is read. Fetched without caching it on ``record``:
+    enrolments are kept in the per-person cache, which must hold no copy of the
+    person once they are erased (and with xAPI off this costs no query)."""
+    if not is_enabled():
+        return None
+    descriptor = type(record).user
+    if descriptor.is_cached(record):
+        user = record.user
+    else:
+        user = User.objects.get(pk=record.user_id)
+    return user if _records_for(user) else None
+
+
 def _statement_row(
     *,
     user: User,
@@ -116,8 +131,11 @@ def _statement_row(
 def record_lesson_opened(*, enrolment: Enrolment, lesson: LessonPage) -> None:
     """``SIGAP_LESSON_OPENED_STEPS``: the learner *experienced* the lesson (once
     per opening that ``note_lesson_opened`` writes down: at most every 5 min)."""
+    learner = _learner(enrolment)
+    if learner is None:
+        return
     record_statement(
-        user=enrolment.user,
+        user=learner,
         verb="experienced",
         obj=statements.page_activity(lesson, "lesson"),
         enrolment=enrolment,
@@ -126,8 +144,11 @@ def record_lesson_opened(*, enrolment: Enrolment, lesson: LessonPage) -> None:
 
 def record_lesson_done(*, enrolment: Enrolment, lesson: LessonPage) -> None:
     """``SIGAP_LESSON_DONE_STEPS``: the learner *completed* the lesson."""
+    learner = _learner(enrolment)
+    if learner is None:
+        return
     record_statement(
-        user=enrolment.user,
+        user=learner,
         verb="completed",
         obj=statements.page_activity(lesson, "lesson"),
         enrolment=enrolment,
@@ -138,6 +159,9 @@ def record_lesson_done(*, enrolment: Enrolment, lesson: LessonPage) -> None:
 def record_course_completed(*, enrolment: Enrolment) -> None:
     """``SIGAP_COMPLETION_STEPS``: the learner *completed* the course; the
     duration is from enrolment to completion."""
+    learner = _learner(enrolment)
+    if learner is None:
+        return
     completed_at = enrolment.completed_at or timezone.now()
     result: dict = {"completion": True, "success": True}
     if enrolment.enrolled_at:
@@ -145,7 +169,7 @@ def record_course_completed(*, enrolment: Enrolment) -> None:
             (completed_at - enrolment.enrolled_at).total_seconds()
         )
     record_statement(
-        user=enrolment.user,
+        user=learner,
         verb="completed",
         obj=statements.page_activity(enrolment.course, "course"),
         enrolment=enrolment,
@@ -162,9 +186,12 @@ def _attempt_context(attempt: Attempt) -> tuple[CoursePage, Enrolment | None]:
 
 def record_attempt_started(*, attempt: Attempt) -> None:
     """``SIGAP_ATTEMPT_STARTED_STEPS``: the learner *launched* a new attempt."""
+    learner = _learner(attempt)
+    if learner is None:
+        return
     course, enrolment = _attempt_context(attempt)
     record_statement(
-        user=attempt.user,
+        user=learner,
         verb="launched",
         obj=statements.page_activity(attempt.quiz, "assessment"),
         enrolment=enrolment,
@@ -178,8 +205,8 @@ def record_attempt_closed(*, attempt: Attempt) -> None:
     whether fully right), then the attempt: *passed* or *failed* when the quiz
     has a pass mark, else *completed*, with score and duration. Written in one
     INSERT: many learners hand in at the same minute."""
-    user = attempt.user
-    if not _records_for(user):
+    user = _learner(attempt)
+    if user is None:
         return
     course, enrolment = _attempt_context(attempt)
     name = actor_name(user)
@@ -250,6 +277,9 @@ def record_attended(
     """``SIGAP_ATTENDANCE_STEPS`` (run by live sessions when a person's attendance
     first reaches the minimum): the learner *attended* ``session`` (a page under
     the course), for ``duration_seconds`` if known."""
+    learner = _learner(enrolment)
+    if learner is None:
+        return
     result = None
     if duration_seconds is not None:
         result = {
@@ -257,7 +287,7 @@ def record_attended(
             "duration": statements.iso_duration(duration_seconds),
         }
     record_statement(
-        user=enrolment.user,
+        user=learner,
         verb="attended",
         obj=statements.page_activity(session, "meeting"),
         enrolment=enrolment,
