@@ -131,6 +131,8 @@ def erase_person(
     for data in run_steps("SIGAP_ERASURE_STEPS", person=person):
         step_data.update(data or {})
     files_removed = _remove_files(person)
+    # Nobody keeps an erased person as their supervisor (atasan langsung).
+    AsnProfile.objects.filter(supervisor=person).update(supervisor=None)
     profile_removed = False
     profile = AsnProfile.objects.filter(user=person).first()
     if profile is not None:

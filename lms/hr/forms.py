@@ -104,3 +104,16 @@ class BulkEnrolForm(forms.Form):
                 _("Pilih unit kerja atau isi daftar NIP yang akan didaftarkan.")
             )
         return data
+
+
+class SupervisorForm(forms.Form):
+    """HR sets a person's direct supervisor (atasan langsung) by e-mail or NIP."""
+
+    supervisor = forms.CharField(
+        label=_("Atasan langsung (e-mail atau NIP)"),
+        max_length=254,
+        required=False,
+        help_text=_(
+            "Harus pegawai dalam lingkup Anda. Kosongkan untuk menghapus atasan."
+        ),
+    )
