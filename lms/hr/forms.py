@@ -15,8 +15,9 @@ class StaffImportForm(forms.Form):
     file = forms.FileField(
         label=_("Berkas daftar pegawai (CSV atau XLSX)"),
         help_text=_(
-            "Kolom: nip, nama, email, kode unit, jabatan, golongan. "
-            "Baris pertama adalah judul kolom. Paling besar 10 MB."
+            "Kolom: nip, nama, email, kode unit, jabatan, golongan; boleh "
+            "ditambah id siasn, dan nip atasan atau email atasan (atasan "
+            "langsung). Baris pertama adalah judul kolom. Paling besar 10 MB."
         ),
     )
 
