@@ -139,4 +139,16 @@ def has_team(user) -> bool:
     """Whether ``user`` is someone's supervisor (the team page is theirs)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    return AsnProfile.objects.filter(supervisor=user, user__is_active=True).exists()
+    # Asked on every page (the navigation's "Tim saya"): kept per person until
+    # ``forget_person`` (HR changing someone's supervisor forgets both sides).
+    loaded = getattr(user, "_sigap_has_team", None)
+    if loaded is None:
+        loaded = remembered_for_person(
+            user.pk,
+            "has_team",
+            lambda: AsnProfile.objects.filter(
+                supervisor=user, user__is_active=True
+            ).exists(),
+        )
+        user._sigap_has_team = loaded
+    return bool(loaded)

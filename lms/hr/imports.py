@@ -29,6 +29,7 @@ from lms.accounts.models import AsnProfile, Golongan, Jabatan, OrgUnit, User
 from lms.accounts.permissions import ROLE_LEARNER
 from lms.accounts.scope import unit_in_hr_scope
 from lms.audit.services import record_event
+from lms.cache import forget_person
 from lms.emails import absolute_url, send_email
 from lms.uploads import decode_text, read_xlsx_rows, unreadable_as
 
@@ -488,9 +489,12 @@ def _apply_supervisors(results: list[RowResult]) -> None:
         else:
             supervisor = User.objects.filter(asn_profile__nip=result.supervisor).first()
         if supervisor is not None:
-            AsnProfile.objects.filter(nip=result.nip).exclude(user=supervisor).update(
-                supervisor=supervisor
+            profiles = AsnProfile.objects.filter(nip=result.nip).exclude(
+                user=supervisor
             )
+            previous = list(profiles.values_list("supervisor", flat=True))
+            profiles.update(supervisor=supervisor)
+            forget_person([*previous, supervisor.pk])
 
 
 def _add_email_address(user: User) -> None:

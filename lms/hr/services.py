@@ -17,6 +17,7 @@ from lms.accounts.employee_numbers import normalise_employee_number
 from lms.accounts.models import AsnProfile, OrgUnit, User
 from lms.accounts.scope import profiles_in_scope, users_in_scope
 from lms.audit.services import record_event
+from lms.cache import forget_person
 from lms.emails import absolute_url, send_email
 
 from .exports import riwayat_kursus_queryset, time_spent_queryset
@@ -249,7 +250,13 @@ def set_supervisor(
     """HR sets (or clears, ``supervisor=None``) ``person``'s direct supervisor."""
     if supervisor is not None and supervisor.pk == person.pk:
         raise SupervisorNotFound(str(supervisor.pk))
+    previous = (
+        AsnProfile.objects.filter(user=person)
+        .values_list("supervisor", flat=True)
+        .first()
+    )
     AsnProfile.objects.filter(user=person).update(supervisor=supervisor)
+    forget_person([previous, supervisor.pk if supervisor is not None else None])
     record_event(
         actor=by,
         action="hr.set_supervisor",
