@@ -13,6 +13,7 @@ from demo.steps import (
     hr,
     quizzes,
     siasn,
+    team,
 )
 
 # Each step is a module with a ``seed()`` function; order matters (people first).
@@ -20,6 +21,9 @@ SEED_STEPS = [
     accounts,
     courses,
     hr,
+    # The supervisor's team (after the staff and their enrolments) and a history
+    # of reminders for HR's reminders page.
+    team,
     certificates,
     quizzes,
     # Last: maps the modules and records evidence and growth for earlier steps'
