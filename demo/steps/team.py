@@ -43,9 +43,7 @@ def _overdue_item() -> None:
     user = User.objects.filter(email=OVERDUE_EMAIL).first()
     if user is None:
         return
-    enrolment = (
-        Enrolment.objects.in_progress().filter(user=user).order_by("pk").first()
-    )
+    enrolment = Enrolment.objects.in_progress().filter(user=user).order_by("pk").first()
     if enrolment is None:
         course = CoursePage.objects.order_by("pk").first()
         if course is None:
