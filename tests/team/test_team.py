@@ -80,6 +80,9 @@ def test_team_page_and_menu_link_only_for_people_with_a_team(boss, member, stran
     assert reverse("team:index") not in stranger_home.content.decode()
     boss_home = client_as(boss).get(reverse("certificates:mine"))
     assert reverse("team:index") in boss_home.content.decode()
+    # The digest preference is reachable from the supervisor's profile page.
+    profile_page = client_as(boss).get(reverse("accounts:profile")).content.decode()
+    assert reverse("team:index") + "#ringkasan" in profile_page
 
 
 def test_team_page_lists_valid_certificates_with_their_verification_page(
