@@ -4,7 +4,8 @@
 Sukamaju Utara, in several states: all courses completed, some in progress, and
 one HR-assigned course past its deadline (overdue). HR's reminders page
 (/hr/pengingat/) gets a short history of JP reminders sent three weeks ago, so it
-shows both what was sent and what the next run sends.
+shows both what was sent and what the next run sends, and one staff member who
+opted out of optional reminders.
 
 Idempotent: the team is set once, the deadline only where none is set, the
 history only when there is none.
@@ -31,6 +32,8 @@ OVERDUE_EMAIL = "staf04@sigap.test"
 OVERDUE_DAYS_AGO = 10
 REMINDED_EMAILS = ["staf01@sigap.test", "staf02@sigap.test", "staf04@sigap.test"]
 REMINDED_DAYS_AGO = 21
+# Opted out of optional reminders: listed as such on HR's reminders page.
+OPTED_OUT_EMAIL = "staf05@sigap.test"
 
 
 def _set_team(supervisor: User) -> None:
@@ -74,3 +77,6 @@ def seed() -> None:
         _set_team(supervisor)
     _overdue_item()
     _reminder_history()
+    AsnProfile.objects.filter(user__email=OPTED_OUT_EMAIL).update(
+        reminders_opt_out=True
+    )
