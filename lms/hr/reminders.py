@@ -16,6 +16,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
@@ -83,15 +84,31 @@ def send_reminders(
 ) -> ReminderRun:
     """Send ``due`` (from ``due_reminders``) and record each one."""
     now = now or timezone.now()
+    since = now - datetime.timedelta(days=settings.SIGAP_REMINDER_WINDOW_DAYS)
     run = ReminderRun()
     for reminder in due:
-        send_email(kind=reminder.email_kind, to=reminder.user, context=reminder.context)
-        ReminderLog.objects.create(
-            user=reminder.user,
-            enrolment=reminder.enrolment,
-            kind=reminder.kind,
-            sent_at=now,
-        )
+        with transaction.atomic():
+            # The person's row is the lock: the job and HR's *Kirim sekarang*
+            # running at the same moment cannot both send this reminder.
+            User.objects.select_for_update().filter(pk=reminder.user.pk).first()
+            match = (
+                {"enrolment": reminder.enrolment}
+                if reminder.enrolment is not None
+                else {"user": reminder.user}
+            )
+            if _recent(reminder.kind, since, **match).exists():
+                continue
+            ReminderLog.objects.create(
+                user=reminder.user,
+                enrolment=reminder.enrolment,
+                kind=reminder.kind,
+                sent_at=now,
+            )
+            # Inside the transaction: a failed send leaves no log, so the next
+            # run tries again.
+            send_email(
+                kind=reminder.email_kind, to=reminder.user, context=reminder.context
+            )
         if reminder.kind == ReminderLog.Kind.JP_BELOW_TARGET:
             run.jp_sent += 1
         elif reminder.kind == ReminderLog.Kind.PAST_DEADLINE:

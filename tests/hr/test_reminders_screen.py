@@ -109,3 +109,16 @@ def test_certificate_expiring_is_reminded_unless_opted_out(settings, learner, co
 def test_reminders_page_is_linked_from_the_hr_navigation(officer):
     page = client_as(officer).get(reverse("hr:dashboard")).content.decode()
     assert reverse("hr:reminders") in page
+
+
+def test_a_list_computed_before_another_run_sent_it_is_not_sent_twice(
+    in_august, insider
+):
+    """The job and *Kirim sekarang* at the same moment: both computed the same
+    list; the second to send finds the first one's log and skips."""
+    from lms.hr.reminders import send_reminders
+
+    due = due_reminders(now=AUGUST)
+    assert send_reminders(due=due, now=AUGUST).total == len(due) >= 1
+    assert send_reminders(due=due, now=AUGUST).total == 0
+    assert len(mail.outbox) == len(due)
