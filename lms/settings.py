@@ -490,6 +490,9 @@ SIGAP_RETENTION_DAYS = {
     "audit.auditevent": env_int("SIGAP_RETENTION_AUDIT_DAYS", 5 * 365),
     "hr.hrjob": env_int("SIGAP_RETENTION_HR_JOB_DAYS", 30),
     "hr.reminderlog": env_int("SIGAP_RETENTION_REMINDER_LOG_DAYS", 2 * 365),
+    # A supervisor's nudges and weekly digests are reminders too.
+    "team.nudge": env_int("SIGAP_RETENTION_REMINDER_LOG_DAYS", 2 * 365),
+    "team.digestsent": env_int("SIGAP_RETENTION_REMINDER_LOG_DAYS", 2 * 365),
     "accounts.datarequest": env_int("SIGAP_RETENTION_DATA_REQUEST_DAYS", 5 * 365),
     "django_tasks_database.dbtaskresult": env_int("SIGAP_RETENTION_TASK_DAYS", 30),
 }
