@@ -75,7 +75,8 @@ def team_profiles(supervisor: User):
 def team_of(
     *, supervisor: User, now: datetime.datetime | None = None
 ) -> list[TeamMember]:
-    """The team page of ``supervisor`` (their direct reports only)."""
+    """The team page of ``supervisor`` (their direct reports only), people with
+    overdue items first."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     year = timezone.localtime(now).year
@@ -104,7 +105,7 @@ def team_of(
             )
         )
     target = jp_target()
-    return [
+    members = [
         TeamMember(
             user_id=profile.user_id,
             name=profile.full_name_with_titles or profile.user.display_name,
@@ -130,6 +131,8 @@ def team_of(
         )
         for profile in profiles
     ]
+    # Whoever has overdue items first, then by name.
+    return sorted(members, key=lambda member: -member.overdue_count)
 
 
 @dataclass(frozen=True)
