@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "lms.audit",
     "lms.competencies",
     "lms.hr",
+    "lms.team",
     "lms.evaluation",
     "lms.xapi",
     "courses",
@@ -501,6 +502,9 @@ SIGAP_RETENTION_DAYS = {
     "audit.auditevent": env_int("SIGAP_RETENTION_AUDIT_DAYS", 5 * 365),
     "hr.hrjob": env_int("SIGAP_RETENTION_HR_JOB_DAYS", 30),
     "hr.reminderlog": env_int("SIGAP_RETENTION_REMINDER_LOG_DAYS", 2 * 365),
+    # A supervisor's nudges and weekly digests are reminders too.
+    "team.nudge": env_int("SIGAP_RETENTION_REMINDER_LOG_DAYS", 2 * 365),
+    "team.digestsent": env_int("SIGAP_RETENTION_REMINDER_LOG_DAYS", 2 * 365),
     "accounts.datarequest": env_int("SIGAP_RETENTION_DATA_REQUEST_DAYS", 5 * 365),
     # An uploaded attendance report keeps other people's e-mails; the attendance
     # it recorded stays.
@@ -572,6 +576,13 @@ SIGAP_HR_DASHBOARD_CACHE_SECONDS = env_int(
 SIGAP_HR_IMPORT_SYNC_ROWS = env_int("SIGAP_HR_IMPORT_SYNC_ROWS", 500)
 SIGAP_REMINDER_JP_FROM_MONTH = env_int("SIGAP_REMINDER_JP_FROM_MONTH", 7)
 SIGAP_REMINDER_WINDOW_DAYS = env_int("SIGAP_REMINDER_WINDOW_DAYS", 14)
+# A valid certificate ending within this many days gets a reminder (lms.hr).
+SIGAP_REMINDER_CERTIFICATE_DAYS = env_int("SIGAP_REMINDER_CERTIFICATE_DAYS", 30)
+# Supervisors (lms.team): nudges to one person about one course at most once per
+# this many hours; the weekly digest of overdue items goes out on Mondays from
+# this hour (Asia/Jakarta).
+SIGAP_TEAM_NUDGE_HOURS = env_int("SIGAP_TEAM_NUDGE_HOURS", 24)
+SIGAP_TEAM_DIGEST_HOUR = env_int("SIGAP_TEAM_DIGEST_HOUR", 7)
 
 # National record sync (SIASN riwayat kursus, docs/interoperability.md): off while
 # SIGAP_SIASN_BASE_URL is empty. The gateway's OAuth2 client credentials give the

@@ -116,6 +116,21 @@ ACCOUNTS = [
         ),
     ),
     ("admin@sigap.test", "Admin Sigap", [ROLE_ADMIN], None),
+    # A supervisor (atasan langsung): a learner whose team is set in demo/steps/team.py.
+    (
+        "atasan@sigap.test",
+        "Wayan Sudarma",
+        [ROLE_LEARNER],
+        (
+            "198007172005011003",
+            "SR-PKM-UTARA",
+            "Kepala Seksi Pelayanan",
+            "III/d",
+            "Denpasar",
+            "",
+            "S.K.M.",
+        ),
+    ),
 ]
 
 

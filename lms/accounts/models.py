@@ -295,6 +295,20 @@ class AsnProfile(models.Model):
     reminders_opt_out = models.BooleanField(
         _("tidak ingin menerima pengingat yang tidak wajib"), default=False
     )
+    # The direct supervisor (atasan langsung), set by HR (person page or staff
+    # import). Being a supervisor is derived: someone has team members
+    # (``permissions.is_supervisor_of``); the team page is lms.team.
+    supervisor = models.ForeignKey(
+        User,
+        verbose_name=_("atasan langsung"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="team_profiles",
+    )
+    supervisor_digest_opt_out = models.BooleanField(
+        _("tidak ingin menerima ringkasan mingguan tim"), default=False
+    )
     completed_at = models.DateTimeField(_("profil dilengkapi"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 

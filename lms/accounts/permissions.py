@@ -4,7 +4,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from lms.cache import forget_person, remembered_for_person
 
-from .models import User
+from .models import AsnProfile, User
 
 ROLE_LEARNER = "Peserta"
 ROLE_TRAINER = "Pengajar"
@@ -118,3 +118,37 @@ def shows_hr_links(user) -> bool:
     return user.is_authenticated and (
         user.is_superuser or bool(shown_role_names(user) & {ROLE_ADMIN, ROLE_HR})
     )
+
+
+def is_supervisor_of(user, person) -> bool:
+    """``user`` is ``person``'s direct supervisor (atasan langsung), as HR set it.
+
+    A supervisor sees only what lms.team shows of their team members (enrolments,
+    progress, overdue items, JP this year, valid certificates) and may nudge them.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if person is None or person.pk == user.pk:
+        return False
+    return AsnProfile.objects.filter(
+        user=person, supervisor=user, user__is_active=True
+    ).exists()
+
+
+def has_team(user) -> bool:
+    """Whether ``user`` is someone's supervisor (the team page is theirs)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    # Asked on every page (the navigation's "Tim saya"): kept per person until
+    # ``forget_person`` (HR changing someone's supervisor forgets both sides).
+    loaded = getattr(user, "_sigap_has_team", None)
+    if loaded is None:
+        loaded = remembered_for_person(
+            user.pk,
+            "has_team",
+            lambda: AsnProfile.objects.filter(
+                supervisor=user, user__is_active=True
+            ).exists(),
+        )
+        user._sigap_has_team = loaded
+    return bool(loaded)

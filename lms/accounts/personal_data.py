@@ -61,6 +61,10 @@ def _row(obj: models.Model, data: PersonalData, label: str) -> dict:
                 value = name
             else:
                 value = ""
+        if f.name == "supervisor" and value is not None:
+            # The supervisor (atasan langsung) by name, not by an internal id.
+            supervisor = getattr(obj, f.name)
+            value = supervisor.display_name if supervisor is not None else ""
         row[f.name] = value
     return row
 

@@ -25,6 +25,7 @@ from django.db.models.deletion import ProtectedError
 from django.utils import timezone
 
 from lms.audit.services import record_event
+from lms.cache import forget_person
 from lms.steps import run_steps
 
 from .models import AsnProfile, DataRequest, User
@@ -131,6 +132,12 @@ def erase_person(
     for data in run_steps("SIGAP_ERASURE_STEPS", person=person):
         step_data.update(data or {})
     files_removed = _remove_files(person)
+    # Nobody keeps an erased person as their supervisor (atasan langsung).
+    AsnProfile.objects.filter(supervisor=person).update(supervisor=None)
+    # An erased member leaves the team of their supervisor.
+    forget_person(
+        AsnProfile.objects.filter(user=person).values_list("supervisor", flat=True)
+    )
     profile_removed = False
     profile = AsnProfile.objects.filter(user=person).first()
     if profile is not None:

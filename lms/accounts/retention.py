@@ -19,6 +19,8 @@ RETENTION_DATE_FIELDS = {
     "audit.auditevent": "at",
     "hr.hrjob": "created_at",
     "hr.reminderlog": "sent_at",
+    "team.nudge": "sent_at",
+    "team.digestsent": "sent_at",
     "accounts.datarequest": "created_at",
     "livesessions.attendanceimport": "created_at",
     "django_tasks_database.dbtaskresult": "enqueued_at",

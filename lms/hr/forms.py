@@ -15,8 +15,9 @@ class StaffImportForm(forms.Form):
     file = forms.FileField(
         label=_("Berkas daftar pegawai (CSV atau XLSX)"),
         help_text=_(
-            "Kolom: nip, nama, email, kode unit, jabatan, golongan. "
-            "Baris pertama adalah judul kolom. Paling besar 10 MB."
+            "Kolom: nip, nama, email, kode unit, jabatan, golongan; boleh "
+            "ditambah id siasn, dan nip atasan atau email atasan (atasan "
+            "langsung). Baris pertama adalah judul kolom. Paling besar 10 MB."
         ),
     )
 
@@ -104,3 +105,16 @@ class BulkEnrolForm(forms.Form):
                 _("Pilih unit kerja atau isi daftar NIP yang akan didaftarkan.")
             )
         return data
+
+
+class SupervisorForm(forms.Form):
+    """HR sets a person's direct supervisor (atasan langsung) by e-mail or NIP."""
+
+    supervisor = forms.CharField(
+        label=_("Atasan langsung (e-mail atau NIP)"),
+        max_length=254,
+        required=False,
+        help_text=_(
+            "Harus pegawai dalam lingkup Anda. Kosongkan untuk menghapus atasan."
+        ),
+    )

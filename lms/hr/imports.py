@@ -29,6 +29,7 @@ from lms.accounts.models import AsnProfile, Golongan, Jabatan, OrgUnit, User
 from lms.accounts.permissions import ROLE_LEARNER
 from lms.accounts.scope import unit_in_hr_scope
 from lms.audit.services import record_event
+from lms.cache import forget_person
 from lms.emails import absolute_url, send_email
 from lms.uploads import decode_text, read_xlsx_rows, unreadable_as
 
@@ -57,6 +58,10 @@ HEADER_ALIASES = {
     "id siasn": "siasn_id",
     "siasn_id": "siasn_id",
     "pnsorangid": "siasn_id",
+    # Optional: the direct supervisor (atasan langsung), by NIP or by e-mail; a
+    # person of the officer's scope or of the same file.
+    "nip atasan": "supervisor_nip",
+    "email atasan": "supervisor_email",
 }
 SIASN_ID = re.compile(r"^[A-Za-z0-9-]{1,64}$")
 REQUIRED_COLUMNS = ("nip", "name", "email", "unit")
@@ -88,6 +93,7 @@ class RowResult:
     jabatan: str = ""
     golongan: str = ""
     siasn_id: str = ""
+    supervisor: str = ""
     action: str = ""  # create | update | unchanged | error
     errors: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
@@ -206,6 +212,73 @@ class _Context:
             user.email.lower(): user
             for user in User.objects.filter(email__in=[e for e in emails if e])
         }
+        # Supervisors named in the file: the people of the file itself, and the
+        # existing profiles they point at (checked against the scope per row).
+        self.supervisor_keys = {
+            profile.pk: (
+                (profile.supervisor.asn_profile.nip or "")
+                if hasattr(profile.supervisor, "asn_profile")
+                else "",
+                profile.supervisor.email.lower(),
+            )
+            for profile in AsnProfile.objects.select_related(
+                "supervisor__asn_profile"
+            ).filter(pk__in=[p.pk for p in self.profiles.values()])
+            if profile.supervisor is not None
+        }
+        self.file_nips = {n for n in nips if n}
+        self.file_emails = {e for e in emails if e}
+        sup_nips = {
+            normalise_employee_number(row.get("supervisor_nip", "")) for row in rows
+        } - {""}
+        sup_emails = {row.get("supervisor_email", "").lower() for row in rows} - {""}
+        self.supervisors_by_nip = {
+            profile.nip: profile
+            for profile in AsnProfile.objects.select_related("unit", "user").filter(
+                nip__in=sup_nips
+            )
+        }
+        self.supervisors_by_email = {
+            profile.user.email.lower(): profile
+            for profile in AsnProfile.objects.select_related("unit", "user").filter(
+                user__email__in=sup_emails
+            )
+        }
+
+
+def _supervisor_ref(row: dict) -> tuple[str, str]:
+    """("nip", value) or ("email", value) of the row's supervisor, or ("", "")."""
+    nip = normalise_employee_number(row.get("supervisor_nip", ""))
+    if nip:
+        return "nip", nip
+    email = row.get("supervisor_email", "").strip().lower()
+    return ("email", email) if email else ("", "")
+
+
+def _check_supervisor(row: dict, result: "RowResult", *, officer, ctx) -> None:
+    kind, value = _supervisor_ref(row)
+    if not kind:
+        return
+    result.supervisor = value
+    if value in (result.nip, result.email):
+        result.errors.append(_("Pegawai tidak dapat menjadi atasannya sendiri."))
+        return
+    in_file = value in (ctx.file_nips if kind == "nip" else ctx.file_emails)
+    found = (ctx.supervisors_by_nip if kind == "nip" else ctx.supervisors_by_email).get(
+        value
+    )
+    if found is not None and not unit_in_hr_scope(officer, found.unit):
+        result.errors.append(
+            _("Atasan “%(value)s” di luar lingkup Anda.") % {"value": value[:80]}
+        )
+    elif found is None and not in_file:
+        result.errors.append(
+            _(
+                "Atasan “%(value)s” tidak ditemukan: isi NIP atau e-mail pegawai "
+                "yang sudah terdaftar atau ada di berkas ini."
+            )
+            % {"value": value[:80]}
+        )
 
 
 def _check_row(row: dict, *, officer, ctx: _Context, seen: dict) -> RowResult:
@@ -261,6 +334,7 @@ def _check_row(row: dict, *, officer, ctx: _Context, seen: dict) -> RowResult:
             _("ID SIASN “%(value)s” tidak valid (huruf, angka dan tanda hubung).")
             % {"value": result.siasn_id[:80]}
         )
+    _check_supervisor(row, result, officer=officer, ctx=ctx)
     for key, label in (("nip", _("NIP")), ("email", _("Email"))):
         value = getattr(result, key)
         if value and value in seen[key]:
@@ -299,6 +373,11 @@ def _check_row(row: dict, *, officer, ctx: _Context, seen: dict) -> RowResult:
             changes.append(_("golongan"))
         if result.siasn_id and profile.siasn_id != result.siasn_id:
             changes.append(_("ID SIASN"))
+        # The current supervisor's NIP and e-mail: the row may name either.
+        if result.supervisor and result.supervisor not in ctx.supervisor_keys.get(
+            profile.pk, ()
+        ):
+            changes.append(_("atasan"))
         result.changes = changes
         result.action = "update" if changes else "unchanged"
     if errors:
@@ -384,6 +463,7 @@ def apply_import(*, officer, rows: list[dict], request=None) -> ImportOutcome:
             updated += 1
         else:
             unchanged += 1
+    _apply_supervisors(results)
     _add_learner_role(created)
     record_event(
         actor=officer,
@@ -397,6 +477,24 @@ def apply_import(*, officer, rows: list[dict], request=None) -> ImportOutcome:
     return ImportOutcome(
         created=created, updated=updated, unchanged=unchanged, errors=[]
     )
+
+
+def _apply_supervisors(results: list[RowResult]) -> None:
+    """Second pass, once every row's person exists: set the supervisors named."""
+    for result in results:
+        if not result.supervisor:
+            continue
+        if "@" in result.supervisor:
+            supervisor = User.objects.filter(email__iexact=result.supervisor).first()
+        else:
+            supervisor = User.objects.filter(asn_profile__nip=result.supervisor).first()
+        if supervisor is not None:
+            profiles = AsnProfile.objects.filter(nip=result.nip).exclude(
+                user=supervisor
+            )
+            previous = list(profiles.values_list("supervisor", flat=True))
+            profiles.update(supervisor=supervisor)
+            forget_person([*previous, supervisor.pk])
 
 
 def _add_email_address(user: User) -> None:

@@ -89,6 +89,7 @@ class ReminderLog(models.Model):
     class Kind(models.TextChoices):
         JP_BELOW_TARGET = "jp_below", _("JP di bawah target")
         PAST_DEADLINE = "deadline", _("Melewati batas waktu kursus")
+        CERTIFICATE_EXPIRING = "cert_exp", _("Sertifikat akan habis masa berlaku")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"

@@ -5,9 +5,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 
-from lms.accounts.scope import filter_in_hr_scope
+from lms.accounts.scope import filter_in_hr_scope, profiles_in_scope, users_in_scope
 
-from .models import HrJob, SiasnOutbox
+from .models import HrJob, ReminderLog, SiasnOutbox
+from .reminders import due_reminders
 
 
 def can_apply_import(job: HrJob) -> bool:
@@ -69,3 +70,38 @@ def siasn_counts(user) -> SiasnCounts:
 def siasn_row_in_scope(user, row_id: int) -> SiasnOutbox | None:
     """One outbox row, if it belongs to a person in ``user``'s scope."""
     return siasn_rows(user).filter(pk=row_id).first()
+
+
+# --- reminders (/hr/pengingat/) ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RemindersPage:
+    """What HR's reminders page shows, all within the officer's scope."""
+
+    due: list
+    history: list
+    opted_out: list
+
+
+REMINDER_HISTORY_ROWS = 100
+
+
+def reminders_page(user) -> RemindersPage:
+    """The reminders the next run sends (the job's own ``due_reminders``), the
+    latest sent ones, and the people who opted out of optional reminders."""
+    people = users_in_scope(user)
+    history = list(
+        filter_in_hr_scope(ReminderLog.objects.all(), user)
+        .select_related("user", "user__asn_profile", "enrolment__course")
+        .order_by("-sent_at", "-pk")[:REMINDER_HISTORY_ROWS]
+    )
+    opted_out = list(
+        profiles_in_scope(user)
+        .filter(reminders_opt_out=True, user__is_active=True)
+        .select_related("unit")
+        .order_by("full_name", "pk")
+    )
+    return RemindersPage(
+        due=due_reminders(people=people), history=history, opted_out=opted_out
+    )

@@ -14,9 +14,10 @@ from courses.models import CoursePage, Enrolment
 from courses.permissions import LearningRefused
 from courses.services import enrol
 from lms.accounts.employee_numbers import normalise_employee_number
-from lms.accounts.models import OrgUnit, User
-from lms.accounts.scope import profiles_in_scope
+from lms.accounts.models import AsnProfile, OrgUnit, User
+from lms.accounts.scope import profiles_in_scope, users_in_scope
 from lms.audit.services import record_event
+from lms.cache import forget_person
 from lms.emails import absolute_url, send_email
 
 from .exports import riwayat_kursus_queryset, time_spent_queryset
@@ -24,6 +25,7 @@ from .filters import HrFilters
 from .imports import read_rows
 from .jobs import run_job
 from .models import HrJob
+from .reminders import send_due_reminders
 from .tasks import run_hr_job
 
 
@@ -214,3 +216,65 @@ def notify_enrolled(*, enrolments: list[Enrolment]) -> int:
             },
         )
     return len(enrolments)
+
+
+# --- supervisors (atasan langsung) and reminders -----------------------------------
+
+
+class SupervisorNotFound(ValueError):
+    """The typed e-mail or NIP names nobody in the officer's scope."""
+
+
+def find_supervisor_in_scope(*, officer: User, typed: str) -> User:
+    """The person an HR officer means by ``typed`` (an e-mail address or a NIP),
+    among the people of their scope; ``SupervisorNotFound`` otherwise."""
+    typed = (typed or "").strip()
+    profiles = profiles_in_scope(officer).filter(user__is_active=True)
+    if "@" in typed:
+        profile = profiles.filter(user__email__iexact=typed).first()
+    else:
+        profile = profiles.filter(nip=normalise_employee_number(typed) or "-").first()
+    if profile is None:
+        raise SupervisorNotFound(typed)
+    return profile.user
+
+
+@transaction.atomic
+def set_supervisor(
+    *,
+    by: User,
+    person: User,
+    supervisor: User | None,
+    request: HttpRequest | None = None,
+) -> None:
+    """HR sets (or clears, ``supervisor=None``) ``person``'s direct supervisor."""
+    if supervisor is not None and supervisor.pk == person.pk:
+        raise SupervisorNotFound(str(supervisor.pk))
+    previous = (
+        AsnProfile.objects.filter(user=person)
+        .values_list("supervisor", flat=True)
+        .first()
+    )
+    AsnProfile.objects.filter(user=person).update(supervisor=supervisor)
+    forget_person([previous, supervisor.pk if supervisor is not None else None])
+    record_event(
+        actor=by,
+        action="hr.set_supervisor",
+        target=person,
+        request=request,
+        supervisor=supervisor.pk if supervisor is not None else None,
+    )
+
+
+def send_reminders_now(*, by: User, request: HttpRequest | None = None) -> int:
+    """*Kirim sekarang*: send the reminders due now to the people of ``by``'s
+    scope (the job's own rule: nothing already sent within the window goes
+    again); how many were sent."""
+    run = send_due_reminders(people=users_in_scope(by))
+    record_event(
+        actor=by,
+        action="hr.send_reminders",
+        request=request,
+        sent=run.total,
+    )
+    return run.total

@@ -10,6 +10,9 @@ urlpatterns = [
     path("pegawai/", views.learners, name="learners"),
     path("pegawai/<id:user_id>/", views.transcript, name="transcript"),
     path("pegawai/<id:user_id>/pdf/", views.transcript_pdf, name="transcript_pdf"),
+    path("pegawai/<id:user_id>/atasan/", views.set_supervisor, name="set_supervisor"),
+    path("pengingat/", views.reminders, name="reminders"),
+    path("pengingat/kirim/", views.reminders_send, name="reminders_send"),
     path("ekspor/", views.exports, name="exports"),
     path(
         "ekspor/riwayat-kursus.csv", views.export_riwayat_csv, name="export_riwayat_csv"

@@ -29,7 +29,7 @@ from . import erasure, reports, selectors, services, siasn_sync
 from . import exports as exports_module
 from .charts import bar_chart
 from .filters import HrFilterForm, filters_from_request
-from .forms import BulkEnrolForm, StaffImportForm
+from .forms import BulkEnrolForm, StaffImportForm, SupervisorForm
 from .imports import TEMPLATE_HEADER, ImportFileError
 from .models import HrJob, SiasnOutbox
 from .permissions import can_use_hr_workspace
@@ -180,8 +180,77 @@ def transcript(request, user_id: int):
             "transcript": data,
             "jp_target": reports.jp_target(),
             "pdf_url": reverse("hr:transcript_pdf", args=[person.pk]),
+            "supervisor_form": _supervisor_form(data.profile),
         },
     )
+
+
+def _supervisor_form(profile) -> SupervisorForm | None:
+    if profile is None:
+        return None
+    current = profile.supervisor
+    initial = ""
+    if current is not None:
+        current_profile = getattr(current, "asn_profile", None)
+        initial = (current_profile.nip if current_profile else "") or current.email
+    return SupervisorForm(initial={"supervisor": initial})
+
+
+@require_POST
+@hr_required
+def set_supervisor(request, user_id: int):
+    """Set or clear a person's direct supervisor (both in the officer's scope)."""
+    person = _person_in_scope(request, user_id)
+    back = reverse("hr:transcript", args=[person.pk])
+    form = SupervisorForm(request.POST)
+    if not form.is_valid() or not hasattr(person, "asn_profile"):
+        messages.error(request, _("Atasan tidak dapat disimpan."))
+        return redirect(back)
+    typed = form.cleaned_data["supervisor"].strip()
+    try:
+        supervisor = (
+            services.find_supervisor_in_scope(officer=request.user, typed=typed)
+            if typed
+            else None
+        )
+        services.set_supervisor(
+            by=request.user, person=person, supervisor=supervisor, request=request
+        )
+    except services.SupervisorNotFound:
+        messages.error(
+            request,
+            _("Tidak ada pegawai dalam lingkup Anda dengan e-mail atau NIP itu."),
+        )
+    else:
+        messages.success(
+            request,
+            _("Atasan langsung disimpan.") if supervisor else _("Atasan dihapus."),
+        )
+    return redirect(back)
+
+
+@hr_required
+def reminders(request):
+    """Reminders of the officer's scope: who gets one on the next run and why,
+    what was sent, who opted out."""
+    return render(
+        request,
+        "hr/reminders.html",
+        {"page": selectors.reminders_page(request.user)},
+    )
+
+
+@require_POST
+@hr_required
+def reminders_send(request):
+    """*Kirim sekarang*: the due reminders of the officer's scope, now (never
+    twice: what the job already sent is not due any more, and vice versa)."""
+    sent = services.send_reminders_now(by=request.user, request=request)
+    if sent:
+        messages.success(request, _("%(count)d pengingat dikirim.") % {"count": sent})
+    else:
+        messages.info(request, _("Tidak ada pengingat yang perlu dikirim."))
+    return redirect("hr:reminders")
 
 
 @hr_required

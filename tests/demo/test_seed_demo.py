@@ -75,3 +75,21 @@ def test_seed_demo_shows_course_evaluations_and_the_too_few_message():
         ).count()
         == 4
     )
+
+
+def test_seed_demo_has_a_supervisor_with_a_team_in_several_states():
+    """atasan@sigap.test (README) sees completed, in-progress and overdue courses;
+    HR's reminders page has a history and next reminders."""
+    from lms.hr.selectors import reminders_page
+    from lms.team.selectors import team_of
+
+    supervisor = User.objects.get(email="atasan@sigap.test")
+    assert supervisor.check_password("sigap-demo-2026")
+    team = team_of(supervisor=supervisor)
+    assert len(team) >= 4
+    rows = [row for member in team for row in member.enrolments]
+    assert any(row.completed for row in rows)
+    assert any(not row.completed and not row.overdue for row in rows)
+    assert sum(member.overdue_count for member in team) == 1
+    page = reminders_page(User.objects.get(email="hr@sigap.test"))
+    assert page.history and page.due and page.opted_out

@@ -318,6 +318,31 @@ HR_PAGE = {
     ADMIN: 200,
 }
 
+
+def _peserta_has_team(w: World) -> None:
+    """The peserta is the supervisor (atasan langsung) of the learner of the other
+    instansi (supervision follows people, not HR scope)."""
+    from lms.accounts.models import AsnProfile
+
+    AsnProfile.objects.filter(user=w.learner_b).update(supervisor=w.users[PESERTA])
+
+
+def _team_enrolment_id(w: World, own: bool) -> dict:
+    """Own: the team member's enrolment; other: the peserta's own enrolment
+    (nobody nudges themselves)."""
+    _peserta_has_team(w)
+    return {"enrolment_id": w.enrolment(not own).pk}
+
+
+def _digest_token(w: World, own: bool) -> dict:
+    from lms.team.services import digest_opt_out_token
+
+    return {"token": digest_opt_out_token(w.learner_a) if own else "tidak-sah"}
+
+
+# The team page: only a supervisor (someone with team members) sees it.
+TEAM_PAGE = {ANONYMOUS: LOGIN, PESERTA: 200, SIGNED_IN: 404}
+
 MATRIX: dict[str, Rule] = {
     # --- accounts -------------------------------------------------------------
     "accounts:privacy_notice": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
@@ -406,6 +431,27 @@ MATRIX: dict[str, Rule] = {
         kwargs=lambda w, own: {"claim_id": w.record("claim", own).pk},
         expect={ANONYMOUS: LOGIN, SIGNED_IN: 404, HR: (200, 404), ADMIN: 200},
     ),
+    # --- team page (/tim/): supervisors see their direct reports only ----------
+    "team:index": Rule(
+        kwargs=lambda w, own: _peserta_has_team(w) or {}, expect=TEAM_PAGE
+    ),
+    "team:nudge": Rule(
+        method="POST",
+        kwargs=_team_enrolment_id,
+        expect={ANONYMOUS: LOGIN, PESERTA: (302, 404), SIGNED_IN: 404},
+    ),
+    "team:digest_preference": Rule(
+        method="POST",
+        kwargs=lambda w, own: _peserta_has_team(w) or {},
+        expect={ANONYMOUS: LOGIN, PESERTA: 302, SIGNED_IN: 404},
+    ),
+    # The one-click opt-out link of the digest e-mail: the signed token is the
+    # key (anyone holding it); a forged token finds nothing.
+    "team:digest_opt_out": Rule(
+        kwargs=_digest_token,
+        also=("POST",),
+        expect={ANONYMOUS: (200, 404), SIGNED_IN: (200, 404)},
+    ),
     # --- HR workspace (/hr/): HR officers (their subtree) and administrators ----
     "hr:dashboard": Rule(expect=HR_PAGE),
     "hr:learners": Rule(expect=HR_PAGE),
@@ -418,6 +464,16 @@ MATRIX: dict[str, Rule] = {
         kwargs=lambda w, own: {"user_id": w.learner(own).pk},
         expect={**HR_PAGE, HR: (200, 404)},
     ),
+    # Set a person's supervisor: people in the officer's scope only.
+    "hr:set_supervisor": Rule(
+        method="POST",
+        kwargs=lambda w, own: {"user_id": w.learner(own).pk},
+        data=lambda w, own: {"supervisor": ""},
+        expect={**HR_PAGE, HR: (302, 404), ADMIN: 302},
+    ),
+    # Reminders of the officer's scope; *Kirim sekarang* redirects back.
+    "hr:reminders": Rule(expect=HR_PAGE),
+    "hr:reminders_send": Rule(method="POST", expect={**HR_PAGE, HR: 302, ADMIN: 302}),
     "hr:exports": Rule(expect=HR_PAGE),
     "hr:export_riwayat_csv": Rule(expect=HR_PAGE),
     "hr:export_jp_recap": Rule(expect=HR_PAGE),

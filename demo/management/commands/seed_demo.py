@@ -14,6 +14,7 @@ from demo.steps import (
     quizzes,
     sessions,
     siasn,
+    team,
 )
 
 # Each step is a module with a ``seed()`` function; order matters (people first).
@@ -21,6 +22,9 @@ SEED_STEPS = [
     accounts,
     courses,
     hr,
+    # The supervisor's team (after the staff and their enrolments) and a history
+    # of reminders for HR's reminders page.
+    team,
     certificates,
     quizzes,
     sessions,
