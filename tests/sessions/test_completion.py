@@ -50,12 +50,29 @@ def pass_posttest(quiz, user):
 
 
 def zoom_report(person, start, end) -> bytes:
-    return (
-        "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\n"
-        f"{person.display_name},{person.email},"
-        f"{timezone.localtime(start):%Y-%m-%d %H:%M:%S},"
-        f"{timezone.localtime(end):%Y-%m-%d %H:%M:%S},90\n"
-    ).encode()
+    """A Zoom participants report as Zoom writes it: a name with a title after a
+    comma ("Ifa Nababan, S.Pt") is quoted."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        [
+            "Name (Original Name)",
+            "User Email",
+            "Join Time",
+            "Leave Time",
+            "Duration (Minutes)",
+        ]
+    )
+    writer.writerow(
+        [
+            person.display_name,
+            person.email,
+            f"{timezone.localtime(start):%Y-%m-%d %H:%M:%S}",
+            f"{timezone.localtime(end):%Y-%m-%d %H:%M:%S}",
+            90,
+        ]
+    )
+    return out.getvalue().encode()
 
 
 def test_the_webinar_course_completed_end_to_end_earns_certificate_and_jp(
