@@ -24,6 +24,7 @@ import jwt
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Count, Max
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -156,16 +157,21 @@ def bit_is_set(bitstring: bytes, index: int) -> bool:
     return bool(bitstring[index // 8] & (0x80 >> (index % 8)))
 
 
+def _not_valid_in_list(number: int):
+    start = number * STATUS_LIST_SIZE
+    return Certificate.objects.filter(
+        status_list_index__gte=start, status_list_index__lt=start + STATUS_LIST_SIZE
+    ).exclude(status=Certificate.Status.VALID)
+
+
 def revoked_indexes(number: int) -> list[int]:
     """Bits of list ``number`` that are set: revoked or superseded certificates."""
     start = number * STATUS_LIST_SIZE
     return [
         index - start
-        for index in Certificate.objects.filter(
-            status_list_index__gte=start, status_list_index__lt=start + STATUS_LIST_SIZE
+        for index in _not_valid_in_list(number).values_list(
+            "status_list_index", flat=True
         )
-        .exclude(status=Certificate.Status.VALID)
-        .values_list("status_list_index", flat=True)
     ]
 
 
@@ -177,7 +183,13 @@ def status_list_exists(number: int) -> bool:
 
 
 def _status_list_cache_key(number: int) -> str:
-    return f"sigap:vc-status-list:{number}"
+    """Named after the list's set bits (how many, the newest certificate id among
+    them; one indexed query): a revocation makes a new name, so no list is served
+    stale, even from a cache that outlived the database's state (a restored
+    backup; a test database rolled back while Redis kept the list, where status
+    indexes are handed out again)."""
+    state = _not_valid_in_list(number).aggregate(count=Count("pk"), last=Max("pk"))
+    return f"sigap:vc-status-list:{number}:{state['count']}:{state['last']}"
 
 
 def build_status_list(number: int) -> tuple[dict, str]:
@@ -213,8 +225,9 @@ def status_list_credential(number: int) -> tuple[dict, str]:
 
 
 def forget_status_lists(*, certificate: Certificate) -> None:
-    """A certificate was revoked or superseded: its list is built again (after the
-    change is committed, so no reader caches the old state)."""
+    """A certificate was revoked or superseded: its list is built again (the list's
+    cache name changes with it; the name read before the change is dropped once
+    the change is committed)."""
     index = certificate.status_list_index
     if index is None:
         return

@@ -1,6 +1,7 @@
 """Catalogue search: pages are indexed when they go live, and a query finds a
 course by its own text or by the text of one of its published lessons."""
 
+import re
 from collections.abc import Iterable
 
 from wagtail.models import Page
@@ -28,6 +29,19 @@ def index_published_page(sender, instance, **kwargs) -> None:
     index_now([instance])
 
 
+# A hyphen or dash inside a word ("e-KTP", "COVID-19"): PostgreSQL's parser keeps
+# the whole word in a query but indexes its parts ("covid", and "-19" as a signed
+# number), so the query found nothing. Searched as its parts, letters only after
+# the dash before a number ("COVID"), it finds the page on every backend.
+_NUMBER_AFTER_DASH = re.compile(r"(?<=[^\W\d])[-\u2010-\u2013]\d+\b")
+_JOINED = re.compile(r"(?<=\w)[-\u2010-\u2013](?=\w)")
+
+
+def search_terms(query: str) -> str:
+    """The learner's query as the search backends read it alike."""
+    return _JOINED.sub(" ", _NUMBER_AFTER_DASH.sub("", query))
+
+
 def search_courses(courses, query: str, *, catalog: Page) -> list:
     """The courses of ``courses`` (a ``CoursePage`` queryset) that match ``query``:
     first those whose own text matches (best first), then those where only a
@@ -35,6 +49,7 @@ def search_courses(courses, query: str, *, catalog: Page) -> list:
     # in-function: courses.models imports this module (the catalogue searches).
     from .models import LessonPage
 
+    query = search_terms(query)
     direct = [
         course.pk for course in courses.search(query, operator="and")[:MAX_RESULTS]
     ]

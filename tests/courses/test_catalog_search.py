@@ -6,6 +6,7 @@ from wagtail.search.backends import get_search_backend
 
 from courses.models import CatalogPage, CoursePage, LessonPage
 from courses.quizzes.models import QuizPage
+from courses.search import search_terms
 from tests.factories import make_course
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +32,8 @@ SEEDED_QUERIES = {
     # Only in a lesson of the collaborative-leadership module.
     "kolaborasi": ({"KKO"}, {"BCP", "KIL", "PPK"}),
     "OODA": ({"BCP"}, {"KIL", "KKO", "PPK"}),
+    # A hyphenated word: PostgreSQL found nothing for it before search_terms.
+    "COVID-19": ({"WPP"}, set()),
 }
 
 
@@ -50,7 +53,9 @@ def test_catalogue_search_finds_the_seeded_courses_before_any_worker_ran(
     backend = get_search_backend()
     for model in (CoursePage, LessonPage, QuizPage):
         for page in model.objects.live():
-            found = backend.search(page.title, model.objects.filter(pk=page.pk))
+            found = backend.search(
+                search_terms(page.title), model.objects.filter(pk=page.pk)
+            )
             assert list(found) == [page], page.title
 
 

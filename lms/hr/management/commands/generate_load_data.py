@@ -239,8 +239,9 @@ class Command(BaseCommand):
                     "reminders_opt_out",
                     "updated_at",
                     "siasn_id",
+                    "supervisor_digest_opt_out",
                 ],
-                (row + ("", "", "", "", False, now, "") for row in rows()),
+                (row + ("", "", "", "", False, now, "", False) for row in rows()),
             )
             return
         AsnProfile.objects.bulk_create(
