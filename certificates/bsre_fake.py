@@ -10,19 +10,18 @@ next calls: ``FAKE.fail_next("timeout" | "500" | "401")``.
 
 import functools
 import io
-import json
 import re
 import tempfile
 import threading
 from dataclasses import dataclass, field
-from email.parser import BytesParser
-from email.policy import HTTP
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import BaseAdapter
 from requests.structures import CaseInsensitiveDict
+
+from lms.fake_http import json_response, multipart_fields
 
 NIK = re.compile(r"^\d{16}$")
 FAKE_PASSWORD = "fake-bsre"  # noqa: S105 (a throwaway key, tests and demo only)
@@ -91,35 +90,35 @@ class FakeBsreAdapter(BaseAdapter):
         if mode == "timeout":
             raise requests.ReadTimeout("fake BSrE: no answer")
         if mode == "500":
-            return _response(request, 500, {"error": "Internal Server Error"})
+            return json_response(request, 500, {"error": "Internal Server Error"})
         if mode == "401" or not request.headers.get("Authorization", "").startswith(
             "Basic "
         ):
-            return _response(request, 401, {"error": "Unauthorized"})
-        parts = _multipart(request)
+            return json_response(request, 401, {"error": "Unauthorized"})
+        parts = multipart_fields(request)
         if request.method == "POST" and path.endswith("/api/sign/pdf"):
             return self._sign(request, parts)
         if request.method == "POST" and path.endswith("/api/sign/verify"):
             return self._verify(request, parts)
-        return _response(request, 404, {"error": "Not Found"})
+        return json_response(request, 404, {"error": "Not Found"})
 
     def _sign(self, request, parts: dict[str, bytes]):
         pdf = parts.get("file", b"")
         if not pdf.startswith(b"%PDF"):
-            return _response(request, 400, {"error": "File harus PDF"})
+            return json_response(request, 400, {"error": "File harus PDF"})
         if not NIK.match(parts.get("nik", b"").decode()):
-            return _response(request, 400, {"error": "NIK tidak terdaftar"})
+            return json_response(request, 400, {"error": "NIK tidak terdaftar"})
         passphrase = parts.get("passphrase", b"").decode()
         if not passphrase or (
             self.fake.passphrase and passphrase != self.fake.passphrase
         ):
-            return _response(request, 400, {"error": "Passphrase anda salah"})
+            return json_response(request, 400, {"error": "Passphrase anda salah"})
         signed = _fake_signer().sign(
             pdf,
             reason=parts.get("reason", b"").decode(),
             location=parts.get("location", b"").decode(),
         )
-        response = _response(request, 200, {})
+        response = json_response(request, 200, {})
         response._content = signed.data
         response.headers = CaseInsensitiveDict({"Content-Type": "application/pdf"})
         return response
@@ -136,7 +135,7 @@ class FakeBsreAdapter(BaseAdapter):
                 io.BytesIO(pdf), strict=False
             ).embedded_signatures
         except Exception:  # noqa: BLE001 (any unreadable file is "not a PDF")
-            return _response(request, 400, {"error": "File harus PDF"})
+            return json_response(request, 400, {"error": "File harus PDF"})
         trust = ValidationContext(trust_roots=[_fake_signer()._signer.signing_cert])
         details = []
         for signature in signatures:
@@ -150,7 +149,7 @@ class FakeBsreAdapter(BaseAdapter):
                     "modified": status.coverage.name != "ENTIRE_FILE",
                 }
             )
-        return _response(
+        return json_response(
             request,
             200,
             {
@@ -163,29 +162,3 @@ class FakeBsreAdapter(BaseAdapter):
                 "details": details,
             },
         )
-
-
-def _multipart(request) -> dict[str, bytes]:
-    content_type = request.headers.get("Content-Type", "")
-    if not content_type.startswith("multipart/"):
-        return {}
-    head = f"Content-Type: {content_type}\r\n\r\n".encode()
-    message = BytesParser(policy=HTTP).parsebytes(head + (request.body or b""))
-    parts = {}
-    for part in message.iter_parts():
-        name = part.get_param("name", header="content-disposition")
-        if name:
-            parts[name] = part.get_payload(decode=True) or b""
-    return parts
-
-
-def _response(request, status: int, body: dict) -> requests.Response:
-    response = requests.Response()
-    response.status_code = status
-    response._content = json.dumps(body).encode()
-    response.headers = CaseInsensitiveDict({"Content-Type": "application/json"})
-    response.url = request.url
-    response.request = request
-    response.encoding = "utf-8"
-    response.reason = {200: "OK", 400: "Bad Request"}.get(status, "Error")
-    return response

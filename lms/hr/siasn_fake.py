@@ -16,13 +16,12 @@ import re
 import threading
 import uuid
 from dataclasses import dataclass, field
-from email.parser import BytesParser
-from email.policy import HTTP
 from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import BaseAdapter
-from requests.structures import CaseInsensitiveDict
+
+from lms.fake_http import json_response, multipart_fields
 
 REQUIRED = (
     "instansiId",
@@ -103,19 +102,19 @@ class FakeSiasnAdapter(BaseAdapter):
         if mode == "timeout":
             raise requests.ReadTimeout("fake SIASN: no answer")
         if mode == "500":
-            return _response(request, 500, {"message": "Internal Server Error"})
+            return json_response(request, 500, {"message": "Internal Server Error"})
         if mode == "401":
-            return _response(request, 401, {"message": "Unauthorized"})
+            return json_response(request, 401, {"message": "Unauthorized"})
         if is_token:
-            return _response(
+            return json_response(
                 request, 200, {"access_token": uuid.uuid4().hex, "expires_in": 3600}
             )
         if not request.headers.get("Authorization", "").startswith("Bearer "):
-            return _response(request, 401, {"message": "Unauthorized"})
+            return json_response(request, 401, {"message": "Unauthorized"})
         status, body = self._route(request, path)
         if mode == "timeout_after_store":
             raise requests.ReadTimeout("fake SIASN: stored, answer lost")
-        return _response(request, status, body)
+        return json_response(request, status, body)
 
     def _route(self, request, path: str) -> tuple[int, dict]:
         if request.method == "POST" and path.endswith("/upload-dok-rw"):
@@ -130,7 +129,7 @@ class FakeSiasnAdapter(BaseAdapter):
         return 404, {"message": "Not Found"}
 
     def _upload(self, request) -> tuple[int, dict]:
-        parts = _multipart(request)
+        parts = multipart_fields(request)
         content = parts.get("file", b"")
         if not content.startswith(b"%PDF"):
             return 400, {"success": False, "message": "file harus PDF"}
@@ -196,27 +195,3 @@ def _text(body) -> str:
     if isinstance(body, bytes):
         return body[:200].decode("latin-1")
     return str(body or "")[:200]
-
-
-def _multipart(request) -> dict[str, bytes]:
-    content_type = request.headers.get("Content-Type", "")
-    head = f"Content-Type: {content_type}\r\n\r\n".encode()
-    message = BytesParser(policy=HTTP).parsebytes(head + (request.body or b""))
-    parts = {}
-    for part in message.iter_parts():
-        name = part.get_param("name", header="content-disposition")
-        if name:
-            parts[name] = part.get_payload(decode=True) or b""
-    return parts
-
-
-def _response(request, status: int, body: dict) -> requests.Response:
-    response = requests.Response()
-    response.status_code = status
-    response._content = json.dumps(body).encode()
-    response.headers = CaseInsensitiveDict({"Content-Type": "application/json"})
-    response.url = request.url
-    response.request = request
-    response.encoding = "utf-8"
-    response.reason = {200: "OK", 400: "Bad Request"}.get(status, "Error")
-    return response

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 import requests
 from requests.adapters import BaseAdapter
-from requests.structures import CaseInsensitiveDict
+
+from lms.fake_http import json_response
 
 
 @dataclass
@@ -69,11 +70,13 @@ class FakeLrsAdapter(BaseAdapter):
         if mode == "timeout":
             raise requests.ReadTimeout("fake LRS: no answer")
         if mode in ("500", "401"):
-            return _response(request, int(mode), {"detail": "fake LRS failure"})
+            return json_response(request, int(mode), {"detail": "fake LRS failure"})
         if request.headers.get("X-Experience-API-Version") != "2.0.0":
-            return _response(request, 400, {"detail": "missing xAPI version header"})
+            return json_response(
+                request, 400, {"detail": "missing xAPI version header"}
+            )
         if request.method != "POST" or not request.url.endswith("/statements"):
-            return _response(request, 404, {"detail": "Not Found"})
+            return json_response(request, 404, {"detail": "Not Found"})
         batch = json.loads(request.body or b"[]")
         if isinstance(batch, dict):
             batch = [batch]
@@ -82,22 +85,11 @@ class FakeLrsAdapter(BaseAdapter):
             for statement in batch:
                 sid = statement.get("id", "")
                 if sid in fake.refused:
-                    return _response(request, 400, {"detail": fake.refused[sid]})
+                    return json_response(request, 400, {"detail": fake.refused[sid]})
                 known = fake.statements.get(sid)
                 if known is not None and known != statement:
-                    return _response(request, 409, {"detail": f"{sid} differs"})
+                    return json_response(request, 409, {"detail": f"{sid} differs"})
             for statement in batch:
                 sid = statement.get("id") or str(uuid.uuid4())
                 fake.statements[sid] = statement
-        return _response(request, 200, [s.get("id") for s in batch])
-
-
-def _response(request, status: int, body) -> requests.Response:
-    response = requests.Response()
-    response.status_code = status
-    response._content = json.dumps(body).encode()
-    response.headers = CaseInsensitiveDict({"Content-Type": "application/json"})
-    response.url = request.url
-    response.request = request
-    response.encoding = "utf-8"
-    return response
+        return json_response(request, 200, [s.get("id") for s in batch])
