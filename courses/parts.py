@@ -33,6 +33,9 @@ class CoursePart:
     - ``learning_minutes``: the minutes this part adds to the course's measured
       learning time (``courses.course_time``), shown under ``learning_label``;
       with ``drafts``, also items never published yet (the editor's view).
+    - ``trainer_links``: ``(label, url)`` pairs of the part's screens for the
+      course's trainer (attendance of each session, say), listed on the course
+      dashboard in the admin; the caller has checked the trainer may author it.
 
     The outline (``CourseOutline``) keeps ``standing``'s list in ``parts[name]``
     and ``context``'s values in ``extra``; templates read ``outline.parts.<name>``
@@ -57,6 +60,9 @@ class CoursePart:
 
     def learning_minutes(self, *, course, drafts: bool = False) -> int:
         return 0
+
+    def trainer_links(self, *, course) -> list[tuple[str, str]]:
+        return []
 
 
 COURSE_PARTS: list[CoursePart] = []

@@ -3,6 +3,7 @@ duration in the course's learning time, and attendance as a requirement of
 completion; registered in ``SessionsConfig.ready``."""
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from courses.parts import CoursePart
@@ -35,6 +36,16 @@ class SessionsPart(CoursePart):
             .only("starts_at", "ends_at")
         )
         return sum(session.duration_minutes for session in sessions)
+
+    def trainer_links(self, *, course) -> list[tuple[str, str]]:
+        sessions = SessionPage.objects.child_of(course).order_by("starts_at")
+        return [
+            (
+                _("Kehadiran: %(title)s") % {"title": session.title},
+                reverse("livesessions:attendance", args=[session.pk]),
+            )
+            for session in sessions.only("pk", "title")
+        ]
 
     def links(self, *, course, course_url: str | None) -> list[SessionLink]:
         return session_links(course=course, course_url=course_url)

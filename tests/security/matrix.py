@@ -496,6 +496,19 @@ MATRIX: dict[str, Rule] = {
         kwargs=_evaluated_course_id,
         expect={**HR_PAGE, HR: (200, 404)},
     ),
+    # The organisation tree: units in the officer's scope (unit A's officer does
+    # not see unit B: 404); only administrators add a root instansi.
+    "hr:units": Rule(expect=HR_PAGE),
+    "hr:unit_add_root": Rule(expect={**HR_PAGE, HR: 403}),
+    "hr:unit_add": Rule(
+        kwargs=lambda w, own: {"parent_id": (w.unit_a if own else w.unit_b).pk},
+        expect={**HR_PAGE, HR: (200, 404)},
+    ),
+    "hr:unit_change": Rule(
+        kwargs=lambda w, own: {"unit_id": (w.unit_a if own else w.unit_b).pk},
+        also=("POST",),
+        expect={**HR_PAGE, HR: (200, 404)},
+    ),
     "hr:imports": Rule(expect=HR_PAGE),
     "hr:import_template": Rule(expect=HR_PAGE),
     "hr:bulk_enrol": Rule(expect=HR_PAGE),
