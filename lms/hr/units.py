@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Count
 
-from lms.accounts.models import OrgUnit
+from lms.accounts.models import TIME_ZONE_ABBREVIATIONS, OrgUnit
 from lms.accounts.scope import hr_scope_units, sees_everyone
 from lms.audit.services import record_event
 
@@ -21,6 +21,11 @@ class UnitRow:
     unit: OrgUnit
     level: int  # 0 for the top of what the officer sees
     members: int  # people whose own unit this is (not the subtree)
+
+    @property
+    def zone(self) -> str:
+        """The abbreviation (WITA, say); the long name is in the edit form."""
+        return TIME_ZONE_ABBREVIATIONS.get(self.unit.time_zone, self.unit.time_zone)
 
 
 def unit_rows(officer) -> list[UnitRow]:
