@@ -334,6 +334,12 @@ def _team_enrolment_id(w: World, own: bool) -> dict:
     return {"enrolment_id": w.enrolment(not own).pk}
 
 
+def _agenda_feed_key(w: World, own: bool) -> dict:
+    from courses.agenda import feed_key
+
+    return {"key": feed_key(w.learner(own))}
+
+
 def _digest_token(w: World, own: bool) -> dict:
     from lms.team.services import digest_opt_out_token
 
@@ -364,6 +370,14 @@ MATRIX: dict[str, Rule] = {
     ),
     # --- courses --------------------------------------------------------------
     "courses:my_courses": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
+    "courses:agenda_calendar": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
+    # The calendar feed: a calendar app cannot sign in, so the key in the address
+    # is the capability (the person's id and a MAC over their password hash);
+    # a forged or retired key finds nothing (tests/courses/test_agenda.py).
+    "courses:agenda_feed": Rule(
+        kwargs=_agenda_feed_key,
+        expect={ANONYMOUS: 200, SIGNED_IN: 200},
+    ),
     # Enrolling is open to every signed-in person with a profile; it redirects.
     "courses:enrol": Rule(
         method="POST", kwargs=_course_id, expect={ANONYMOUS: LOGIN, SIGNED_IN: 302}
