@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "lms.team",
     "lms.evaluation",
     "lms.xapi",
+    "lms.notifications",
     "courses",
     "courses.quizzes",
     "courses.sessions",
@@ -142,6 +143,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
+                "lms.notifications.context_processors.notifications",
             ],
         },
     }
@@ -521,7 +523,12 @@ SIGAP_ERASURE_STEPS = [
     "lms.hr.siasn_sync.forget_person",
     "lms.evaluation.services.forget_evaluation_receipts",
     "lms.xapi.services.forget_person",
+    "lms.notifications.services.forget_notifications",
 ]
+# Run by lms.emails.send_email for an e-mail sent with a ``link`` (a Sigap address),
+# with ``to=``, ``kind=``, ``title=`` (the subject) and ``link=``: the e-mail is also
+# an in-app notification (lms.notifications).
+SIGAP_NOTIFICATION_STEPS = ["lms.notifications.services.record_email"]
 # Run by courses.services.complete_enrolment, in this order, inside the completion's
 # transaction, each with ``enrolment=`` (see docs/architecture.md, "Completion").
 SIGAP_COMPLETION_STEPS = [

@@ -334,6 +334,15 @@ def _team_enrolment_id(w: World, own: bool) -> dict:
     return {"enrolment_id": w.enrolment(not own).pk}
 
 
+def _notification_id(w: World, own: bool) -> dict:
+    from lms.notifications.services import record_email
+
+    notification = record_email(
+        to=w.learner(own), kind="uji", title="Uji", link="/kursus-saya/"
+    )
+    return {"notification_id": notification.pk}
+
+
 def _agenda_feed_key(w: World, own: bool) -> dict:
     from courses.agenda import feed_key
 
@@ -371,6 +380,16 @@ MATRIX: dict[str, Rule] = {
     # --- courses --------------------------------------------------------------
     "courses:my_courses": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
     "courses:agenda_calendar": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
+    # In-app notifications: each person's own; another's is not found.
+    "notifications:list": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
+    "notifications:open": Rule(
+        method="POST",
+        kwargs=_notification_id,
+        expect={ANONYMOUS: LOGIN, PESERTA: (302, 404), SIGNED_IN: 404},
+    ),
+    "notifications:read_all": Rule(
+        method="POST", expect={ANONYMOUS: LOGIN, SIGNED_IN: 302}
+    ),
     # The calendar feed: a calendar app cannot sign in, so the key in the address
     # is the capability (the person's id and a MAC over their password hash);
     # a forged or retired key finds nothing (tests/courses/test_agenda.py).
