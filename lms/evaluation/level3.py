@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from courses.models import Enrolment
+from courses.models import CoursePage, Enrolment
 from lms.accounts.models import User
 from lms.audit.services import record_event
 from lms.competencies.models import CourseCompetency
@@ -56,9 +56,8 @@ def due_enrolments(*, today: datetime.date) -> list[Enrolment]:
     window = settings.SIGAP_LEVEL3_WINDOW_WEEKS
     default = settings.SIGAP_LEVEL3_WEEKS
     weeks = set(
-        Enrolment.objects.completed()
-        .exclude(course__level3_weeks=None)
-        .values_list("course__level3_weeks", flat=True)
+        CoursePage.objects.exclude(level3_weeks=None)
+        .values_list("level3_weeks", flat=True)
         .distinct()
     ) | {default}
     by_weeks = Q(pk__in=[])
