@@ -72,7 +72,8 @@ def scoped_surveys(*, user) -> QuerySet[SupervisorSurvey]:
 def level3_report(*, user) -> list[CourseFigures]:
     """Per course: surveys sent, answered, the response rate, and per competency
     the number of ratings, their mean and distribution 1–5, for the people in
-    ``user``'s HR scope. Three queries, whatever the number of courses."""
+    ``user``'s HR scope. Two queries (after the officer's scope), whatever the
+    number of courses."""
     surveys = scoped_surveys(user=user)
     courses = {
         row["course_id"]: CourseFigures(

@@ -378,3 +378,29 @@ def test_privacy_export_and_erasure_cover_the_supervisors_answers(
     erase_person(person=member, by=admin)
     assert not SupervisorSurvey.objects.exists()
     assert not SupervisorAnswer.objects.exists()
+
+
+def test_the_hr_report_takes_the_same_queries_for_one_course_or_many(
+    member, boss, unit, catalog, applied_course
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    hr = make_hr_officer(unit)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            level3_report(user=hr)
+        return len(captured)
+
+    complete_at(member, applied_course)
+    send_supervisor_surveys(now=EIGHT_WEEKS)
+    queries()  # the officer's scope is read once and kept
+    one = queries()
+    for title in ("Inovasi Layanan Publik", "Kepemimpinan Kolaboratif"):
+        course = make_course(catalog, lessons=1, title=title)
+        map_competency(course, "M.7", 2)
+        complete_at(member, course)
+    send_supervisor_surveys(now=at(EIGHT_WEEKS, days=1))
+    assert len(level3_report(user=hr)) == 3
+    assert queries() == one == 2
