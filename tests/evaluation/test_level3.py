@@ -404,3 +404,27 @@ def test_the_hr_report_takes_the_same_queries_for_one_course_or_many(
     send_supervisor_surveys(now=at(EIGHT_WEEKS, days=1))
     assert len(level3_report(user=hr)) == 3
     assert queries() == one == 2
+
+
+def test_the_survey_email_is_written_in_the_supervisors_language(
+    member, boss, applied_course, monkeypatch
+):
+    from wagtail.users.models import UserProfile
+
+    import lms.emails
+
+    profile = UserProfile.get_for_user(boss)
+    profile.preferred_language = "en"
+    profile.save()
+    languages = []
+    render = lms.emails.render_email
+
+    def spy(*, kind, language, context):
+        languages.append((kind, language))
+        return render(kind=kind, language=language, context=context)
+
+    monkeypatch.setattr(lms.emails, "render_email", spy)
+    complete_at(member, applied_course)
+    send_supervisor_surveys(now=EIGHT_WEEKS)
+    send_supervisor_surveys(now=at(EIGHT_WEEKS, weeks=2))
+    assert languages == [("level3_survey", "en"), ("level3_reminder", "en")]
