@@ -522,6 +522,7 @@ SIGAP_ERASURE_STEPS = [
     "lms.hr.erasure.note_national_export",
     "lms.hr.siasn_sync.forget_person",
     "lms.evaluation.services.forget_evaluation_receipts",
+    "lms.evaluation.level3.forget_supervisor_surveys",
     "lms.xapi.services.forget_person",
     "lms.notifications.services.forget_notifications",
 ]
@@ -576,6 +577,23 @@ if SIGAP_EVALUATION_MIN_GROUP < 5:
     raise ImproperlyConfigured(
         "SIGAP_EVALUATION_MIN_GROUP minimal 5 "
         "(SIGAP_EVALUATION_MIN_GROUP must be at least 5)."
+    )
+# Evaluation level 3 (docs/evaluation.md): the learner's direct supervisor is asked
+# this many weeks after completion (a course may set its own), reminded once this
+# many weeks later if unanswered, and never for a completion older than the wait
+# plus the window (no flood of old courses when the feature is switched on).
+SIGAP_LEVEL3_WEEKS = env_int("SIGAP_LEVEL3_WEEKS", 8)
+SIGAP_LEVEL3_REMINDER_WEEKS = env_int("SIGAP_LEVEL3_REMINDER_WEEKS", 2)
+SIGAP_LEVEL3_WINDOW_WEEKS = env_int("SIGAP_LEVEL3_WINDOW_WEEKS", 4)
+# What a supervisor's observation weighs as competency evidence, against a passed
+# post-test's 1 (docs/competencies.md); below 1 unless the framework says otherwise.
+SIGAP_SUPERVISOR_EVIDENCE_WEIGHT = float(
+    os.environ.get("SIGAP_SUPERVISOR_EVIDENCE_WEIGHT", "0.5")
+)
+if not 0 < SIGAP_SUPERVISOR_EVIDENCE_WEIGHT <= 1:
+    raise ImproperlyConfigured(
+        "SIGAP_SUPERVISOR_EVIDENCE_WEIGHT harus di antara 0 dan 1 "
+        "(SIGAP_SUPERVISOR_EVIDENCE_WEIGHT must be between 0 and 1)."
     )
 SIGAP_HR_DASHBOARD_CACHE_SECONDS = env_int(
     "SIGAP_HR_DASHBOARD_CACHE_SECONDS", 0 if TESTING else 300

@@ -355,6 +355,34 @@ def _digest_token(w: World, own: bool) -> dict:
     return {"token": digest_opt_out_token(w.learner(own))}
 
 
+def _supervisor_survey_id(w: World, own: bool) -> dict:
+    """Own: a level-3 survey about the peserta's team member, sent to the peserta;
+    other: one about the peserta, sent to their own supervisor (not theirs to
+    answer)."""
+    from django.utils import timezone
+
+    from lms.accounts.models import AsnProfile
+    from lms.evaluation.models import SupervisorSurvey
+
+    _peserta_has_team(w)
+    if own:
+        learner, supervisor = w.learner_b, w.users[PESERTA]
+    else:
+        learner, supervisor = w.learner_a, w.learner_b
+        AsnProfile.objects.filter(user=learner).update(supervisor=supervisor)
+    enrolment = w.enrolment(not own)
+    survey, _created = SupervisorSurvey.objects.get_or_create(
+        enrolment=enrolment,
+        defaults={
+            "learner": learner,
+            "course": enrolment.course,
+            "supervisor": supervisor,
+            "sent_at": timezone.now(),
+        },
+    )
+    return {"survey_id": survey.pk}
+
+
 # The team page: only a supervisor (someone with team members) sees it.
 TEAM_PAGE = {ANONYMOUS: LOGIN, PESERTA: 200, SIGNED_IN: 404}
 
@@ -441,6 +469,13 @@ MATRIX: dict[str, Rule] = {
             ADMIN: 404,
         },
     ),
+    # Evaluation level 3: the supervisor's own list (empty for most), and a survey
+    # only the supervisor it was sent to answers (administrators included: 404).
+    "evaluation:supervisor_surveys": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
+    "evaluation:supervisor_survey": Rule(
+        kwargs=_supervisor_survey_id,
+        expect={ANONYMOUS: LOGIN, PESERTA: (200, 404), SIGNED_IN: 404},
+    ),
     # --- competencies and JP -------------------------------------------------------
     "competencies:mine": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
     "competencies:evidence": Rule(
@@ -517,6 +552,10 @@ MATRIX: dict[str, Rule] = {
     # Course evaluation results for HR: courses someone in the officer's scope is
     # enrolled in (the own learner is in course A); aggregates only.
     "evaluation:hr_index": Rule(expect=HR_PAGE),
+    # Level-3 report: figures of the officer's scope only (tests/evaluation).
+    "evaluation:hr_level3": Rule(expect=HR_PAGE),
+    "evaluation:hr_level3_csv": Rule(expect=HR_PAGE),
+    "evaluation:hr_level3_xlsx": Rule(expect=HR_PAGE),
     "evaluation:hr_results": Rule(
         kwargs=_evaluated_course_id,
         expect={**HR_PAGE, HR: (200, 404)},

@@ -11,6 +11,7 @@ from demo.steps import (
     courses,
     evaluation,
     hr,
+    level3,
     quizzes,
     sessions,
     siasn,
@@ -33,6 +34,8 @@ SEED_STEPS = [
     competencies,
     # After every completion: the staff who finished a course evaluate it.
     evaluation,
+    # After the team and the competency mapping: the supervisor's level-3 surveys.
+    level3,
     # After the certificates: sends the completions to the fake SIASN.
     siasn,
 ]
