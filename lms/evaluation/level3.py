@@ -128,7 +128,13 @@ def send_supervisor_surveys(*, now: datetime.datetime | None = None) -> Level3Ru
                 )
         except IntegrityError:
             continue  # asked already (another worker, or the same learner+course)
-        send_email(kind="level3_survey", to=supervisor, context=_email_context(survey))
+        context = _email_context(survey)
+        send_email(
+            kind="level3_survey",
+            to=supervisor,
+            context=context,
+            link=context["survey_url"],
+        )
         sent += 1
     return Level3Run(sent=sent, reminded=send_reminders(now=now))
 
@@ -161,8 +167,12 @@ def send_reminders(*, now: datetime.datetime) -> int:
         ).update(reminded_at=now)
         if not claimed:
             continue  # reminded by another run meanwhile
+        context = _email_context(survey)
         send_email(
-            kind="level3_reminder", to=survey.supervisor, context=_email_context(survey)
+            kind="level3_reminder",
+            to=survey.supervisor,
+            context=context,
+            link=context["survey_url"],
         )
         reminded += 1
     return reminded
