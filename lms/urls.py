@@ -51,6 +51,7 @@ urlpatterns = SIGN_IN_REDIRECTS + [
     path("health/db", health.database, name="health_db"),
     path("hr/", include("lms.hr.urls")),
     path("tim/", include("lms.team.urls")),
+    path("diskusi/", include("lms.discussion.urls")),
     path("", include("lms.evaluation.urls")),
     path("", include("certificates.urls")),
     path("kuis/", include("courses.quizzes.urls")),
