@@ -92,7 +92,7 @@ def replies_for(
     ]
 
 
-def digest_candidates(*, since: datetime.datetime) -> QuerySet:
+def digest_candidates(*, since: datetime.datetime) -> set[int]:
     """Ids of people who may have replies since ``since``: those who wrote in a
     thread that has new posts, and the trainers of its course."""
     active = Thread.objects.filter(last_post_at__gt=since)
@@ -102,4 +102,4 @@ def digest_candidates(*, since: datetime.datetime) -> QuerySet:
     trainers = active.filter(course__trainer__isnull=False).values_list(
         "course__trainer_id", flat=True
     )
-    return writers.union(trainers)
+    return set(writers) | set(trainers)

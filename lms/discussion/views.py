@@ -105,6 +105,8 @@ def _thread_page(request, thread: Thread, form: PostForm, status: int = 200):
             "form": form,
             "moderator": moderator,
             "can_reply": permissions.can_reply(request.user, thread),
+            # A reply refused (the thread was locked meanwhile) stays on screen.
+            "kept_typed": form.is_bound,
             "first_post_id": posts[0].pk if posts else None,
         },
         status=status,
