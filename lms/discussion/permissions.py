@@ -20,9 +20,7 @@ from .models import Post, Thread
 def can_moderate(user, course) -> bool:
     """Pin, lock, hide, mark answers, see reports: the course's trainer and
     administrators."""
-    return user.is_authenticated and (
-        is_course_trainer(user, course) or is_admin(user)
-    )
+    return user.is_authenticated and (is_course_trainer(user, course) or is_admin(user))
 
 
 def can_read_discussion(user, course) -> bool:

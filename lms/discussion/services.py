@@ -187,9 +187,7 @@ def report_post(*, user: User, post: Post, reason: str, request=None) -> PostRep
     report = PostReport.objects.create(
         post=post, reporter=user, reason=reason, created_at=timezone.now()
     )
-    record_event(
-        actor=user, action="discussion.report", target=post, request=request
-    )
+    record_event(actor=user, action="discussion.report", target=post, request=request)
     course = post.thread.course
     if course.trainer is not None and course.trainer.is_active:
         send_email(
@@ -232,7 +230,11 @@ def hide_post(*, user: User, post: Post, reason: str, request=None) -> None:
         resolved_at=now
     )
     record_event(
-        actor=user, action="discussion.hide", target=post, request=request, reason=reason
+        actor=user,
+        action="discussion.hide",
+        target=post,
+        request=request,
+        reason=reason,
     )
 
 

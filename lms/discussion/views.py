@@ -1,5 +1,6 @@
 """The discussion pages (/diskusi/): thin views. Whoever may not read a course's
-discussion finds nothing there (404), as for any record not theirs."""
+discussion finds nothing there (404), as for any record not theirs. They show
+learners' posts to trainers and administrators: staff screens (MFA for staff)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses.models import CoursePage, LessonPage
+from lms.accounts.middleware import staff_area
 
 from . import permissions, selectors, services
 from .forms import PostForm, ReasonForm, ThreadForm
@@ -52,6 +54,7 @@ def _too_many(request, template: str, context: dict):
     return render(request, template, context, status=429)
 
 
+@staff_area
 @login_required
 def course_index(request, course_id: int):
     course = _course_or_404(request.user, course_id)
@@ -71,6 +74,7 @@ def course_index(request, course_id: int):
     )
 
 
+@staff_area
 @require_http_methods(["GET", "POST"])
 @login_required
 def new_thread(request, course_id: int):
@@ -113,6 +117,7 @@ def _thread_page(request, thread: Thread, form: PostForm, status: int = 200):
     )
 
 
+@staff_area
 @require_http_methods(["GET", "POST"])
 @login_required
 def thread(request, thread_id: int):
@@ -125,7 +130,9 @@ def thread(request, thread_id: int):
                 user=request.user, thread=thread, body=form.cleaned_data["body"]
             )
         except services.DiscussionRefused:
-            messages.error(request, _("Topik ini dikunci; balasan tidak dapat dikirim."))
+            messages.error(
+                request, _("Topik ini dikunci; balasan tidak dapat dikirim.")
+            )
             return _thread_page(request, thread, form, status=403)
         except services.TooManyPosts:
             messages.error(
@@ -140,6 +147,7 @@ def thread_url(thread: Thread) -> str:
     return reverse("discussion:thread", kwargs={"thread_id": thread.pk})
 
 
+@staff_area
 @require_http_methods(["GET", "POST"])
 @login_required
 def lesson_thread(request, lesson_id: int):
@@ -162,12 +170,15 @@ def lesson_thread(request, lesson_id: int):
         except services.TooManyPosts:
             return _too_many(request, "discussion/lesson.html", context)
         except services.DiscussionRefused:
-            messages.error(request, _("Topik ini dikunci; pertanyaan tidak dapat dikirim."))
+            messages.error(
+                request, _("Topik ini dikunci; pertanyaan tidak dapat dikirim.")
+            )
             return render(request, "discussion/lesson.html", context, status=403)
         return redirect(f"{thread_url(post.thread)}#p{post.pk}")
     return render(request, "discussion/lesson.html", context)
 
 
+@staff_area
 @require_http_methods(["GET", "POST"])
 @login_required
 def edit(request, post_id: int):
@@ -198,6 +209,7 @@ def edit(request, post_id: int):
     return render(request, "discussion/edit.html", context)
 
 
+@staff_area
 @require_http_methods(["GET", "POST"])
 @login_required
 def report(request, post_id: int):
@@ -226,6 +238,7 @@ def report(request, post_id: int):
     return render(request, "discussion/report.html", context)
 
 
+@staff_area
 @require_http_methods(["GET", "POST"])
 @login_required
 def moderate_post(request, post_id: int):
@@ -264,6 +277,7 @@ def moderate_post(request, post_id: int):
     return render(request, "discussion/hide.html", context)
 
 
+@staff_area
 @require_POST
 @login_required
 def moderate_thread(request, thread_id: int):
@@ -293,6 +307,7 @@ def moderate_thread(request, thread_id: int):
     return redirect("discussion:thread", thread_id=thread.pk)
 
 
+@staff_area
 @login_required
 def reports(request, course_id: int):
     """The course's open reports, for its moderators."""
@@ -306,6 +321,7 @@ def reports(request, course_id: int):
     )
 
 
+@staff_area
 @require_POST
 @login_required
 def dismiss_report(request, report_id: int):

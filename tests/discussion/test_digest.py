@@ -19,7 +19,9 @@ def test_digest_of_replies_goes_once(member, classmate, course, trainer):
     reply(user=classmate, thread=thread, body="Di kami 1 hari kerja.")
     mail.outbox.clear()
     later = timezone.now() + datetime.timedelta(minutes=5)
-    assert send_reply_digests(now=later) == 3  # member, classmate (the first post), trainer
+    assert (
+        send_reply_digests(now=later) == 3
+    )  # member, classmate (the first post), trainer
     by_person = {m.to[0]: m for m in mail.outbox}
     assert "Di kami 1 hari kerja." in by_person[member.email].body
     assert "SLA KTP" in by_person[trainer.email].body
@@ -38,9 +40,7 @@ def test_no_replies_no_digest(member, course):
     assert member.email not in [m.to[0] for m in mail.outbox]
 
 
-def test_opted_out_person_gets_no_digest_and_the_link_works(
-    member, classmate, course
-):
+def test_opted_out_person_gets_no_digest_and_the_link_works(member, classmate, course):
     thread = start_thread(user=member, course=course, title="Judul", body="Tanya")
     reply(user=classmate, thread=thread, body="Jawab")
     mail.outbox.clear()

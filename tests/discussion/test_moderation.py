@@ -29,9 +29,7 @@ def test_pinned_thread_comes_first(member, course, trainer, thread):
     assert AuditEvent.objects.filter(action="discussion.pin").exists()
 
 
-def test_locked_thread_takes_no_more_replies_from_learners(
-    thread, trainer, classmate
-):
+def test_locked_thread_takes_no_more_replies_from_learners(thread, trainer, classmate):
     client_as(trainer).post(
         reverse("discussion:moderate_thread", args=[thread.pk]), {"action": "lock"}
     )
@@ -53,7 +51,10 @@ def test_hidden_post_shows_the_reason_not_the_text(thread, classmate, trainer, m
     form = client_as(trainer).get(url)
     assert form.status_code == 200
     # No reason: the form again, nothing hidden.
-    assert client_as(trainer).post(url, {"action": "hide", "reason": ""}).status_code == 200
+    assert (
+        client_as(trainer).post(url, {"action": "hide", "reason": ""}).status_code
+        == 200
+    )
     assert not Post.objects.get(pk=post.pk).is_hidden
     client_as(trainer).post(url, {"action": "hide", "reason": "Iklan, bukan diskusi"})
     page = client_as(member).get(reverse("discussion:thread", args=[thread.pk]))
@@ -61,9 +62,12 @@ def test_hidden_post_shows_the_reason_not_the_text(thread, classmate, trainer, m
     assert "Iklan, bukan diskusi" in text
     assert "Promosi pinjaman online" not in text
     # The moderator can still read it, and show it again.
-    assert "Promosi pinjaman online" in client_as(trainer).get(
-        reverse("discussion:thread", args=[thread.pk])
-    ).content.decode()
+    assert (
+        "Promosi pinjaman online"
+        in client_as(trainer)
+        .get(reverse("discussion:thread", args=[thread.pk]))
+        .content.decode()
+    )
     client_as(trainer).post(url, {"action": "unhide"})
     assert not Post.objects.get(pk=post.pk).is_hidden
 

@@ -19,9 +19,7 @@ def test_export_holds_ones_posts_and_reports_not_other_peoples(
     mine = collect_personal_data(user=member).sections
     assert [row["body"] for row in mine["discussion.post"]] == ["Punya saya"]
     assert [row["title"] for row in mine["discussion.thread"]] == ["Judul"]
-    assert [row["reason"] for row in mine["discussion.postreport"]] == [
-        "Saya laporkan"
-    ]
+    assert [row["reason"] for row in mine["discussion.postreport"]] == ["Saya laporkan"]
     theirs = collect_personal_data(user=classmate).sections
     assert [row["body"] for row in theirs["discussion.post"]] == ["Punya Sari"]
     assert [row["reason"] for row in theirs["discussion.postreport"]] == [
