@@ -9,6 +9,7 @@ from demo.steps import (
     certificates,
     competencies,
     courses,
+    discussion,
     evaluation,
     hr,
     quizzes,
@@ -33,6 +34,8 @@ SEED_STEPS = [
     competencies,
     # After every completion: the staff who finished a course evaluate it.
     evaluation,
+    # Course discussions (after the enrolments of the staff taking part).
+    discussion,
     # After the certificates: sends the completions to the fake SIASN.
     siasn,
 ]
