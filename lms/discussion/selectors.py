@@ -84,7 +84,7 @@ def replies_for(
             course_title=post.thread.course.title,
             thread_title=post.thread.title,
             thread_id=post.thread_id,
-            author=post.user.display_name,
+            author=post.user.display_name if post.user else "",
             excerpt=" ".join(post.body.split())[:200],
             created_at=post.created_at,
         )
