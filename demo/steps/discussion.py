@@ -4,8 +4,8 @@ trainer, a learner's *Tanya pengajar* question on a lesson answered by the
 trainer (marked as the answer), a thread of shared experience, and one post
 hidden with its reason (a citizen's NIK) after a classmate reported it.
 
-The demo learner (peserta@sigap.test) asks; learners already enrolled in the
-course (the demo staff) reply, enrolled here only when fewer than four are.
+Demo staff already enrolled in the course ask and reply (enrolled here only when
+fewer than four are); the demo learner account finds it all after enrolling.
 Idempotent: a course that already has threads is left as it is.
 """
 
@@ -28,11 +28,13 @@ from lms.discussion.services import (
 )
 
 TRAINER = "pengajar@sigap.test"
+# Demo staff of Puskesmas Sukamaju Utara (lms.hr's demo step enrols them); the
+# demo learner account (peserta@sigap.test) is left to enrol and join in.
 LEARNERS = [
-    "peserta@sigap.test",
     "staf01@sigap.test",
     "staf02@sigap.test",
     "staf03@sigap.test",
+    "staf04@sigap.test",
 ]
 
 WELCOME = {
@@ -111,7 +113,7 @@ SPAM_REASON = (
 
 
 def _participants(course: CoursePage) -> list[User]:
-    """The demo learner first, then others already enrolled; four in all."""
+    """The demo staff enrolled in the course, then others enrolled; four in all."""
     people = [
         user
         for email in LEARNERS
