@@ -8,7 +8,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from courses.models import CoursePage, Enrolment
 
-from .models import Post, PostReport, Thread
+from .models import DigestState, Post, PostReport, Thread
 
 
 def course_threads(*, course: CoursePage, moderator: bool) -> QuerySet[Thread]:
@@ -28,6 +28,11 @@ def thread_posts(*, thread: Thread) -> QuerySet[Post]:
     return Post.objects.filter(thread=thread).select_related(
         "user", "user__asn_profile"
     )
+
+
+def digest_opted_out(user) -> bool:
+    """The person turned the reply digest off."""
+    return DigestState.objects.filter(user=user, opt_out=True).exists()
 
 
 def lesson_thread(*, lesson) -> Thread | None:

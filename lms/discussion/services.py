@@ -315,10 +315,6 @@ def set_digest_opt_out(*, user: User, opt_out: bool) -> None:
     DigestState.objects.update_or_create(user=user, defaults={"opt_out": opt_out})
 
 
-def digest_opted_out(user: User) -> bool:
-    return DigestState.objects.filter(user=user, opt_out=True).exists()
-
-
 def send_reply_digests(*, now: datetime.datetime | None = None) -> int:
     """One e-mail per person with the replies since their last digest, at most
     every ``SIGAP_DISCUSSION_DIGEST_HOURS``; none to those who opted out or

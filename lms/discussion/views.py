@@ -69,7 +69,7 @@ def course_index(request, course_id: int):
             "report_count": selectors.open_report_count(course=course)
             if moderator
             else 0,
-            "digest_opt_out": services.digest_opted_out(request.user),
+            "digest_opt_out": selectors.digest_opted_out(request.user),
         },
     )
 
