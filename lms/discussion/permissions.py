@@ -59,16 +59,23 @@ def edit_window() -> datetime.timedelta:
     return datetime.timedelta(minutes=settings.SIGAP_DISCUSSION_EDIT_MINUTES)
 
 
-def can_edit(user, post: Post, *, now: datetime.datetime | None = None) -> bool:
+def can_edit(
+    user,
+    post: Post,
+    *,
+    now: datetime.datetime | None = None,
+    may_reply: bool | None = None,
+) -> bool:
     """Authors edit their own post within ``SIGAP_DISCUSSION_EDIT_MINUTES`` of
-    sending it, while it is not hidden and the thread not locked."""
+    sending it, while it is not hidden and the thread not locked. ``may_reply``:
+    ``can_reply`` for the thread, when the caller already knows it."""
     now = now or timezone.now()
     return (
         user.is_authenticated
         and post.user_id == user.pk
         and not post.is_hidden
         and now - post.created_at <= edit_window()
-        and can_reply(user, post.thread)
+        and (may_reply if may_reply is not None else can_reply(user, post.thread))
     )
 
 

@@ -96,8 +96,9 @@ def _thread_page(request, thread: Thread, form: PostForm, status: int = 200):
     course = thread.course
     moderator = permissions.can_moderate(request.user, course)
     posts = list(selectors.thread_posts(thread=thread))
+    may_reply = permissions.can_reply(request.user, thread)
     for post in posts:
-        post.editable = permissions.can_edit(request.user, post)
+        post.editable = permissions.can_edit(request.user, post, may_reply=may_reply)
         post.by_trainer = post.user_id is not None and post.user_id == course.trainer_id
     return render(
         request,
@@ -108,7 +109,7 @@ def _thread_page(request, thread: Thread, form: PostForm, status: int = 200):
             "posts": posts,
             "form": form,
             "moderator": moderator,
-            "can_reply": permissions.can_reply(request.user, thread),
+            "can_reply": may_reply,
             # A reply refused (the thread was locked meanwhile) stays on screen.
             "kept_typed": form.is_bound,
             "first_post_id": posts[0].pk if posts else None,
