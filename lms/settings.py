@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "lms.competencies",
     "lms.hr",
     "lms.team",
+    "lms.discussion",
     "lms.evaluation",
     "lms.xapi",
     "lms.notifications",
@@ -525,6 +526,7 @@ SIGAP_ERASURE_STEPS = [
     "lms.evaluation.level3.forget_supervisor_surveys",
     "lms.xapi.services.forget_person",
     "lms.notifications.services.forget_notifications",
+    "lms.discussion.services.forget_person",
 ]
 # Run by lms.emails.send_email for an e-mail sent with a ``link`` (a Sigap address),
 # with ``to=``, ``kind=``, ``title=`` (the subject) and ``link=``: the e-mail is also
@@ -608,6 +610,12 @@ SIGAP_REMINDER_CERTIFICATE_DAYS = env_int("SIGAP_REMINDER_CERTIFICATE_DAYS", 30)
 # this hour (Asia/Jakarta).
 SIGAP_TEAM_NUDGE_HOURS = env_int("SIGAP_TEAM_NUDGE_HOURS", 24)
 SIGAP_TEAM_DIGEST_HOUR = env_int("SIGAP_TEAM_DIGEST_HOUR", 7)
+# Course discussion (lms.discussion): a post can be edited this many minutes after
+# it was sent; a person may send this many posts (and as many reports) per period
+# ("5/m", "30/h"); the reply digest goes to a person at most every N hours.
+SIGAP_DISCUSSION_EDIT_MINUTES = env_int("SIGAP_DISCUSSION_EDIT_MINUTES", 15)
+SIGAP_DISCUSSION_POST_RATE = os.environ.get("SIGAP_DISCUSSION_POST_RATE", "5/m")
+SIGAP_DISCUSSION_DIGEST_HOURS = env_int("SIGAP_DISCUSSION_DIGEST_HOURS", 24)
 
 # National record sync (SIASN riwayat kursus, docs/interoperability.md): off while
 # SIGAP_SIASN_BASE_URL is empty. The gateway's OAuth2 client credentials give the

@@ -52,6 +52,7 @@ urlpatterns = SIGN_IN_REDIRECTS + [
     path("hr/", include("lms.hr.urls")),
     path("tim/", include("lms.team.urls")),
     path("notifikasi/", include("lms.notifications.urls")),
+    path("diskusi/", include("lms.discussion.urls")),
     path("", include("lms.evaluation.urls")),
     path("", include("certificates.urls")),
     path("kuis/", include("courses.quizzes.urls")),

@@ -383,6 +383,83 @@ def _supervisor_survey_id(w: World, own: bool) -> dict:
     return {"survey_id": survey.pk}
 
 
+def _thread(w: World, own: bool):
+    """A thread opened by the own/other learner in their course (enrolled)."""
+    from lms.discussion.services import start_thread
+
+    w.enrolment(own)
+    return start_thread(
+        user=w.learner(own), course=w.course(own), title="Tanya", body="Pertanyaan"
+    )
+
+
+def _thread_id(w: World, own: bool) -> dict:
+    return {"thread_id": w.record("thread", own).pk}
+
+
+def _post_id(w: World, own: bool) -> dict:
+    """The first post of the own/other thread (the learner's own)."""
+    return {"post_id": w.record("thread", own).posts.get().pk}
+
+
+def _discussion_course_id(w: World, own: bool) -> dict:
+    w.enrolment(own)
+    return {"course_id": w.course(own).pk}
+
+
+def _discussion_lesson_id(w: World, own: bool) -> dict:
+    w.enrolment(own)
+    return {"lesson_id": w.lesson(own).pk}
+
+
+def _post_report(w: World, own: bool):
+    """A report by the other learner of the own/other thread's first post."""
+    from django.utils import timezone
+
+    from lms.discussion.models import PostReport
+
+    return PostReport.objects.create(
+        post=w.record("thread", own).posts.get(),
+        reporter=w.learner(not own),
+        reason="Uji",
+        created_at=timezone.now(),
+    )
+
+
+def _post_report_id(w: World, own: bool) -> dict:
+    return {"report_id": w.record("post_report", own).pk}
+
+
+def _discussion_digest_token(w: World, own: bool) -> dict:
+    from lms.discussion.services import digest_opt_out_token
+
+    return {"token": digest_opt_out_token(w.learner(own))}
+
+
+RECORDS.update(thread=_thread, post_report=_post_report)
+
+# A course's discussion: its enrolled learners, its trainer, administrators; not
+# HR, reviewers, other trainers or learners of other courses.
+DISCUSSION = {
+    ANONYMOUS: LOGIN,
+    PESERTA: (200, 404),
+    PENGAJAR: (200, 404),
+    PENINJAU: 404,
+    HR: 404,
+    ADMIN: 200,
+}
+# Moderation: the course's trainer and administrators only.
+MODERATION = {
+    ANONYMOUS: LOGIN,
+    PESERTA: 404,
+    PENGAJAR: (200, 404),
+    PENINJAU: 404,
+    HR: 404,
+    ADMIN: 200,
+}
+MODERATION_POST = {**MODERATION, PENGAJAR: (302, 404), ADMIN: 302}
+
+
 # The team page: only a supervisor (someone with team members) sees it.
 TEAM_PAGE = {ANONYMOUS: LOGIN, PESERTA: 200, SIGNED_IN: 404}
 
@@ -518,6 +595,42 @@ MATRIX: dict[str, Rule] = {
     # finds nothing (tests/team/test_team.py). Not a staff screen.
     "team:digest_opt_out": Rule(
         kwargs=_digest_token,
+        also=("POST",),
+        expect={ANONYMOUS: 200, SIGNED_IN: 200},
+    ),
+    # --- course discussion (/diskusi/) -----------------------------------------
+    "discussion:course": Rule(kwargs=_discussion_course_id, expect=DISCUSSION),
+    "discussion:new_thread": Rule(kwargs=_discussion_course_id, expect=DISCUSSION),
+    "discussion:lesson": Rule(kwargs=_discussion_lesson_id, expect=DISCUSSION),
+    "discussion:thread": Rule(kwargs=_thread_id, expect=DISCUSSION),
+    "discussion:reports": Rule(kwargs=_discussion_course_id, expect=MODERATION),
+    "discussion:moderate_post": Rule(kwargs=_post_id, expect=MODERATION),
+    "discussion:moderate_thread": Rule(
+        method="POST",
+        kwargs=_thread_id,
+        data=lambda w, own: {"action": "pin"},
+        expect=MODERATION_POST,
+    ),
+    "discussion:dismiss_report": Rule(
+        method="POST", kwargs=_post_report_id, expect=MODERATION_POST
+    ),
+    # Only the author edits (own: within the edit window).
+    "discussion:edit": Rule(
+        kwargs=_post_id,
+        expect={ANONYMOUS: LOGIN, PESERTA: (200, 404), SIGNED_IN: 404},
+    ),
+    # Someone else's post, by a reader of the discussion (never one's own).
+    "discussion:report": Rule(
+        kwargs=_post_id,
+        expect={**MODERATION, PESERTA: 404},
+    ),
+    "discussion:digest_preference": Rule(
+        method="POST", expect={ANONYMOUS: LOGIN, SIGNED_IN: 302}
+    ),
+    # The one-click opt-out link of the reply digest: the signed token is the key
+    # (tests/discussion/test_digest.py). Not a staff screen.
+    "discussion:digest_opt_out": Rule(
+        kwargs=_discussion_digest_token,
         also=("POST",),
         expect={ANONYMOUS: 200, SIGNED_IN: 200},
     ),

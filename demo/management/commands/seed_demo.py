@@ -9,6 +9,7 @@ from demo.steps import (
     certificates,
     competencies,
     courses,
+    discussion,
     evaluation,
     hr,
     level3,
@@ -36,6 +37,8 @@ SEED_STEPS = [
     evaluation,
     # After the team and the competency mapping: the supervisor's level-3 surveys.
     level3,
+    # Course discussions (after the enrolments of the staff taking part).
+    discussion,
     # After the certificates: sends the completions to the fake SIASN.
     siasn,
 ]
