@@ -51,6 +51,7 @@ urlpatterns = SIGN_IN_REDIRECTS + [
     path("health/db", health.database, name="health_db"),
     path("hr/", include("lms.hr.urls")),
     path("tim/", include("lms.team.urls")),
+    path("", include("lms.programmes.urls")),
     path("", include("lms.evaluation.urls")),
     path("", include("certificates.urls")),
     path("kuis/", include("courses.quizzes.urls")),
