@@ -134,7 +134,9 @@ def test_a_shorter_recertification_path_is_assigned_when_set(
     from lms.programmes.models import Programme, ProgrammeItem
     from tests.factories import make_course
 
-    refresher = Programme.objects.create(title="Penyegaran", code="PPTK-R", owner_unit=unit)
+    refresher = Programme.objects.create(
+        title="Penyegaran", code="PPTK-R", owner_unit=unit
+    )
     ProgrammeItem.objects.create(
         programme=refresher, course=make_course(catalog, lessons=1, jp=2)
     )
