@@ -93,3 +93,30 @@ def test_seed_demo_has_a_supervisor_with_a_team_in_several_states():
     assert sum(member.overdue_count for member in team) == 1
     page = reminders_page(User.objects.get(email="hr@sigap.test"))
     assert page.history and page.due and page.opted_out
+
+
+def test_seed_demo_has_the_programme_assigned_by_rule_in_every_state():
+    """HR's compliance report of "Pelayanan Publik Tangguh Krisis" shows people
+    complete, in progress, assigned and overdue, and one expiring certificate
+    whose holder is re-assigned."""
+    from lms.programmes.models import Programme, ProgrammeAssignment
+    from lms.programmes.selectors import State, people_in_report
+
+    programme = Programme.objects.get(title="Pelayanan Publik Tangguh Krisis")
+    assert programme.items.count() == 5
+    assert programme.rules.get().unit.code == "SR-DINKES"
+    officer = User.objects.get(email="hr@sigap.test")
+    states = set(
+        people_in_report(programme=programme, user=officer).values_list(
+            "state", flat=True
+        )
+    )
+    assert states == set(State.ALL)
+    expiring = ProgrammeAssignment.objects.get(
+        programme=programme, user__email="staf03@sigap.test", cycle=1
+    )
+    assert expiring.certificate.jp == sum(
+        item.course.jp for item in programme.items.select_related("course")
+    )
+    assert expiring.renewals.exists()
+    assert expiring.reminders.filter(days_before=30).exists()

@@ -11,6 +11,7 @@ from demo.steps import (
     courses,
     evaluation,
     hr,
+    programmes,
     quizzes,
     sessions,
     siasn,
@@ -28,6 +29,9 @@ SEED_STEPS = [
     certificates,
     quizzes,
     sessions,
+    # After the webinar (sessions) and the certificate template: the programme
+    # of the four modules and the webinar, assigned by rule, in every state.
+    programmes,
     # Last: maps the modules and records evidence and growth for earlier steps'
     # completions and quiz attempts.
     competencies,
