@@ -11,6 +11,7 @@ longer match keep their assignment (their record of what was asked of them).
 
 import datetime
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -102,7 +103,7 @@ def evaluate_rules(
 def _assign(
     *,
     programme: Programme,
-    people: dict[int, AssignmentRule | None],
+    people: Mapping[int, AssignmentRule | None],
     source: str,
     now: datetime.datetime,
     cycle: int = 1,
@@ -301,6 +302,14 @@ def _expiring(today: datetime.date, within_days: int) -> QuerySet:
     )
 
 
+def _ends(assignment: ProgrammeAssignment) -> datetime.date:
+    """The end date of an assignment's certificate (``_expiring`` rows have one)."""
+    certificate = assignment.certificate
+    if certificate is None or certificate.valid_until is None:
+        raise ValueError("assignment without an expiring certificate")
+    return certificate.valid_until
+
+
 def renew_expiring(*, today: datetime.date | None = None) -> int:
     """Assign the recertification path to holders whose programme certificate
     ends within the programme's lead time (once: a renewal is not renewed twice
@@ -320,7 +329,7 @@ def renew_expiring(*, today: datetime.date | None = None) -> int:
     for assignment in candidates:
         programme = assignment.programme
         lead = datetime.timedelta(days=programme.renewal_lead_days)
-        if assignment.certificate.valid_until - today > lead:
+        if _ends(assignment) - today > lead:
             continue
         path = programme.renewal_programme
         cycle = (
@@ -344,7 +353,7 @@ def renew_expiring(*, today: datetime.date | None = None) -> int:
         for assignment in assignments:
             ProgrammeAssignment.objects.filter(
                 programme=path, user_id=assignment.user_id, cycle=cycle
-            ).update(due_on=assignment.certificate.valid_until)
+            ).update(due_on=_ends(assignment))
     return count
 
 
@@ -360,7 +369,7 @@ def send_expiry_reminders(*, today: datetime.date | None = None) -> int:
         .prefetch_related("reminders")
     )
     for assignment in assignments:
-        left = (assignment.certificate.valid_until - today).days
+        left = (_ends(assignment) - today).days
         mark = min(days for days in REMINDER_DAYS if days >= left)
         if any(r.days_before <= mark for r in assignment.reminders.all()):
             continue
@@ -374,7 +383,7 @@ def send_expiry_reminders(*, today: datetime.date | None = None) -> int:
                 context={
                     "name": assignment.user.display_name,
                     "programme": assignment.programme.title,
-                    "valid_until": assignment.certificate.valid_until,
+                    "valid_until": _ends(assignment),
                     "days": left,
                     "certificates_url": absolute_url("certificates:mine"),
                     "my_courses_url": absolute_url("courses:my_courses"),
