@@ -30,6 +30,8 @@ from lms.emails import absolute_url, send_email
 from .models import AssignmentRule, Programme, ProgrammeAssignment, ProgrammeItem
 from .selectors import programme_courses_done
 
+# Rows per INSERT when assigning (SQLite allows 32,766 parameters).
+ASSIGN_BATCH = 2000
 # Days before a programme certificate expires on which its holder is reminded.
 REMINDER_DAYS = (60, 30, 7)
 
@@ -115,11 +117,8 @@ def _assign(
         if programme.due_days
         else None
     )
-    before = set(
-        ProgrammeAssignment.objects.filter(
-            programme=programme, cycle=cycle, user_id__in=list(people)
-        ).values_list("user_id", flat=True)
-    )
+    # ``people`` were chosen as having no assignment of this cycle; a concurrent
+    # run that got there first is a conflict the unique constraint ignores.
     ProgrammeAssignment.objects.bulk_create(
         [
             ProgrammeAssignment(
@@ -133,11 +132,11 @@ def _assign(
                 due_on=due_on,
             )
             for user_id, rule in people.items()
-            if user_id not in before
         ],
+        batch_size=ASSIGN_BATCH,
         ignore_conflicts=True,
     )
-    new = [user_id for user_id in people if user_id not in before]
+    new = list(people)
     _enrol_courses(programme=programme, user_ids=new, due_on=due_on)
     return len(new)
 
@@ -215,6 +214,13 @@ def save_programme(
             course_id=course_id,
             defaults={"position": position, "required": required},
         )
+    if not programme.ordered:
+        # Courses added later reach those already assigned and not yet done.
+        open_people = list(
+            programme.assignments.open().values_list("user_id", flat=True).distinct()
+        )
+        for item in programme.items.select_related("course"):
+            enrol_many(user_ids=open_people, course=item.course.specific)
     record_event(actor=by, action="programme.save", target=programme, request=request)
     return programme
 

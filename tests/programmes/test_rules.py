@@ -141,3 +141,24 @@ def test_an_inactive_rule_assigns_no_newcomers(programme, unit, staff):
     AssignmentRule.objects.create(programme=programme, unit=unit, is_active=False)
 
     assert evaluate_rules().total == 0
+
+
+def test_a_course_added_later_reaches_those_already_assigned(
+    programme, unit, staff, courses, catalog
+):
+    from lms.programmes.services import save_programme
+    from tests.factories import make_course
+
+    AssignmentRule.objects.create(programme=programme, unit=unit)
+    evaluate_rules()
+    added = make_course(catalog, lessons=1, title="Modul Tambahan")
+
+    save_programme(
+        programme=programme,
+        items=[(c.pk, True) for c in [*courses, added]],
+        by=staff["kasi"],
+    )
+
+    assert set(
+        Enrolment.objects.filter(course=added).values_list("user_id", flat=True)
+    ) == {staff["perawat"].pk, staff["kasi"].pk, staff["pppk"].pk}
