@@ -23,6 +23,8 @@ from lms.accounts.scope import filter_in_hr_scope, profiles_in_scope
 
 from .models import AssignmentRule, ProgrammeAssignment
 
+EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+
 
 class State:
     """Where an assignment stands, as HR's compliance report counts it."""
@@ -57,17 +59,25 @@ def with_state(
 ) -> QuerySet[ProgrammeAssignment]:
     """Annotate ``state`` (one of ``State``) in the database, for counting."""
     today = today or timezone.localdate()
-    in_programme = Q(
-        enrolment__user=OuterRef("user"),
-        enrolment__course__programme_items__programme=OuterRef("programme"),
+    # A renewal counts only what was done since it was assigned.
+    since = Case(
+        When(renewal_of__isnull=True, then=Value(EPOCH)),
+        default=F("assigned_at"),
     )
-    started = Exists(LessonProgress.objects.filter(in_programme)) | Exists(
+    started = Exists(
+        LessonProgress.objects.filter(
+            enrolment__user=OuterRef("user"),
+            enrolment__course__programme_items__programme=OuterRef("programme"),
+            completed_at__gte=OuterRef("progress_since"),
+        )
+    ) | Exists(
         Enrolment.objects.completed().filter(
             user=OuterRef("user"),
             course__programme_items__programme=OuterRef("programme"),
+            completed_at__gte=OuterRef("progress_since"),
         )
     )
-    return assignments.annotate(
+    return assignments.annotate(progress_since=since).annotate(
         state=Case(
             When(completed_at__isnull=False, then=Value(State.COMPLETE)),
             When(due_on__lt=today, then=Value(State.OVERDUE)),

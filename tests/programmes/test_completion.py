@@ -204,3 +204,16 @@ def test_an_expired_programme_certificate_shows_as_expired(certified, client):
 
     assert certificate.shown_status == Certificate.EXPIRED
     assert "Masa berlakunya berakhir" in response.content.decode()
+
+
+def test_a_renewal_is_assigned_until_something_is_done_again(certified, programme):
+    from lms.programmes.selectors import State, people_in_report
+    from tests.factories import UserFactory
+
+    renew_expiring(today=_expiring_in(certified, 30))
+    officer = UserFactory(roles=["Admin"])
+
+    [current] = people_in_report(programme=programme, user=officer)
+
+    assert current.cycle == 2
+    assert current.state == State.ASSIGNED
