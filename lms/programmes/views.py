@@ -92,7 +92,6 @@ def programme_detail(request, programme_id: int):
                 "unit", "jabatan"
             ),
             "may_author": can_author_programme(request.user, programme),
-            "rule_form": RuleForm(user=request.user),
             "assign_form": AssignByHandForm(),
         },
     )
