@@ -223,3 +223,30 @@ def test_the_sibling_officer_sees_only_their_unit(
     assert [(r.unit_name, r.assigned) for r in response.context["rows"]] == [
         ("Dinas Sosial Uji", 1)
     ]
+
+
+def test_report_pages_take_as_many_queries_for_many_people_as_for_few(
+    officer_client, programme, unit, in_every_state
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    urls = [
+        reverse("programmes:report", args=[programme.pk]),
+        reverse("programmes:report_people", args=[programme.pk]),
+    ]
+
+    def counts():
+        found = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as queries:
+                officer_client.get(url)
+            found.append(len(queries))
+        return found
+
+    few = counts()
+    for index in range(6):
+        AsnProfileFactory(unit=unit, full_name=f"Pegawai Tambahan {index}")
+    evaluate_rules()
+
+    assert counts() == few
