@@ -105,6 +105,10 @@ class RuleForm(forms.ModelForm):
             queryset=hr_scope_units(user).order_by("path"),
         )
         self.fields["unit"].label_from_instance = _indent
+        self.fields["jabatan"].empty_label = _("— semua —")
+        for name in ("position_type", "golongan", "employee_type"):
+            field = self.fields[name]
+            field.choices = [("", _("— semua —")), *list(field.choices)[1:]]
 
 
 class AssignByHandForm(forms.Form):
