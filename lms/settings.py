@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "lms.hr",
     "lms.team",
     "lms.discussion",
+    "lms.programmes",
     "lms.evaluation",
     "lms.xapi",
     "lms.notifications",
@@ -540,7 +541,12 @@ SIGAP_COMPLETION_STEPS = [
     "certificates.tasks.queue_certificate",
     "lms.hr.siasn_sync.enqueue_completion",
     "lms.xapi.services.record_course_completed",
+    "lms.programmes.services.note_course_completed",
 ]
+# Run after people are created or changed (HR's staff import, a profile saved),
+# with ``user_ids=``, inside the change's transaction: programme rules look at
+# them again once it commits (docs/hr.md, "Program pelatihan").
+SIGAP_PEOPLE_CHANGED_STEPS = ["lms.programmes.tasks.queue_rule_evaluation"]
 # Learning events for the layers above (xAPI statements, docs/interoperability.md),
 # each run inside the event's transaction by the service that records the event.
 # Run by courses.services.note_lesson_opened when it writes an opening down (at

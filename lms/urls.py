@@ -53,6 +53,7 @@ urlpatterns = SIGN_IN_REDIRECTS + [
     path("tim/", include("lms.team.urls")),
     path("notifikasi/", include("lms.notifications.urls")),
     path("diskusi/", include("lms.discussion.urls")),
+    path("", include("lms.programmes.urls")),
     path("", include("lms.evaluation.urls")),
     path("", include("certificates.urls")),
     path("kuis/", include("courses.quizzes.urls")),

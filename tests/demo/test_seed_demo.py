@@ -108,3 +108,30 @@ def test_seed_demo_has_level3_surveys_waiting_and_answered():
     assert sum(course.asked for course in report) >= 2
     assert any(course.answered and course.competencies for course in report)
     assert CompetencyEvidence.objects.filter(source=EvidenceSource.SUPERVISOR).exists()
+
+
+def test_seed_demo_has_the_programme_assigned_by_rule_in_every_state():
+    """HR's compliance report of "Pelayanan Publik Tangguh Krisis" shows people
+    complete, in progress, assigned and overdue, and one expiring certificate
+    whose holder is re-assigned."""
+    from lms.programmes.models import Programme, ProgrammeAssignment
+    from lms.programmes.selectors import State, people_in_report
+
+    programme = Programme.objects.get(title="Pelayanan Publik Tangguh Krisis")
+    assert programme.items.count() == 5
+    assert programme.rules.get().unit.code == "SR-DINKES"
+    officer = User.objects.get(email="hr@sigap.test")
+    states = set(
+        people_in_report(programme=programme, user=officer).values_list(
+            "state", flat=True
+        )
+    )
+    assert states == set(State.ALL)
+    expiring = ProgrammeAssignment.objects.get(
+        programme=programme, user__email="staf03@sigap.test", cycle=1
+    )
+    assert expiring.certificate.jp == sum(
+        item.course.jp for item in programme.items.select_related("course")
+    )
+    assert expiring.renewals.exists()
+    assert expiring.reminders.filter(days_before=30).exists()

@@ -257,7 +257,21 @@ def _attendance_import(w: World, own: bool):
     )
 
 
+def _programme(w: World, own: bool):
+    """A programme owned by unit A (the HR officer's) or unit B, with a rule."""
+    from lms.programmes.models import AssignmentRule, Programme, ProgrammeItem
+
+    unit = w.unit_a if own else w.unit_b
+    programme = Programme.objects.create(
+        title=f"Program {unit.code}", code=f"prog-{unit.code}", owner_unit=unit
+    )
+    ProgrammeItem.objects.create(programme=programme, course=w.course(own))
+    AssignmentRule.objects.create(programme=programme, unit=unit)
+    return programme
+
+
 RECORDS.update(
+    programme=_programme,
     session=_session,
     attendance_import=_attendance_import,
     claim=_claim,
@@ -275,6 +289,10 @@ RECORDS.update(
 def _quiz_id(w: World, own: bool) -> dict:
     w.enrolment(own)
     return {"quiz_id": w.record("quiz", own).pk}
+
+
+def _programme_id(w: World, own: bool) -> dict:
+    return {"programme_id": w.record("programme", own).pk}
 
 
 def _session_id(w: World, own: bool) -> dict:
@@ -697,6 +715,32 @@ MATRIX: dict[str, Rule] = {
     "hr:imports": Rule(expect=HR_PAGE),
     "hr:import_template": Rule(expect=HR_PAGE),
     "hr:bulk_enrol": Rule(expect=HR_PAGE),
+    # Programmes: any HR officer reads a programme and its report (figures of
+    # their own scope only); only the owning unit's HR (and admins) author it.
+    "programmes:list": Rule(expect=HR_PAGE),
+    "programmes:create": Rule(expect=HR_PAGE),
+    "programmes:detail": Rule(kwargs=_programme_id, expect=HR_PAGE),
+    "programmes:edit": Rule(kwargs=_programme_id, expect={**HR_PAGE, HR: (200, 403)}),
+    "programmes:rule_add": Rule(
+        kwargs=_programme_id, expect={**HR_PAGE, HR: (200, 403)}
+    ),
+    "programmes:rule_deactivate": Rule(
+        method="POST",
+        kwargs=lambda w, own: {
+            "programme_id": w.record("programme", own).pk,
+            "rule_id": w.record("programme", own).rules.get().pk,
+        },
+        expect={**HR_PAGE, HR: (302, 403), ADMIN: 302},
+    ),
+    "programmes:assign": Rule(
+        method="POST",
+        kwargs=_programme_id,
+        expect={**HR_PAGE, HR: (302, 403), ADMIN: 302},
+    ),
+    "programmes:report": Rule(kwargs=_programme_id, expect=HR_PAGE),
+    "programmes:report_people": Rule(kwargs=_programme_id, expect=HR_PAGE),
+    "programmes:report_csv": Rule(kwargs=_programme_id, expect=HR_PAGE),
+    "programmes:report_xlsx": Rule(kwargs=_programme_id, expect=HR_PAGE),
     # National sync reconciliation: HR sees and re-sends rows of their scope only
     # (others 404); the retry redirects back to the page.
     "hr:siasn": Rule(expect=HR_PAGE),

@@ -13,6 +13,7 @@ from demo.steps import (
     evaluation,
     hr,
     level3,
+    programmes,
     quizzes,
     sessions,
     siasn,
@@ -30,6 +31,9 @@ SEED_STEPS = [
     certificates,
     quizzes,
     sessions,
+    # After the webinar (sessions) and the certificate template: the programme
+    # of the four modules and the webinar, assigned by rule, in every state.
+    programmes,
     # Last: maps the modules and records evidence and growth for earlier steps'
     # completions and quiz attempts.
     competencies,
