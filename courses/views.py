@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from lms.ics import calendar
 
 from . import agenda
+from .dashboard import dashboard_sections
 from .learning_time import MarkedDoneTooEarly
 from .models import CoursePage, Enrolment, LessonPage
 from .permissions import (
@@ -104,6 +105,7 @@ def my_courses_view(request):
         "courses/my_courses.html",
         {
             "rows": my_courses(user=request.user),
+            "sections": dashboard_sections(user=request.user),
             "resume": agenda.resume(user=request.user),
             "due": agenda.upcoming(items, today=today)[:6],
             "today": today,

@@ -533,6 +533,9 @@ SIGAP_ERASURE_STEPS = [
 # with ``to=``, ``kind=``, ``title=`` (the subject) and ``link=``: the e-mail is also
 # an in-app notification (lms.notifications).
 SIGAP_NOTIFICATION_STEPS = ["lms.notifications.services.record_email"]
+# Sections of the learner's dashboard ("Kursus saya") from layers above courses,
+# in this order, each with ``user=`` (courses.dashboard).
+SIGAP_LEARNER_DASHBOARD_STEPS = ["lms.programmes.dashboard.programme_section"]
 # Run by courses.services.complete_enrolment, in this order, inside the completion's
 # transaction, each with ``enrolment=`` (see docs/architecture.md, "Completion").
 SIGAP_COMPLETION_STEPS = [
