@@ -68,6 +68,8 @@ VERIFICATION_FIELDS = (
     "signature_info",
     "pdf",
     "sha256",
+    # A programme certificate's courses (``texts["courses"]``), listed on the page.
+    "texts",
     "superseded_by",
 )
 

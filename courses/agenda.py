@@ -8,6 +8,7 @@ password retires every address given out before (docs/privacy.md)."""
 
 import calendar as month_calendar
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -142,7 +143,7 @@ def feed_key(user) -> str:
 def user_from_feed_key(key: str):
     """The active person whose feed address this is, or None."""
     pk, _sep, _mac = key.partition("-")
-    if not pk.isdigit():
+    if not re.fullmatch(r"[0-9]{1,18}", pk):  # not "²", which isdigit() accepts
         return None
     user = get_user_model().objects.filter(pk=int(pk), is_active=True).first()
     if user is None or not constant_time_compare(feed_key(user), key):

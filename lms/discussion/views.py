@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses.models import CoursePage, LessonPage
@@ -17,7 +18,7 @@ from . import permissions, selectors, services
 from .forms import PostForm, ReasonForm, ThreadForm
 from .models import Post, PostReport, Thread
 
-NOT_FOUND = _("Diskusi tidak ditemukan.")
+NOT_FOUND = gettext_lazy("Diskusi tidak ditemukan.")
 
 
 def _course_or_404(user, course_id: int) -> CoursePage:

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -231,9 +232,9 @@ def _report_rows(programme, user):
             profile.unit.name if profile and profile.unit else "",
             assignment.cycle,
             labels[assignment.state],
-            assignment.assigned_at.date().isoformat(),
+            timezone.localdate(assignment.assigned_at).isoformat(),
             assignment.due_on.isoformat() if assignment.due_on else "",
-            assignment.completed_at.date().isoformat()
+            timezone.localdate(assignment.completed_at).isoformat()
             if assignment.completed_at
             else "",
             certificate.number if certificate else "",

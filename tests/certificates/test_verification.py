@@ -49,7 +49,7 @@ def test_verification_page_costs_one_query_and_is_cacheable(
     with CaptureQueriesContext(connection) as queries:
         response = client.get(f"/v/{certificate.code}")
     assert response.status_code == 200
-    assert len(queries) == 1
+    assert len(queries) == 1, [q["sql"] for q in queries.captured_queries]
     assert "public" in response["Cache-Control"]
     assert "max-age=300" in response["Cache-Control"]
     assert "csrftoken" not in response.cookies
