@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "courses",
     "courses.quizzes",
     "courses.sessions",
+    "courses.assignments",
     "certificates",
     "demo",
     "wagtail.contrib.forms",
@@ -521,6 +522,7 @@ SIGAP_ERASURE_STEPS = [
     "lms.hr.siasn_sync.forget_person",
     "lms.evaluation.services.forget_evaluation_receipts",
     "lms.xapi.services.forget_person",
+    "courses.assignments.services.forget_submissions",
 ]
 # Run by courses.services.complete_enrolment, in this order, inside the completion's
 # transaction, each with ``enrolment=`` (see docs/architecture.md, "Completion").
@@ -556,6 +558,9 @@ SIGAP_COURSE_COPY_STEPS = [
     "courses.quizzes.copying.copy_question_bank",
     "lms.evaluation.services.note_course_run",
 ]
+# Assignments (courses.assignments): no block may accept a file larger than this;
+# each block sets its own limit up to it.
+SIGAP_ASSIGNMENT_MAX_FILE_MB = env_int("SIGAP_ASSIGNMENT_MAX_FILE_MB", 20)
 # HR: national report (riwayat kursus) fields and reminders.
 SIGAP_INSTITUSI_PENYELENGGARA = os.environ.get(
     "SIGAP_INSTITUSI_PENYELENGGARA", "BKPSDM (Sigap e-learning)"
