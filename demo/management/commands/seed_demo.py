@@ -6,6 +6,7 @@ from django.db import transaction
 
 from demo.steps import (
     accounts,
+    assignments,
     certificates,
     competencies,
     courses,
@@ -28,6 +29,8 @@ SEED_STEPS = [
     certificates,
     quizzes,
     sessions,
+    # After the enrolments: reflections and tasks, with answers in every state.
+    assignments,
     # Last: maps the modules and records evidence and growth for earlier steps'
     # completions and quiz attempts.
     competencies,
