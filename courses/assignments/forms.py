@@ -34,11 +34,9 @@ CONTENT_TYPES = {
     "pdf": "application/pdf",
     "jpg": "image/jpeg",
     "png": "image/png",
-    "docx": "application/vnd.openxmlformats-officedocument."
-    "wordprocessingml.document",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pptx": "application/vnd.openxmlformats-officedocument."
-    "presentationml.presentation",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 }
 NOT_WHAT_IT_SAYS = _(
     "Isi berkas tidak sesuai dengan jenisnya. Simpan ulang berkas dari "

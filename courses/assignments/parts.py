@@ -28,9 +28,7 @@ class AssignmentsPart(CoursePart):
         return course_assignments(course=course, course_url=course_url)
 
     def records(self, *, user, links: list[Assignment]) -> list[tuple]:
-        return submission_rows(
-            user=user, lesson_ids={link.lesson_id for link in links}
-        )
+        return submission_rows(user=user, lesson_ids={link.lesson_id for link in links})
 
     def standing(
         self, *, links: list[Assignment], records: list

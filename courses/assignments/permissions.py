@@ -1,13 +1,11 @@
 """Who may see and grade a submission. One rule each, asked by every view that
 shows, streams or grades one (the file download too)."""
 
-from django.db.models import QuerySet
-
 from courses.models import CoursePage
 from courses.permissions import is_course_trainer, taught_courses_q
 from lms.accounts.permissions import is_admin, is_trainer
 
-from .models import Submission
+from .models import Submission, SubmissionQuerySet
 
 
 def can_view_submission(user, submission: Submission) -> bool:
@@ -29,7 +27,7 @@ def can_grade_submission(user, submission: Submission) -> bool:
     )
 
 
-def gradable_submissions(user) -> QuerySet:
+def gradable_submissions(user) -> SubmissionQuerySet:
     """The queryset form of ``can_grade_submission``."""
     if not user.is_authenticated:
         return Submission.objects.none()

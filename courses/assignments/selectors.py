@@ -125,9 +125,7 @@ def course_assignments(
 ) -> list[Assignment]:
     """Every assignment of the course's live lessons, in the course's order."""
     lessons = (
-        LessonPage.objects.child_of(course)
-        .live()
-        .only("id", "title", "slug", "body")
+        LessonPage.objects.child_of(course).live().only("id", "title", "slug", "body")
     )
     return [
         _assignment(

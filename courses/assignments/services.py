@@ -76,7 +76,7 @@ def submit_assignment(
 
 def file_content_type(submission: Submission) -> str:
     return CONTENT_TYPES.get(
-        extension_of(submission.file_name or submission.file.name),
+        extension_of(submission.file_name or submission.file.name or ""),
         "application/octet-stream",
     )
 

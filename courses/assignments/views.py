@@ -37,9 +37,7 @@ def assignment_view(request, lesson_id: int, block_id: str):
         raise Http404
     form = None
     if request.method == "POST":
-        form = SubmissionForm(
-            request.POST, request.FILES, assignment=item.assignment
-        )
+        form = SubmissionForm(request.POST, request.FILES, assignment=item.assignment)
         if form.is_valid():
             try:
                 submit_assignment(
@@ -56,7 +54,9 @@ def assignment_view(request, lesson_id: int, block_id: str):
                 messages.success(
                     request, _("Jawaban Anda terkirim. Pengajar akan menilainya.")
                 )
-            return redirect("assignments:detail", lesson_id=lesson.pk, block_id=block_id)
+            return redirect(
+                "assignments:detail", lesson_id=lesson.pk, block_id=block_id
+            )
         status = 400
     else:
         status = 200

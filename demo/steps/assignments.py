@@ -23,7 +23,11 @@ RUBRIC = [
     {
         "name": "Pemahaman masalah",
         "levels": [
-            {"label": "Kurang", "description": "Masalah tidak dirumuskan.", "points": 1},
+            {
+                "label": "Kurang",
+                "description": "Masalah tidak dirumuskan.",
+                "points": 1,
+            },
             {"label": "Cukup", "description": "Masalah dirumuskan umum.", "points": 2},
             {
                 "label": "Baik",
@@ -143,9 +147,7 @@ def _convert_lessons(course: CoursePage, trainer: User | None) -> None:
             continue
         lesson.body = body
         # Published by Sigap itself (no user: the seed is not the trainer's act).
-        lesson.save_revision(user=trainer, log_action=False).publish(
-            log_action=False
-        )
+        lesson.save_revision(user=trainer, log_action=False).publish(log_action=False)
 
 
 def _answers(course: CoursePage, trainer: User) -> None:

@@ -75,8 +75,14 @@ def test_below_the_pass_mark_asks_for_a_revision_and_the_learner_sends_again(
 
 
 def test_an_earlier_round_cannot_be_graded_again(trainer, handed_in, learner_client):
-    _grade(trainer, handed_in, criterion_0="0", criterion_1="0", decision="revision",
-           feedback="Perbaiki.")
+    _grade(
+        trainer,
+        handed_in,
+        criterion_0="0",
+        criterion_1="0",
+        decision="revision",
+        feedback="Perbaiki.",
+    )
     learner_client.post(f"/tugas/{handed_in.lesson_id}/tugas-1/", {"text": "Baru"})
     _grade(trainer, handed_in, criterion_0="2", criterion_1="1", decision="passed")
     handed_in.refresh_from_db()
@@ -123,8 +129,7 @@ def test_the_email_is_in_the_learners_language(
         preferred_language="en"
     )
     with django_capture_on_commit_callbacks(execute=True):
-        _grade(trainer, handed_in, criterion_0="2", criterion_1="1",
-               decision="passed")
+        _grade(trainer, handed_in, criterion_0="2", criterion_1="1", decision="passed")
     message = mail.outbox[0]
     assert message.to == [learner.email]
     assert f"/tugas/{handed_in.lesson_id}/tugas-1/" in message.body
@@ -135,8 +140,14 @@ def test_the_email_is_in_the_learners_language(
 def test_feedback_is_escaped_on_the_learners_page(
     trainer, handed_in, learner_client, detail_url
 ):
-    _grade(trainer, handed_in, criterion_0="2", criterion_1="1", decision="passed",
-           feedback="<img src=x onerror=alert(1)>")
+    _grade(
+        trainer,
+        handed_in,
+        criterion_0="2",
+        criterion_1="1",
+        decision="passed",
+        feedback="<img src=x onerror=alert(1)>",
+    )
     page = learner_client.get(detail_url).content.decode()
     assert "<img src=x" not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
@@ -150,8 +161,14 @@ def test_required_assignment_holds_completion_until_it_passes(
     enrolment.refresh_from_db()
     assert not enrolment.is_completed
 
-    _grade(trainer, handed_in, criterion_0="0", criterion_1="0", decision="revision",
-           feedback="Perbaiki.")
+    _grade(
+        trainer,
+        handed_in,
+        criterion_0="0",
+        criterion_1="0",
+        decision="revision",
+        feedback="Perbaiki.",
+    )
     enrolment.refresh_from_db()
     assert not enrolment.is_completed
 
@@ -159,7 +176,12 @@ def test_required_assignment_holds_completion_until_it_passes(
     client_as(enrolment.user).post(
         f"/tugas/{revised.lesson_id}/tugas-1/", {"text": "Revisi"}
     )
-    _grade(trainer, Submission.objects.get(is_latest=True), criterion_0="2",
-           criterion_1="1", decision="passed")
+    _grade(
+        trainer,
+        Submission.objects.get(is_latest=True),
+        criterion_0="2",
+        criterion_1="1",
+        decision="passed",
+    )
     enrolment.refresh_from_db()
     assert enrolment.is_completed

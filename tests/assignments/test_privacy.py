@@ -19,8 +19,12 @@ def graded(learner_client, enrolment, detail_url, trainer):
     submission = Submission.objects.get()
     client_as(trainer).post(
         f"/cms/tugas/{submission.pk}/",
-        {"criterion_0": "2", "criterion_1": "1", "decision": "passed",
-         "feedback": "Umpan balik pribadi"},
+        {
+            "criterion_0": "2",
+            "criterion_1": "1",
+            "decision": "passed",
+            "feedback": "Umpan balik pribadi",
+        },
     )
     return submission
 
@@ -30,8 +34,9 @@ def test_export_holds_answers_gradings_and_files(graded, learner):
     rows = data.sections["assignments.submission"]
     assert rows[0]["text"] == "Jawaban pribadi"
     assert data.sections["assignments.grading"][0]["feedback"] == "Umpan balik pribadi"
-    assert any(name.startswith("berkas/assignments.submission/") for name, _f in
-               data.files)
+    assert any(
+        name.startswith("berkas/assignments.submission/") for name, _f in data.files
+    )
 
 
 def test_erasure_removes_answers_feedback_and_files(graded, learner):

@@ -17,7 +17,7 @@ def test_learner_sees_the_assignment_form_on_the_lesson_page(
 ):
     page = learner_client.get(lesson.url).content.decode()
     assert "Refleksi penerapan di unit kerja" in page
-    assert 'action="/tugas/%d/tugas-1/"' % lesson.pk in page
+    assert f'action="/tugas/{lesson.pk}/tugas-1/"' in page
     assert "Belum dikirim" in page
 
 
