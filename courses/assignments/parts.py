@@ -2,8 +2,6 @@
 required ones are a condition of completion. Registered in
 ``AssignmentsConfig.ready``."""
 
-from django.utils.translation import gettext_lazy as _
-
 from courses.parts import CoursePart
 
 from .models import Submission
@@ -22,7 +20,9 @@ class AssignmentsPart(CoursePart):
 
     name = "assignments"
     record_models = (Submission,)
-    learning_label = _("Tugas")
+    # No time of their own in the course's learning time: an assignment's
+    # thinking time is counted in its lesson's estimate (``learning_time``).
+    learning_label = ""
 
     def links(self, *, course, course_url: str | None) -> list[Assignment]:
         return course_assignments(course=course, course_url=course_url)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from courses.models import Enrolment, LessonPage
 from courses.permissions import may_learn
+from lms.accounts.middleware import staff_mfa_redirect
 from lms.private_files import serve_private_file
 
 from .forms import SubmissionForm
@@ -85,6 +86,11 @@ def download_view(request, submission_id: int):
     )
     if not can_view_submission(request.user, submission) or not submission.file:
         raise Http404
+    if submission.user_id != request.user.pk:
+        # Staff reading someone else's answer: MFA first, as in the admin.
+        mfa = staff_mfa_redirect(request)
+        if mfa is not None:
+            return mfa
     return serve_private_file(
         submission.file,
         filename=submission.file_name or "berkas",
