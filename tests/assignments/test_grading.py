@@ -185,3 +185,13 @@ def test_required_assignment_holds_completion_until_it_passes(
     )
     enrolment.refresh_from_db()
     assert enrolment.is_completed
+
+
+def test_the_answer_is_escaped_on_the_trainers_grading_screen(
+    trainer, learner_client, enrolment, detail_url
+):
+    learner_client.post(detail_url, {"text": "<script>alert('tugas')</script>"})
+    submission = Submission.objects.get()
+    page = client_as(trainer).get(f"/cms/tugas/{submission.pk}/").content.decode()
+    assert "<script>alert('tugas')" not in page
+    assert "&lt;script&gt;alert(" in page
