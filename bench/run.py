@@ -50,6 +50,7 @@ OTHER_BENCHMARKS = [
     "certificate_render",
     "verify_page",
     "hr_bench",
+    "programme_rules",
 ]
 RATIO_TARGET = 0.4
 CONCURRENCY = 50

@@ -11,6 +11,7 @@ import datetime
 import hashlib
 import logging
 import secrets
+from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -80,20 +81,15 @@ def allocate_number(*, pattern: str, context: NumberContext) -> tuple[str, int, 
     )
 
 
-def _snapshot(*, enrolment: Enrolment, template: CertificateTemplate) -> dict:
-    """Everything the certificate prints, copied now so later edits change nothing."""
-    user, course = enrolment.user, enrolment.course
+def _holder_snapshot(*, user: User, template: CertificateTemplate) -> dict:
+    """Who holds it and who signs it, as printed (copied at issue)."""
     profile = getattr(user, "asn_profile", None)
-    completed = timezone.localdate(enrolment.completed_at or timezone.now())
-    score = post_test_percent(enrolment=enrolment)
     unit = profile.unit if profile else None
     instansi = (
         (profile.instansi or (unit.instansi if unit else None)) if profile else None
     )
     return {
-        "enrolment": enrolment,
         "user": user,
-        "course": course,
         "template": template,
         "template_revision": template.latest_revision,
         "holder_unit": unit,
@@ -106,6 +102,22 @@ def _snapshot(*, enrolment: Enrolment, template: CertificateTemplate) -> dict:
         "holder_jabatan": str(profile.jabatan) if profile and profile.jabatan else "",
         "holder_instansi": instansi.name if instansi else "",
         "holder_unit_name": unit.name if unit else "",
+        "institution_name": template.institution_name,
+        "signer_name": template.signer_name,
+        "signer_nip": template.signer_nip,
+        "signer_position": template.signer_position,
+        "texts": template.texts(),
+    }
+
+
+def _snapshot(*, enrolment: Enrolment, template: CertificateTemplate) -> dict:
+    """Everything the certificate prints, copied now so later edits change nothing."""
+    course = enrolment.course
+    completed = timezone.localdate(enrolment.completed_at or timezone.now())
+    score = post_test_percent(enrolment=enrolment)
+    return _holder_snapshot(user=enrolment.user, template=template) | {
+        "enrolment": enrolment,
+        "course": course,
         "course_title": course.title,
         "course_code": course.code,
         "jp": course.jp,
@@ -115,11 +127,6 @@ def _snapshot(*, enrolment: Enrolment, template: CertificateTemplate) -> dict:
         "completed_on": completed,
         "score": score,
         "predikat": predikat_for(score),
-        "institution_name": template.institution_name,
-        "signer_name": template.signer_name,
-        "signer_nip": template.signer_nip,
-        "signer_position": template.signer_position,
-        "texts": template.texts(),
         "valid_until": (
             add_months(completed, template.validity_months)
             if template.validity_months
@@ -174,6 +181,73 @@ def _record_certificate(*, enrolment: Enrolment) -> tuple[Certificate, bool]:
         **fields,
     )
     return certificate, True
+
+
+@dataclass(frozen=True)
+class PathCourse:
+    """One course printed on a learning-path certificate."""
+
+    title: str
+    jp: int
+
+
+def issue_path_certificate(
+    *,
+    user: User,
+    title: str,
+    code: str,
+    courses: list[PathCourse],
+    started_on: datetime.date,
+    completed_on: datetime.date,
+    validity_months: int | None = None,
+    template: CertificateTemplate | None = None,
+) -> Certificate:
+    """A certificate for a whole learning path (a programme of several courses):
+    the same numbering, snapshot, PDF and verification as a course's, listing the
+    courses, with the path's JP (their sum). Tied to no enrolment: the caller keeps
+    it (once) on its own record, inside its own transaction.
+    """
+    template = template or CertificateTemplate.objects.default()
+    fields = _holder_snapshot(user=user, template=template)
+    fields["texts"] = fields["texts"] | {
+        "courses": [{"title": c.title, "jp": c.jp} for c in courses]
+    }
+    number, seq, scope = allocate_number(
+        pattern=template.number_pattern,
+        context=NumberContext(
+            course_code=code, year=completed_on.year, month=completed_on.month
+        ),
+    )
+    certificate = Certificate.objects.create(
+        number=number,
+        seq=seq,
+        number_scope=scope,
+        code=new_verification_code(),
+        status_list_index=allocate_status_index(),
+        course_title=title,
+        course_code=code[:30],
+        jp=sum(c.jp for c in courses),
+        jenis_diklat=JenisDiklat.KURSUS,
+        jenis_diklat_name=JenisDiklat.KURSUS.label,
+        started_on=started_on,
+        completed_on=completed_on,
+        score=None,
+        predikat=predikat_for(None),
+        valid_until=(
+            add_months(completed_on, validity_months) if validity_months else None
+        ),
+        **fields,
+    )
+    record_event(actor=None, action="certificate.issue", target=certificate)
+    transaction.on_commit(lambda: _render_later(certificate))
+    return certificate
+
+
+def _render_later(certificate: Certificate) -> None:
+    try:
+        render_certificate(certificate=certificate)
+    except SigningError as error:
+        logger.warning("certificate %s not signed yet: %s", certificate.number, error)
 
 
 def issue_certificate(*, enrolment: Enrolment) -> Certificate:

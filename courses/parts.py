@@ -8,9 +8,13 @@ post-test passed). ``courses.selectors`` builds outlines and asks the completion
 rule from what is registered here, so it never imports the layer above.
 """
 
+import datetime
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 
 from lms.cache import forget_person
 
@@ -33,6 +37,12 @@ class CoursePart:
     - ``learning_minutes``: the minutes this part adds to the course's measured
       learning time (``courses.course_time``), shown under ``learning_label``;
       with ``drafts``, also items never published yet (the editor's view).
+    - ``agenda``: the learner's dated items of this part from ``since`` on
+      (``AgendaItem``: the live sessions they registered for), for the learner's
+      dashboard, calendar and calendar feed.
+    - ``trainer_links``: ``(label, url)`` pairs of the part's screens for the
+      course's trainer (attendance of each session, say), listed on the course
+      dashboard in the admin; the caller has checked the trainer may author it.
 
     The outline (``CourseOutline``) keeps ``standing``'s list in ``parts[name]``
     and ``context``'s values in ``extra``; templates read ``outline.parts.<name>``
@@ -57,6 +67,40 @@ class CoursePart:
 
     def learning_minutes(self, *, course, drafts: bool = False) -> int:
         return 0
+
+    def trainer_links(self, *, course) -> list[tuple[str, str]]:
+        return []
+
+    def agenda(self, *, user, since: datetime.datetime) -> list["AgendaItem"]:
+        return []
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One dated thing on a learner's agenda: a course's deadline (a date, all
+    day) or a live session (start and end)."""
+
+    when: datetime.datetime | datetime.date
+    title: str
+    url: str
+    kind: str  # what it is, shown beside it ("Sesi langsung", "Batas waktu")
+    course_title: str = ""
+    ends: datetime.datetime | None = None
+    uid: str = ""  # stable across fetches of the feed
+    # The calendar event for the feed (``lms.ics.Event``), when not a plain date.
+    event: Any = None
+
+    @property
+    def day(self) -> datetime.date:
+        if isinstance(self.when, datetime.datetime):
+            return timezone.localdate(self.when)
+        return self.when
+
+    @property
+    def sort_key(self) -> tuple:
+        if isinstance(self.when, datetime.datetime):
+            return (self.day, timezone.localtime(self.when).time())
+        return (self.when, datetime.time.max)  # a deadline closes its day
 
 
 COURSE_PARTS: list[CoursePart] = []

@@ -1,13 +1,20 @@
 """Learner actions on courses: enrol, mark a lesson done, "Kursus saya"."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lms.ics import calendar
+
+from . import agenda
+from .dashboard import dashboard_sections
 from .learning_time import MarkedDoneTooEarly
 from .models import CoursePage, Enrolment, LessonPage
 from .permissions import (
@@ -90,6 +97,73 @@ def lesson_heartbeat_view(request, lesson_id: int):
 
 @login_required
 def my_courses_view(request):
+    """The learner's dashboard: where to continue, what is due, every course."""
+    items = agenda.agenda(user=request.user)
+    today = timezone.localdate()
     return render(
-        request, "courses/my_courses.html", {"rows": my_courses(user=request.user)}
+        request,
+        "courses/my_courses.html",
+        {
+            "rows": my_courses(user=request.user),
+            "sections": dashboard_sections(user=request.user),
+            "resume": agenda.resume(user=request.user),
+            "due": agenda.upcoming(items, today=today)[:6],
+            "today": today,
+            "feed_url": request.build_absolute_uri(
+                reverse("courses:agenda_feed", args=[agenda.feed_key(request.user)])
+            ),
+        },
     )
+
+
+def _month(request) -> tuple[int, int]:
+    """``?bulan=2026-12``; this month when absent or unreadable."""
+    today = timezone.localdate()
+    try:
+        year, month = (int(part) for part in request.GET["bulan"].split("-"))
+        datetime.date(year, month, 1)
+    except (KeyError, ValueError):
+        return today.year, today.month
+    if not 2000 <= year <= 2100:
+        return today.year, today.month
+    return year, month
+
+
+@login_required
+def agenda_calendar_view(request):
+    """A month of the learner's deadlines and live sessions."""
+    year, month = _month(request)
+    first = datetime.date(year, month, 1)
+    previous = first - datetime.timedelta(days=1)
+    following = first + datetime.timedelta(days=32)
+    items = agenda.agenda(user=request.user)
+    return render(
+        request,
+        "courses/agenda_calendar.html",
+        {
+            "month": first,
+            "weeks": agenda.month_grid(items, year=year, month=month),
+            "month_items": [item for item in items if item.day.replace(day=1) == first],
+            "previous": f"{previous:%Y-%m}",
+            "following": f"{following:%Y-%m}",
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def agenda_feed_view(request, key: str):
+    """The learner's agenda as an iCalendar feed. No sign-in (a calendar app has
+    none): the key in the address is the person's own (``agenda.feed_key``)."""
+    user = agenda.user_from_feed_key(key)
+    if user is None:
+        raise Http404
+    body = calendar(
+        agenda.feed_events(agenda.agenda(user=user)),
+        product=agenda.PRODUCT,
+        now=timezone.now(),
+        name=_("Sigap: agenda belajar"),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response

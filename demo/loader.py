@@ -197,6 +197,20 @@ _SESSION_KEYS = {
     "attendance_report",
 }
 _SESSION_REQUIRED = {"title", "slug", "starts", "ends", "time_zone", "mode"}
+# A session after the webinar, placed relative to the day the demo is seeded (so a
+# learner's dashboard has something ahead): ``days_from_seeding`` at ``time``.
+_FOLLOW_UP_KEYS = {
+    "title",
+    "slug",
+    "intro",
+    "days_from_seeding",
+    "time",
+    "minutes",
+    "time_zone",
+    "meeting_url",
+    "speakers",
+    "registered",
+}
 
 
 def load_webinars(webinar_dir: Path = WEBINAR_DIR) -> list[dict]:
@@ -213,7 +227,9 @@ def load_webinars(webinar_dir: Path = WEBINAR_DIR) -> list[dict]:
         if not (directory / "webinar.yaml").is_file():
             raise ContentError(index, line, f"tidak ada {slug}/webinar.yaml")
         module = load_module(
-            directory, file_name="webinar.yaml", extra_keys=frozenset({"session"})
+            directory,
+            file_name="webinar.yaml",
+            extra_keys=frozenset({"session", "follow_up"}),
         )
         path = directory / "webinar.yaml"
         session = module["session"]
@@ -236,6 +252,16 @@ def load_webinars(webinar_dir: Path = WEBINAR_DIR) -> list[dict]:
                     raise ContentError(path, None, f"session.{key}: tidak ada {file}")
                 session[key] = file.read_bytes()
         session["speakers"] = list(session.get("speakers") or [])
+        if (follow_up := module.get("follow_up")) is not None:
+            _require_keys(path, follow_up, _FOLLOW_UP_KEYS, required=_FOLLOW_UP_KEYS)
+            for key in ("days_from_seeding", "minutes"):
+                _require_int(path, follow_up, key)
+            try:
+                hour, minute = (int(part) for part in str(follow_up["time"]).split(":"))
+                follow_up["time"] = datetime.time(hour, minute)
+            except ValueError as error:
+                message = "follow_up.time: tulis 'HH:MM'"
+                raise ContentError(path, None, message) from error
         webinars.append(module)
     return webinars
 

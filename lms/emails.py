@@ -11,6 +11,8 @@ from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from lms.steps import run_steps
+
 
 def absolute_url(viewname: str, *args, fragment: str = "", **kwargs) -> str:
     """The public address of a view, for a link in an e-mail."""
@@ -45,8 +47,19 @@ def render_email(*, kind: str, language: str, context: dict) -> EmailMultiAltern
     return message
 
 
-def send_email(*, kind: str, to, context: dict) -> None:
-    """Send the e-mail ``kind`` to the user ``to``, in their language."""
+def send_email(*, kind: str, to, context: dict, link: str = "") -> None:
+    """Send the e-mail ``kind`` to the user ``to``, in their language. With
+    ``link`` (the address the e-mail is about, in Sigap), it is also an in-app
+    notification leading there (``SIGAP_NOTIFICATION_STEPS``); e-mails carrying a
+    secret (a password link, an opt-out token) are sent without one."""
     message = render_email(kind=kind, language=recipient_language(to), context=context)
     message.to = [to.email]
     message.send()
+    if link:
+        run_steps(
+            "SIGAP_NOTIFICATION_STEPS",
+            to=to,
+            kind=kind,
+            title=message.subject,
+            link=link,
+        )

@@ -68,8 +68,11 @@ INSTALLED_APPS = [
     "lms.competencies",
     "lms.hr",
     "lms.team",
+    "lms.discussion",
+    "lms.programmes",
     "lms.evaluation",
     "lms.xapi",
+    "lms.notifications",
     "courses",
     "courses.quizzes",
     "courses.sessions",
@@ -143,6 +146,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
+                "lms.notifications.context_processors.notifications",
             ],
         },
     }
@@ -521,9 +525,19 @@ SIGAP_ERASURE_STEPS = [
     "lms.hr.erasure.note_national_export",
     "lms.hr.siasn_sync.forget_person",
     "lms.evaluation.services.forget_evaluation_receipts",
+    "lms.evaluation.level3.forget_supervisor_surveys",
     "lms.xapi.services.forget_person",
     "courses.assignments.services.forget_submissions",
+    "lms.notifications.services.forget_notifications",
+    "lms.discussion.services.forget_person",
 ]
+# Run by lms.emails.send_email for an e-mail sent with a ``link`` (a Sigap address),
+# with ``to=``, ``kind=``, ``title=`` (the subject) and ``link=``: the e-mail is also
+# an in-app notification (lms.notifications).
+SIGAP_NOTIFICATION_STEPS = ["lms.notifications.services.record_email"]
+# Sections of the learner's dashboard ("Kursus saya") from layers above courses,
+# in this order, each with ``user=`` (courses.dashboard).
+SIGAP_LEARNER_DASHBOARD_STEPS = ["lms.programmes.dashboard.programme_section"]
 # Run by courses.services.complete_enrolment, in this order, inside the completion's
 # transaction, each with ``enrolment=`` (see docs/architecture.md, "Completion").
 SIGAP_COMPLETION_STEPS = [
@@ -532,7 +546,12 @@ SIGAP_COMPLETION_STEPS = [
     "certificates.tasks.queue_certificate",
     "lms.hr.siasn_sync.enqueue_completion",
     "lms.xapi.services.record_course_completed",
+    "lms.programmes.services.note_course_completed",
 ]
+# Run after people are created or changed (HR's staff import, a profile saved),
+# with ``user_ids=``, inside the change's transaction: programme rules look at
+# them again once it commits (docs/hr.md, "Program pelatihan").
+SIGAP_PEOPLE_CHANGED_STEPS = ["lms.programmes.tasks.queue_rule_evaluation"]
 # Learning events for the layers above (xAPI statements, docs/interoperability.md),
 # each run inside the event's transaction by the service that records the event.
 # Run by courses.services.note_lesson_opened when it writes an opening down (at
@@ -575,6 +594,23 @@ if SIGAP_EVALUATION_MIN_GROUP < 5:
         "SIGAP_EVALUATION_MIN_GROUP minimal 5 "
         "(SIGAP_EVALUATION_MIN_GROUP must be at least 5)."
     )
+# Evaluation level 3 (docs/evaluation.md): the learner's direct supervisor is asked
+# this many weeks after completion (a course may set its own), reminded once this
+# many weeks later if unanswered, and never for a completion older than the wait
+# plus the window (no flood of old courses when the feature is switched on).
+SIGAP_LEVEL3_WEEKS = env_int("SIGAP_LEVEL3_WEEKS", 8)
+SIGAP_LEVEL3_REMINDER_WEEKS = env_int("SIGAP_LEVEL3_REMINDER_WEEKS", 2)
+SIGAP_LEVEL3_WINDOW_WEEKS = env_int("SIGAP_LEVEL3_WINDOW_WEEKS", 4)
+# What a supervisor's observation weighs as competency evidence, against a passed
+# post-test's 1 (docs/competencies.md); below 1 unless the framework says otherwise.
+SIGAP_SUPERVISOR_EVIDENCE_WEIGHT = float(
+    os.environ.get("SIGAP_SUPERVISOR_EVIDENCE_WEIGHT", "0.5")
+)
+if not 0 < SIGAP_SUPERVISOR_EVIDENCE_WEIGHT <= 1:
+    raise ImproperlyConfigured(
+        "SIGAP_SUPERVISOR_EVIDENCE_WEIGHT harus di antara 0 dan 1 "
+        "(SIGAP_SUPERVISOR_EVIDENCE_WEIGHT must be between 0 and 1)."
+    )
 SIGAP_HR_DASHBOARD_CACHE_SECONDS = env_int(
     "SIGAP_HR_DASHBOARD_CACHE_SECONDS", 0 if TESTING else 300
 )
@@ -588,6 +624,12 @@ SIGAP_REMINDER_CERTIFICATE_DAYS = env_int("SIGAP_REMINDER_CERTIFICATE_DAYS", 30)
 # this hour (Asia/Jakarta).
 SIGAP_TEAM_NUDGE_HOURS = env_int("SIGAP_TEAM_NUDGE_HOURS", 24)
 SIGAP_TEAM_DIGEST_HOUR = env_int("SIGAP_TEAM_DIGEST_HOUR", 7)
+# Course discussion (lms.discussion): a post can be edited this many minutes after
+# it was sent; a person may send this many posts (and as many reports) per period
+# ("5/m", "30/h"); the reply digest goes to a person at most every N hours.
+SIGAP_DISCUSSION_EDIT_MINUTES = env_int("SIGAP_DISCUSSION_EDIT_MINUTES", 15)
+SIGAP_DISCUSSION_POST_RATE = os.environ.get("SIGAP_DISCUSSION_POST_RATE", "5/m")
+SIGAP_DISCUSSION_DIGEST_HOURS = env_int("SIGAP_DISCUSSION_DIGEST_HOURS", 24)
 
 # National record sync (SIASN riwayat kursus, docs/interoperability.md): off while
 # SIGAP_SIASN_BASE_URL is empty. The gateway's OAuth2 client credentials give the

@@ -9,7 +9,7 @@ from django.conf import settings
 
 BASE = Path(settings.BASE_DIR)
 APPS = ["lms/audit", "lms/accounts", "courses", "courses/quizzes"]
-APPS += ["lms/competencies", "certificates", "lms/hr", "lms/team"]
+APPS += ["lms/competencies", "certificates", "lms/hr", "lms/team", "lms/discussion"]
 RULE_MODULES = [f"{app}/permissions.py" for app in APPS]
 RULE_MODULES += ["courses/page_permissions.py", "lms/accounts/scope.py"]
 SCREEN_MODULES = ["views.py", "report_views.py", "admin_views.py", "wagtail_hooks.py"]

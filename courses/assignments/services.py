@@ -177,6 +177,11 @@ def notify_learner(*, grading: Grading) -> None:
                 block_id=submission.block_id,
             ),
         },
+        link=absolute_url(
+            "assignments:detail",
+            lesson_id=submission.lesson_id,
+            block_id=submission.block_id,
+        ),
     )
 
 

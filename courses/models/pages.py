@@ -302,6 +302,17 @@ class CoursePage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
             "evaluasi penyelenggaraan. Jawaban anonim."
         ),
     )
+    level3_weeks = models.PositiveSmallIntegerField(
+        _("minggu sebelum atasan ditanya (evaluasi level 3)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(52)],
+        help_text=_(
+            "Sekian minggu setelah peserta menyelesaikan kursus, atasan langsungnya "
+            "menerima survei penerapan kompetensi kursus ini. Kosongkan untuk "
+            "memakai bawaan situs; 0: atasan tidak ditanya."
+        ),
+    )
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("gambar sampul"),
@@ -357,6 +368,7 @@ class CoursePage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         MultiFieldPanel(
             [
                 FieldPanel("requires_evaluation"),
+                FieldPanel("level3_weeks"),
                 # The extra questions are ``lms.evaluation.CourseQuestion`` rows
                 # (a child relation of the page, as the competency targets).
                 InlinePanel(

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from courses.models import CoursePage
+from courses.parts import COURSE_PARTS
 
 from .dashboard import course_dashboard, dashboard_courses
 from .permissions import can_author_course, can_view_course_dashboard
@@ -26,6 +27,7 @@ def dashboard_view(request, course_id: int):
     if not can_view_course_dashboard(request.user, course):
         # Another trainer's course: not even whether it exists.
         raise Http404
+    reports = can_author_course(request.user, course)
     return render(
         request,
         "quizzes/admin/dashboard.html",
@@ -33,6 +35,14 @@ def dashboard_view(request, course_id: int):
             "course": course,
             "dashboard": course_dashboard(course=course),
             # The learner-facing reports are for the trainer and administrators.
-            "reports": can_author_course(request.user, course),
+            "reports": reports,
+            # Other parts' screens (the attendance of each live session, ...).
+            "part_links": [
+                link
+                for part in COURSE_PARTS
+                for link in part.trainer_links(course=course)
+            ]
+            if reports
+            else [],
         },
     )

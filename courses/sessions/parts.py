@@ -3,10 +3,12 @@ duration in the course's learning time, and attendance as a requirement of
 completion; registered in ``SessionsConfig.ready``."""
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from courses.parts import CoursePart
+from courses.parts import AgendaItem, CoursePart
 
+from .ics import session_event
 from .models import Attendance, SessionPage, SessionRegistration
 from .selectors import (
     SessionLink,
@@ -35,6 +37,40 @@ class SessionsPart(CoursePart):
             .only("starts_at", "ends_at")
         )
         return sum(session.duration_minutes for session in sessions)
+
+    def trainer_links(self, *, course) -> list[tuple[str, str]]:
+        sessions = SessionPage.objects.child_of(course).order_by("starts_at")
+        return [
+            (
+                _("Kehadiran: %(title)s") % {"title": session.title},
+                reverse("livesessions:attendance", args=[session.pk]),
+            )
+            for session in sessions.only("pk", "title")
+        ]
+
+    def agenda(self, *, user, since) -> list[AgendaItem]:
+        """Live sessions the learner registered for that end after ``since``."""
+        sessions = (
+            SessionPage.objects.live()
+            .filter(registrations__user=user, ends_at__gte=since)
+            .order_by("starts_at")
+        )
+        items = []
+        for session in sessions:
+            url = session.full_url or session.url or ""
+            course = session.get_course()
+            items.append(
+                AgendaItem(
+                    when=session.starts_at,
+                    ends=session.ends_at,
+                    title=session.title,
+                    url=url,
+                    kind=str(_("Sesi langsung")),
+                    course_title=course.title if course else "",
+                    event=session_event(session=session, page_url=url),
+                )
+            )
+        return items
 
     def links(self, *, course, course_url: str | None) -> list[SessionLink]:
         return session_links(course=course, course_url=course_url)

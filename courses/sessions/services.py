@@ -434,6 +434,7 @@ def _send_reminder(*, registration: SessionRegistration, kind: str, now) -> bool
             "starts": local_time(session.starts_at, zone_of(registration.user)),
             "session_url": _absolute(session),
         },
+        link=_absolute(session),
     )
     return True
 

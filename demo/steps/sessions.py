@@ -1,13 +1,15 @@
 """Demo webinars for ``seed_demo``: each a course (one lesson, a live session, a
 post-test), from ``demo/webinars``. The session is past: its learners registered,
 and the Zoom report in the folder is imported (one guest in it matches nobody,
-so the demo shows a row left out with its reason). Idempotent: pages by slug,
-the report once."""
+so the demo shows a row left out with its reason). A webinar's optional
+follow-up session lies a week after the day of seeding, with the demo learner
+registered. Idempotent: pages by slug, the report once."""
 
 import datetime
 import zoneinfo
 
 from django.db.models import Q
+from django.utils import timezone
 
 from courses.models import CatalogPage, CoursePage, LessonPage, Topic
 from courses.services import enrol
@@ -17,7 +19,11 @@ from courses.sessions.models import (
     SessionRegistration,
 )
 from courses.sessions.report_import import column_map
-from courses.sessions.services import apply_report, check_uploaded_report
+from courses.sessions.services import (
+    apply_report,
+    check_uploaded_report,
+    register_for_session,
+)
 from demo.loader import load_webinars
 from demo.steps.courses import _cover_image, _stream
 from demo.steps.quizzes import _question, _quiz
@@ -75,6 +81,33 @@ def _session(course: CoursePage, spec: dict) -> SessionPage:
     )
 
 
+def _follow_up(course: CoursePage, spec: dict) -> SessionPage:
+    """The optional follow-up session, a given number of days after seeding."""
+    session = SessionPage.objects.child_of(course).filter(slug=spec["slug"]).first()
+    if session is None:
+        zone = zoneinfo.ZoneInfo(spec["time_zone"])
+        day = timezone.localdate() + datetime.timedelta(days=spec["days_from_seeding"])
+        starts = datetime.datetime.combine(day, spec["time"], tzinfo=zone)
+        session = course.add_child(
+            instance=SessionPage(
+                title=spec["title"],
+                slug=spec["slug"],
+                intro=spec["intro"],
+                speakers="\n".join(spec["speakers"]),
+                time_zone=spec["time_zone"],
+                starts_at=starts,
+                ends_at=starts + datetime.timedelta(minutes=spec["minutes"]),
+                mode="online",
+                meeting_url=spec["meeting_url"],
+                required=False,
+                owner=course.trainer,
+            )
+        )
+    for person in User.objects.filter(email__in=spec["registered"]):
+        register_for_session(user=person, session=session)
+    return session
+
+
 def _import_report(session: SessionPage, report: bytes, trainer) -> None:
     name = "laporan-peserta-zoom.csv"
     if AttendanceImport.objects.filter(
@@ -130,3 +163,5 @@ def seed() -> None:
         _quiz(course, "posttest", [_question(course, q) for q in module["posttest"]])
         if module["session"].get("attendance_report"):
             _import_report(session, module["session"]["attendance_report"], trainer)
+        if module.get("follow_up"):
+            _follow_up(course, module["follow_up"])

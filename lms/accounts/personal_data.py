@@ -4,7 +4,10 @@ Found by walking the models rather than listed by hand, so that records added by
 other apps (attempts, certificates, claims…) are exported without anyone having
 to remember: a model belongs to a person when its ``user`` field points at them,
 and records hanging on such a record (progress on an enrolment, responses of an
-attempt) follow, up to three links away. Secrets never leave: password hashes,
+attempt) follow, up to three links away. A model may name its owner field in
+``PERSONAL_DATA_OWNER`` instead: it is then read through that field only, never as
+a record hanging on someone else's (a reply in one's discussion thread is the
+replier's, a report of one's post the reporter's). Secrets never leave: password hashes,
 MFA secrets, OAuth tokens and sessions are excluded.
 """
 
@@ -74,6 +77,10 @@ def _owned_models():
     for model in apps.get_models():
         if model._meta.label_lower in EXCLUDED_MODELS or model is User:
             continue
+        declared = getattr(model, "PERSONAL_DATA_OWNER", None)
+        if declared is not None:
+            yield model, declared
+            continue
         for f in model._meta.concrete_fields:
             if (
                 f.is_relation
@@ -109,7 +116,11 @@ def collect_personal_data(*, user: User) -> PersonalData:
         next_frontier = {}
         for model in apps.get_models():
             label = model._meta.label_lower
-            if model in seen or label in EXCLUDED_MODELS:
+            if (
+                model in seen
+                or label in EXCLUDED_MODELS
+                or hasattr(model, "PERSONAL_DATA_OWNER")
+            ):
                 continue
             filters = models.Q()
             for f in model._meta.concrete_fields:

@@ -6,6 +6,7 @@ from django.utils import timezone
 from wagtail.users.models import UserProfile
 
 from lms.audit.services import record_event
+from lms.steps import run_steps
 
 from .forms import AsnProfileForm
 from .models import AsnProfile, User
@@ -22,6 +23,7 @@ def save_profile(*, user: User, form: AsnProfileForm) -> AsnProfile:
     profile.mark_complete()
     profile.save()
     record_event(actor=user, action="profile.update", target=profile)
+    run_steps("SIGAP_PEOPLE_CHANGED_STEPS", user_ids=[user.pk])
     return profile
 
 

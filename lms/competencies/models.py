@@ -5,6 +5,8 @@ The framework and standards are editable data (Wagtail admin); evidence and JP
 entries are facts written only by ``services``.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -215,9 +217,19 @@ class EvidenceQuerySet(models.QuerySet):
         return self.filter(user=user)
 
 
+class EvidenceSource(models.TextChoices):
+    """Where a piece of competency evidence comes from; its weight follows."""
+
+    COURSE = "course", _("Kursus selesai (post-test)")
+    SUPERVISOR = "supervisor", _("Pengamatan atasan langsung")
+
+
 class CompetencyEvidence(models.Model):
     """What one completion showed about one competency: course, date, scores and
-    the level demonstrated. Written once per completion by ``record_evidence``."""
+    the level demonstrated. Written once per completion by ``record_evidence``;
+    the direct supervisor's observation some weeks later (evaluation level 3) is
+    a second, lighter piece of evidence of the same completion
+    (``record_supervisor_evidence``)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -247,6 +259,24 @@ class CompetencyEvidence(models.Model):
     post_percent = models.DecimalField(
         _("post-test kompetensi ini (%)"), max_digits=5, decimal_places=2, null=True
     )
+    source = models.CharField(
+        _("sumber"),
+        max_length=12,
+        choices=EvidenceSource.choices,
+        default=EvidenceSource.COURSE,
+    )
+    # How much this evidence counts against others of the same level: a passed
+    # post-test 1, a supervisor's observation less (SIGAP_SUPERVISOR_EVIDENCE_WEIGHT).
+    weight = models.DecimalField(
+        _("bobot"), max_digits=3, decimal_places=2, default=Decimal("1.00")
+    )
+    # The supervisor's 1–5 rating of how the learner applies the competency at work.
+    supervisor_rating = models.PositiveSmallIntegerField(
+        _("nilai pengamatan atasan (1–5)"),
+        null=True,
+        blank=True,
+        validators=LEVEL_VALIDATORS,
+    )
 
     objects = EvidenceQuerySet.as_manager()
 
@@ -256,7 +286,8 @@ class CompetencyEvidence(models.Model):
         ordering = ["-demonstrated_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["enrolment", "competency"], name="one_evidence_per_completion"
+                fields=["enrolment", "competency", "source"],
+                name="one_evidence_per_completion_and_source",
             )
         ]
         indexes = [models.Index(fields=["user", "competency"])]

@@ -18,6 +18,7 @@ from .models import (
     Competency,
     CompetencyEvidence,
     CourseCompetency,
+    EvidenceSource,
     JpEntry,
     PositionStandard,
 )
@@ -76,6 +77,8 @@ def competency_profile(*, user: User) -> list[CompetencyRow]:
         )
     }
     evidence_by_competency: dict[int, CompetencyEvidence] = {}
+    # The highest level demonstrated; at the same level the heavier evidence (a
+    # post-test over a supervisor's observation), then the latest.
     for item in (
         CompetencyEvidence.objects.for_user(user)
         .exclude(level_demonstrated=None)
@@ -83,7 +86,10 @@ def competency_profile(*, user: User) -> list[CompetencyRow]:
         .order_by("demonstrated_at")
     ):
         best = evidence_by_competency.get(item.competency_id)
-        if best is None or item.level_demonstrated >= best.level_demonstrated:
+        if best is None or (item.level_demonstrated, item.weight) >= (
+            best.level_demonstrated,
+            best.weight,
+        ):
             evidence_by_competency[item.competency_id] = item
     competencies = (
         Competency.objects.filter(pk__in=set(standards) | set(evidence_by_competency))
@@ -164,10 +170,12 @@ class GrowthRow:
 
 
 def competency_growth(*, user: User) -> list[GrowthRow]:
-    """Every evidence with its per-competency scores, oldest first (a timeline)."""
+    """Every completion's evidence with its per-competency scores, oldest first (a
+    timeline; a supervisor's observation has no test scores)."""
     return [
         GrowthRow(evidence=item)
         for item in CompetencyEvidence.objects.for_user(user)
+        .filter(source=EvidenceSource.COURSE)
         .select_related("competency", "course")
         .order_by("demonstrated_at", "competency__sort_order")
     ]

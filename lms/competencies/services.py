@@ -5,6 +5,7 @@ gaps, growth, the JP ledger) are in ``selectors``."""
 import hashlib
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.http import HttpRequest
@@ -16,8 +17,10 @@ from lms.audit.services import record_event
 
 from .growth import course_results
 from .models import (
+    Competency,
     CompetencyEvidence,
     CourseCompetency,
+    EvidenceSource,
     ExternalLearningClaim,
     JpEntry,
 )
@@ -75,6 +78,7 @@ def record_evidence(*, enrolment: Enrolment) -> list[CompetencyEvidence]:
         evidence, _ = CompetencyEvidence.objects.get_or_create(
             enrolment=enrolment,
             competency=target.competency,
+            source=EvidenceSource.COURSE,
             defaults={
                 "user_id": enrolment.user_id,
                 "course_id": enrolment.course_id,
@@ -95,9 +99,9 @@ def refresh_growth(*, enrolment: Enrolment) -> int:
     a regrade, or for attempts recorded after the completion); the level
     demonstrated stays. Returns how many evidence rows changed."""
     evidence = list(
-        CompetencyEvidence.objects.filter(enrolment=enrolment).select_related(
-            "competency"
-        )
+        CompetencyEvidence.objects.filter(
+            enrolment=enrolment, source=EvidenceSource.COURSE
+        ).select_related("competency")
     )
     if not evidence:
         return 0
@@ -111,6 +115,48 @@ def refresh_growth(*, enrolment: Enrolment) -> int:
             item.save(update_fields=["pre_percent", "post_percent", "post_test_score"])
             changed += 1
     return changed
+
+
+# The lowest supervisor rating (1–5) that counts as the course's target level
+# being applied at work: 4, "menerapkan secara konsisten".
+APPLIED_AT_WORK = 4
+
+
+def record_supervisor_evidence(
+    *,
+    enrolment: Enrolment,
+    competency: Competency,
+    rating: int,
+    observed_at,
+) -> CompetencyEvidence:
+    """Record, once per completion and competency, what the learner's direct
+    supervisor observed at work some weeks after the course (evaluation level 3).
+
+    It weighs ``SIGAP_SUPERVISOR_EVIDENCE_WEIGHT`` (below a passed post-test's 1):
+    a rating of ``APPLIED_AT_WORK`` or more shows the course's target level, a
+    lower one is kept as an observation that demonstrates no level.
+    """
+    target = CourseCompetency.objects.filter(
+        course_id=enrolment.course_id, competency=competency
+    ).first()
+    target_level = target.target_level if target else 0
+    evidence, _ = CompetencyEvidence.objects.get_or_create(
+        enrolment=enrolment,
+        competency=competency,
+        source=EvidenceSource.SUPERVISOR,
+        defaults={
+            "user_id": enrolment.user_id,
+            "course_id": enrolment.course_id,
+            "demonstrated_at": observed_at,
+            "target_level": target_level,
+            "level_demonstrated": (
+                target_level if target and rating >= APPLIED_AT_WORK else None
+            ),
+            "weight": Decimal(str(settings.SIGAP_SUPERVISOR_EVIDENCE_WEIGHT)),
+            "supervisor_rating": rating,
+        },
+    )
+    return evidence
 
 
 # --- Learning done elsewhere -------------------------------------------------

@@ -22,4 +22,5 @@ def send_claim_outcome(*, claim_id: int) -> None:
             "claim": claim,
             "jp_url": absolute_url("competencies:mine", fragment="jp"),
         },
+        link=absolute_url("competencies:mine", fragment="jp"),
     )

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from lms.hr.exports import neutralise
 
+from .level3_reports import CourseFigures
 from .selectors import CourseResults, QuestionResult
 
 
@@ -93,5 +94,50 @@ def results_rows(results: CourseResults) -> Iterator[list]:
                     "",
                     "",
                     comment,
+                ]
+            ]
+
+
+def level3_header() -> list[str]:
+    return [
+        _("Kode kursus"),
+        _("Kursus"),
+        _("Survei terkirim"),
+        _("Dijawab"),
+        _("Tingkat tanggapan (%)"),
+        _("Kompetensi"),
+        _("Jumlah nilai"),
+        _("Rata-rata"),
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+    ]
+
+
+def level3_rows(report: list[CourseFigures]) -> Iterator[list]:
+    """One row per course and competency rated (a course without answers yet:
+    one row with its rate only), the same figures as the HR page."""
+    for course in report:
+        head = [
+            course.code,
+            course.title,
+            course.asked,
+            course.answered,
+            course.response_rate,
+        ]
+        if not course.competencies:
+            yield [neutralise(v) for v in [*head, "", "", "", "", "", "", "", ""]]
+            continue
+        for item in course.competencies:
+            yield [
+                neutralise(v)
+                for v in [
+                    *head,
+                    item.text,
+                    item.count,
+                    item.average,
+                    *item.distribution,
                 ]
             ]

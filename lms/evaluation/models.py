@@ -209,3 +209,98 @@ class EvaluationAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question_key}: {self.score or ''}"
+
+
+# --- Level 3: the direct supervisor's survey ---------------------------------------
+
+
+class SupervisorSurvey(models.Model):
+    """Kirkpatrick level 3: the survey that the learner's direct supervisor (atasan
+    langsung) is sent some weeks after the learner completed a course, on how the
+    learner applies the course's competencies at work. One per completion, ever
+    (never asked twice for the same learner and course)."""
+
+    enrolment = models.OneToOneField(
+        "courses.Enrolment", on_delete=models.CASCADE, related_name="supervisor_survey"
+    )
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="supervisor_surveys_about",
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.PROTECT, related_name="+"
+    )
+    # Who was asked (the supervisor when it was sent); only they may answer.
+    supervisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="supervisor_surveys",
+    )
+    sent_at = models.DateTimeField(_("dikirim"))
+    reminded_at = models.DateTimeField(_("diingatkan"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("survei atasan (evaluasi level 3)")
+        verbose_name_plural = _("survei atasan (evaluasi level 3)")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "course"], name="one_supervisor_survey_per_course"
+            )
+        ]
+        indexes = [models.Index(fields=["supervisor", "sent_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.learner_id} — {self.course_id}"
+
+
+class SupervisorAnswer(models.Model):
+    """The supervisor's answer to a level-3 survey: who answered (``user``), when,
+    and an optional comment; the ratings per competency hang on it."""
+
+    survey = models.OneToOneField(
+        SupervisorSurvey, on_delete=models.CASCADE, related_name="answer"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="supervisor_answers",
+    )
+    answered_at = models.DateTimeField(_("dijawab"))
+    comment = models.TextField(_("komentar"), blank=True)
+
+    class Meta:
+        verbose_name = _("jawaban survei atasan")
+        verbose_name_plural = _("jawaban survei atasan")
+
+    def __str__(self) -> str:
+        return f"{self.survey_id}: {self.answered_at:%Y-%m-%d}"
+
+
+class SupervisorRating(models.Model):
+    """How the supervisor rates the learner's application of one competency at
+    work, 1–5 on the behaviour scale; the competency's code and name are kept as
+    they were asked."""
+
+    answer = models.ForeignKey(
+        SupervisorAnswer, on_delete=models.CASCADE, related_name="ratings"
+    )
+    competency = models.ForeignKey(
+        "competencies.Competency", on_delete=models.PROTECT, related_name="+"
+    )
+    competency_label = models.CharField(max_length=200)
+    rating = models.PositiveSmallIntegerField(validators=SCALE_VALIDATORS)
+
+    class Meta:
+        verbose_name = _("nilai survei atasan")
+        verbose_name_plural = _("nilai survei atasan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["answer", "competency"], name="one_rating_per_competency"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.competency_label}: {self.rating}"

@@ -12,7 +12,12 @@ from courses.models import Enrolment
 from courses.permissions import is_course_trainer, may_learn, taught_courses_q
 from courses.selectors import lesson_progress
 from lms.accounts import scope
-from lms.accounts.permissions import can_use_hr_workspace, is_admin, is_reviewer
+from lms.accounts.permissions import (
+    can_use_hr_workspace,
+    is_admin,
+    is_reviewer,
+    is_supervisor_of,
+)
 
 from .models import EvaluationReceipt
 
@@ -84,3 +89,14 @@ def evaluation_courses_q(user) -> Q:
     condition = taught_courses_q(user)
     hr = evaluated_courses_for_hr_q(user)
     return condition | hr if hr is not None else condition
+
+
+def can_answer_supervisor_survey(user, survey) -> bool:
+    """A level-3 survey is answered only by the supervisor it was sent to, while
+    they are still the learner's direct supervisor (HR may have changed it);
+    nobody else, administrators included, sees it."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if survey.supervisor_id is None or survey.supervisor_id != user.pk:
+        return False
+    return is_supervisor_of(user, survey.learner)

@@ -1,5 +1,6 @@
 """The learner's evaluation form, and the results pages and downloads for the
-course's trainers (in the admin, ``wagtail_hooks``) and HR (/hr/evaluasi/)."""
+course's trainers (in the admin, ``wagtail_hooks``) and HR (/hr/evaluasi/); the
+supervisor's level-3 survey and HR's level-3 report (/hr/evaluasi-atasan/)."""
 
 import io
 
@@ -18,11 +19,19 @@ from lms.hr.exports import csv_chunks, write_xlsx
 from lms.hr.views import XLSX_TYPE, hr_required
 
 from . import charts
-from .exports import results_header, results_rows
-from .forms import EvaluationForm
+from .exports import level3_header, level3_rows, results_header, results_rows
+from .forms import EvaluationForm, SupervisorSurveyForm
+from .level3 import (
+    SupervisorSurveyIncomplete,
+    SupervisorSurveyRefused,
+    answer_supervisor_survey,
+)
+from .level3_reports import level3_report, survey_competencies, surveys_for_supervisor
+from .models import SupervisorAnswer, SupervisorSurvey
 from .permissions import (
     MESSAGES,
     NOT_ASKED,
+    can_answer_supervisor_survey,
     can_view_evaluation_results,
     evaluation_refusal,
 )
@@ -212,3 +221,121 @@ def hr_download_csv(request, course_id: int):
 @require_GET
 def hr_download_xlsx(request, course_id: int):
     return results_download(request, course_id, fmt="xlsx")
+
+
+# --- level 3: the supervisor's survey --------------------------------------------
+
+
+@login_required
+@require_GET
+def supervisor_surveys(request):
+    """The level-3 surveys sent to the signed-in supervisor: waiting, answered."""
+    waiting, answered = surveys_for_supervisor(user=request.user)
+    return render(
+        request,
+        "evaluation/supervisor_surveys.html",
+        {"waiting": waiting, "answered": answered},
+    )
+
+
+@login_required
+def supervisor_survey(request, survey_id: int):
+    """One level-3 survey, for the supervisor it was sent to (the e-mail's link
+    leads here through the sign-in); answered once."""
+    survey = get_object_or_404(
+        SupervisorSurvey.objects.select_related("learner", "course", "enrolment"),
+        pk=survey_id,
+    )
+    if not can_answer_supervisor_survey(request.user, survey):
+        raise Http404
+    if SupervisorAnswer.objects.filter(survey=survey).exists():
+        messages.info(request, _("Survei ini sudah Anda jawab. Terima kasih."))
+        return redirect("evaluation:supervisor_surveys")
+    form = SupervisorSurveyForm(
+        request.POST or None, competencies=survey_competencies(survey=survey)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            answer_supervisor_survey(
+                survey=survey,
+                supervisor=request.user,
+                ratings=form.ratings(),
+                comment=form.cleaned_data["comment"],
+                request=request,
+            )
+        except SupervisorSurveyRefused:
+            messages.info(request, _("Survei ini sudah Anda jawab. Terima kasih."))
+        except SupervisorSurveyIncomplete:
+            # The course's competencies changed between showing and sending.
+            form = SupervisorSurveyForm(
+                request.POST, competencies=survey_competencies(survey=survey)
+            )
+            form.is_valid()
+            return render(
+                request,
+                "evaluation/supervisor_survey.html",
+                {"survey": survey, "form": form},
+                status=400,
+            )
+        else:
+            messages.success(
+                request,
+                _("Terima kasih, penilaian Anda atas %(name)s tersimpan.")
+                % {"name": survey.learner.display_name},
+            )
+        return redirect("evaluation:supervisor_surveys")
+    return render(
+        request,
+        "evaluation/supervisor_survey.html",
+        {"survey": survey, "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+# --- level 3: the HR report ------------------------------------------------------
+
+
+@hr_required
+@require_GET
+def hr_level3(request):
+    return render(
+        request,
+        "evaluation/hr_level3.html",
+        {"report": level3_report(user=request.user)},
+    )
+
+
+def _level3_download(request, *, fmt: str):
+    record_event(
+        actor=request.user,
+        action="evaluation.level3_export",
+        target=request.user,
+        request=request,
+        format=fmt,
+    )
+    report = level3_report(user=request.user)
+    response: HttpResponse | StreamingHttpResponse
+    if fmt == "csv":
+        response = StreamingHttpResponse(
+            csv_chunks(level3_header(), level3_rows(report)),
+            content_type="text/csv; charset=utf-8",
+        )
+    else:
+        buffer = io.BytesIO()
+        write_xlsx(buffer, level3_header(), level3_rows(report), sheet_name="level3")
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="evaluasi-level3.{fmt}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@hr_required
+@require_GET
+def hr_level3_csv(request):
+    return _level3_download(request, fmt="csv")
+
+
+@hr_required
+@require_GET
+def hr_level3_xlsx(request):
+    return _level3_download(request, fmt="xlsx")

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage
+from lms.accounts.models import OrgUnit
 from lms.accounts.scope import hr_scope_units
 from lms.forms import ModelChoiceField
 from lms.uploads import unreadable_as
@@ -118,3 +119,31 @@ class SupervisorForm(forms.Form):
             "Harus pegawai dalam lingkup Anda. Kosongkan untuk menghapus atasan."
         ),
     )
+
+
+class OrgUnitForm(forms.ModelForm):
+    """Name, code, kind and time zone of a unit (the tree itself is not edited here)."""
+
+    class Meta:
+        model = OrgUnit
+        fields = ["name", "code", "kind", "time_zone"]
+        help_texts = {
+            "code": _(
+                "Kode yang dipakai berkas impor pegawai (kolom “kode unit”), "
+                "unik di seluruh Sigap."
+            ),
+        }
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip()
+        taken = OrgUnit.objects.filter(code__iexact=code)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(
+                _("Kode “%(code)s” sudah dipakai unit lain."), params={"code": code}
+            )
+        return code
+
+    def clean_name(self):
+        return self.cleaned_data["name"].strip()

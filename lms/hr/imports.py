@@ -31,6 +31,7 @@ from lms.accounts.scope import unit_in_hr_scope
 from lms.audit.services import record_event
 from lms.cache import forget_person
 from lms.emails import absolute_url, send_email
+from lms.steps import run_steps
 from lms.uploads import decode_text, read_xlsx_rows, unreadable_as
 
 from .models import HrJob
@@ -465,6 +466,10 @@ def apply_import(*, officer, rows: list[dict], request=None) -> ImportOutcome:
             unchanged += 1
     _apply_supervisors(results)
     _add_learner_role(created)
+    changed = [u.pk for u in created] + [
+        r._refs[4].user_id for r in results if r.action == "update"
+    ]
+    run_steps("SIGAP_PEOPLE_CHANGED_STEPS", user_ids=changed)
     record_event(
         actor=officer,
         action="hr.import",

@@ -55,6 +55,14 @@ class DueReminder:
         return str(ReminderLog.Kind(self.kind).label)
 
     @property
+    def link(self) -> str:
+        """Where its in-app notification leads: the page the e-mail is about."""
+        for key in ("my_courses_url", "certificates_url", "catalogue_url"):
+            if key in self.context:
+                return self.context[key]
+        return ""
+
+    @property
     def name(self) -> str:
         return self.user.display_name
 
@@ -107,7 +115,10 @@ def send_reminders(
             # Inside the transaction: a failed send leaves no log, so the next
             # run tries again.
             send_email(
-                kind=reminder.email_kind, to=reminder.user, context=reminder.context
+                kind=reminder.email_kind,
+                to=reminder.user,
+                context=reminder.context,
+                link=reminder.link,
             )
         if reminder.kind == ReminderLog.Kind.JP_BELOW_TARGET:
             run.jp_sent += 1

@@ -214,6 +214,7 @@ def notify_enrolled(*, enrolments: list[Enrolment]) -> int:
                 "deadline": enrolment.deadline,
                 "my_courses_url": my_courses_url,
             },
+            link=my_courses_url,
         )
     return len(enrolments)
 

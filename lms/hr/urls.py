@@ -2,7 +2,7 @@ from django.urls import path
 
 import lms.converters  # noqa: F401  (registers <id:…>)
 
-from . import views
+from . import unit_views, views
 
 app_name = "hr"
 urlpatterns = [
@@ -27,6 +27,10 @@ urlpatterns = [
     path("ekspor/waktu-belajar.xlsx", views.export_time_xlsx, name="export_time_xlsx"),
     path("siasn/", views.siasn, name="siasn"),
     path("siasn/<id:row_id>/kirim-ulang/", views.siasn_retry, name="siasn_retry"),
+    path("unit/", unit_views.unit_list, name="units"),
+    path("unit/tambah/", unit_views.unit_add, name="unit_add_root"),
+    path("unit/<id:parent_id>/tambah/", unit_views.unit_add, name="unit_add"),
+    path("unit/<id:unit_id>/ubah/", unit_views.unit_change, name="unit_change"),
     path("impor/", views.imports, name="imports"),
     path("impor/contoh.csv", views.import_template, name="import_template"),
     path("impor/<id:job_id>/terapkan/", views.import_apply, name="import_apply"),

@@ -69,6 +69,7 @@ def nudge(
             "deadline": enrolment.deadline,
             "my_courses_url": absolute_url("courses:my_courses"),
         },
+        link=absolute_url("courses:my_courses"),
     )
     return row
 
@@ -139,6 +140,7 @@ def send_weekly_digests(*, now: datetime.datetime | None = None) -> int:
                     "team:digest_opt_out", token=digest_opt_out_token(supervisor)
                 ),
             },
+            link=absolute_url("team:index"),
         )
         sent += 1
     return sent

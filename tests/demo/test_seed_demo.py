@@ -93,3 +93,45 @@ def test_seed_demo_has_a_supervisor_with_a_team_in_several_states():
     assert sum(member.overdue_count for member in team) == 1
     page = reminders_page(User.objects.get(email="hr@sigap.test"))
     assert page.history and page.due and page.opted_out
+
+
+def test_seed_demo_has_level3_surveys_waiting_and_answered():
+    """atasan@sigap.test has one level-3 survey to fill in and answered others;
+    HR's level-3 report shows a response rate and ratings."""
+    from lms.competencies.models import CompetencyEvidence, EvidenceSource
+    from lms.evaluation.level3_reports import level3_report, surveys_for_supervisor
+
+    supervisor = User.objects.get(email="atasan@sigap.test")
+    waiting, answered = surveys_for_supervisor(user=supervisor)
+    assert len(waiting) == 1 and len(answered) >= 1
+    report = level3_report(user=User.objects.get(email="hr@sigap.test"))
+    assert sum(course.asked for course in report) >= 2
+    assert any(course.answered and course.competencies for course in report)
+    assert CompetencyEvidence.objects.filter(source=EvidenceSource.SUPERVISOR).exists()
+
+
+def test_seed_demo_has_the_programme_assigned_by_rule_in_every_state():
+    """HR's compliance report of "Pelayanan Publik Tangguh Krisis" shows people
+    complete, in progress, assigned and overdue, and one expiring certificate
+    whose holder is re-assigned."""
+    from lms.programmes.models import Programme, ProgrammeAssignment
+    from lms.programmes.selectors import State, people_in_report
+
+    programme = Programme.objects.get(title="Pelayanan Publik Tangguh Krisis")
+    assert programme.items.count() == 5
+    assert programme.rules.get().unit.code == "SR-DINKES"
+    officer = User.objects.get(email="hr@sigap.test")
+    states = set(
+        people_in_report(programme=programme, user=officer).values_list(
+            "state", flat=True
+        )
+    )
+    assert states == set(State.ALL)
+    expiring = ProgrammeAssignment.objects.get(
+        programme=programme, user__email="staf03@sigap.test", cycle=1
+    )
+    assert expiring.certificate.jp == sum(
+        item.course.jp for item in programme.items.select_related("course")
+    )
+    assert expiring.renewals.exists()
+    assert expiring.reminders.filter(days_before=30).exists()

@@ -101,3 +101,27 @@ def test_course_edit_view_has_the_dashboard_button_and_the_menu_lists_it(seeded)
     listing = client.get("/cms/dasbor-kursus/").content.decode()
     assert _url(course) in listing
     assert "Kursus B" not in listing
+
+
+def test_dashboard_links_the_attendance_of_each_live_session(seeded):
+    """The trainer reaches each session's attendance (code, register, import) from
+    the course dashboard; a reviewer, who only reads, is not offered it."""
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.factories import make_session
+
+    world, course, *_ = seeded
+    session = make_session(
+        course,
+        title="Webinar Pelayanan Krisis",
+        starts_at=timezone.now() + datetime.timedelta(days=3),
+    )
+    attendance = reverse("livesessions:attendance", args=[session.pk])
+    html = client_as(world.users[PENGAJAR]).get(_url(course)).content.decode()
+    assert attendance in html
+    assert "Kehadiran: Webinar Pelayanan Krisis" in html
+    assert client_as(world.users[PENGAJAR]).get(attendance).status_code == 200
+    reviewer = client_as(world.users[PENINJAU]).get(_url(course)).content.decode()
+    assert attendance not in reviewer

@@ -280,9 +280,23 @@ def _assignment_submission(w: World, own: bool):
     )
 
 
+def _programme(w: World, own: bool):
+    """A programme owned by unit A (the HR officer's) or unit B, with a rule."""
+    from lms.programmes.models import AssignmentRule, Programme, ProgrammeItem
+
+    unit = w.unit_a if own else w.unit_b
+    programme = Programme.objects.create(
+        title=f"Program {unit.code}", code=f"prog-{unit.code}", owner_unit=unit
+    )
+    ProgrammeItem.objects.create(programme=programme, course=w.course(own))
+    AssignmentRule.objects.create(programme=programme, unit=unit)
+    return programme
+
+
 RECORDS.update(
     assignment_lesson=_assignment_lesson,
     assignment_submission=_assignment_submission,
+    programme=_programme,
     session=_session,
     attendance_import=_attendance_import,
     claim=_claim,
@@ -300,6 +314,10 @@ RECORDS.update(
 def _quiz_id(w: World, own: bool) -> dict:
     w.enrolment(own)
     return {"quiz_id": w.record("quiz", own).pk}
+
+
+def _programme_id(w: World, own: bool) -> dict:
+    return {"programme_id": w.record("programme", own).pk}
 
 
 def _session_id(w: World, own: bool) -> dict:
@@ -359,10 +377,130 @@ def _team_enrolment_id(w: World, own: bool) -> dict:
     return {"enrolment_id": w.enrolment(not own).pk}
 
 
+def _notification_id(w: World, own: bool) -> dict:
+    from lms.notifications.services import record_email
+
+    notification = record_email(
+        to=w.learner(own), kind="uji", title="Uji", link="/kursus-saya/"
+    )
+    return {"notification_id": notification.pk}
+
+
+def _agenda_feed_key(w: World, own: bool) -> dict:
+    from courses.agenda import feed_key
+
+    return {"key": feed_key(w.learner(own))}
+
+
 def _digest_token(w: World, own: bool) -> dict:
     from lms.team.services import digest_opt_out_token
 
     return {"token": digest_opt_out_token(w.learner(own))}
+
+
+def _supervisor_survey_id(w: World, own: bool) -> dict:
+    """Own: a level-3 survey about the peserta's team member, sent to the peserta;
+    other: one about the peserta, sent to their own supervisor (not theirs to
+    answer)."""
+    from django.utils import timezone
+
+    from lms.accounts.models import AsnProfile
+    from lms.evaluation.models import SupervisorSurvey
+
+    _peserta_has_team(w)
+    if own:
+        learner, supervisor = w.learner_b, w.users[PESERTA]
+    else:
+        learner, supervisor = w.learner_a, w.learner_b
+        AsnProfile.objects.filter(user=learner).update(supervisor=supervisor)
+    enrolment = w.enrolment(not own)
+    survey, _created = SupervisorSurvey.objects.get_or_create(
+        enrolment=enrolment,
+        defaults={
+            "learner": learner,
+            "course": enrolment.course,
+            "supervisor": supervisor,
+            "sent_at": timezone.now(),
+        },
+    )
+    return {"survey_id": survey.pk}
+
+
+def _thread(w: World, own: bool):
+    """A thread opened by the own/other learner in their course (enrolled)."""
+    from lms.discussion.services import start_thread
+
+    w.enrolment(own)
+    return start_thread(
+        user=w.learner(own), course=w.course(own), title="Tanya", body="Pertanyaan"
+    )
+
+
+def _thread_id(w: World, own: bool) -> dict:
+    return {"thread_id": w.record("thread", own).pk}
+
+
+def _post_id(w: World, own: bool) -> dict:
+    """The first post of the own/other thread (the learner's own)."""
+    return {"post_id": w.record("thread", own).posts.get().pk}
+
+
+def _discussion_course_id(w: World, own: bool) -> dict:
+    w.enrolment(own)
+    return {"course_id": w.course(own).pk}
+
+
+def _discussion_lesson_id(w: World, own: bool) -> dict:
+    w.enrolment(own)
+    return {"lesson_id": w.lesson(own).pk}
+
+
+def _post_report(w: World, own: bool):
+    """A report by the other learner of the own/other thread's first post."""
+    from django.utils import timezone
+
+    from lms.discussion.models import PostReport
+
+    return PostReport.objects.create(
+        post=w.record("thread", own).posts.get(),
+        reporter=w.learner(not own),
+        reason="Uji",
+        created_at=timezone.now(),
+    )
+
+
+def _post_report_id(w: World, own: bool) -> dict:
+    return {"report_id": w.record("post_report", own).pk}
+
+
+def _discussion_digest_token(w: World, own: bool) -> dict:
+    from lms.discussion.services import digest_opt_out_token
+
+    return {"token": digest_opt_out_token(w.learner(own))}
+
+
+RECORDS.update(thread=_thread, post_report=_post_report)
+
+# A course's discussion: its enrolled learners, its trainer, administrators; not
+# HR, reviewers, other trainers or learners of other courses.
+DISCUSSION = {
+    ANONYMOUS: LOGIN,
+    PESERTA: (200, 404),
+    PENGAJAR: (200, 404),
+    PENINJAU: 404,
+    HR: 404,
+    ADMIN: 200,
+}
+# Moderation: the course's trainer and administrators only.
+MODERATION = {
+    ANONYMOUS: LOGIN,
+    PESERTA: 404,
+    PENGAJAR: (200, 404),
+    PENINJAU: 404,
+    HR: 404,
+    ADMIN: 200,
+}
+MODERATION_POST = {**MODERATION, PENGAJAR: (302, 404), ADMIN: 302}
 
 
 # The team page: only a supervisor (someone with team members) sees it.
@@ -389,6 +527,24 @@ MATRIX: dict[str, Rule] = {
     ),
     # --- courses --------------------------------------------------------------
     "courses:my_courses": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
+    "courses:agenda_calendar": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
+    # In-app notifications: each person's own; another's is not found.
+    "notifications:list": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
+    "notifications:open": Rule(
+        method="POST",
+        kwargs=_notification_id,
+        expect={ANONYMOUS: LOGIN, PESERTA: (302, 404), SIGNED_IN: 404},
+    ),
+    "notifications:read_all": Rule(
+        method="POST", expect={ANONYMOUS: LOGIN, SIGNED_IN: 302}
+    ),
+    # The calendar feed: a calendar app cannot sign in, so the key in the address
+    # is the capability (the person's id and a MAC over their password hash);
+    # a forged or retired key finds nothing (tests/courses/test_agenda.py).
+    "courses:agenda_feed": Rule(
+        kwargs=_agenda_feed_key,
+        expect={ANONYMOUS: 200, SIGNED_IN: 200},
+    ),
     # Enrolling is open to every signed-in person with a profile; it redirects.
     "courses:enrol": Rule(
         method="POST", kwargs=_course_id, expect={ANONYMOUS: LOGIN, SIGNED_IN: 302}
@@ -432,6 +588,13 @@ MATRIX: dict[str, Rule] = {
             HR: 404,
             ADMIN: 404,
         },
+    ),
+    # Evaluation level 3: the supervisor's own list (empty for most), and a survey
+    # only the supervisor it was sent to answers (administrators included: 404).
+    "evaluation:supervisor_surveys": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
+    "evaluation:supervisor_survey": Rule(
+        kwargs=_supervisor_survey_id,
+        expect={ANONYMOUS: LOGIN, PESERTA: (200, 404), SIGNED_IN: 404},
     ),
     # --- competencies and JP -------------------------------------------------------
     "competencies:mine": Rule(expect={ANONYMOUS: LOGIN, SIGNED_IN: 200}),
@@ -478,6 +641,42 @@ MATRIX: dict[str, Rule] = {
         also=("POST",),
         expect={ANONYMOUS: 200, SIGNED_IN: 200},
     ),
+    # --- course discussion (/diskusi/) -----------------------------------------
+    "discussion:course": Rule(kwargs=_discussion_course_id, expect=DISCUSSION),
+    "discussion:new_thread": Rule(kwargs=_discussion_course_id, expect=DISCUSSION),
+    "discussion:lesson": Rule(kwargs=_discussion_lesson_id, expect=DISCUSSION),
+    "discussion:thread": Rule(kwargs=_thread_id, expect=DISCUSSION),
+    "discussion:reports": Rule(kwargs=_discussion_course_id, expect=MODERATION),
+    "discussion:moderate_post": Rule(kwargs=_post_id, expect=MODERATION),
+    "discussion:moderate_thread": Rule(
+        method="POST",
+        kwargs=_thread_id,
+        data=lambda w, own: {"action": "pin"},
+        expect=MODERATION_POST,
+    ),
+    "discussion:dismiss_report": Rule(
+        method="POST", kwargs=_post_report_id, expect=MODERATION_POST
+    ),
+    # Only the author edits (own: within the edit window).
+    "discussion:edit": Rule(
+        kwargs=_post_id,
+        expect={ANONYMOUS: LOGIN, PESERTA: (200, 404), SIGNED_IN: 404},
+    ),
+    # Someone else's post, by a reader of the discussion (never one's own).
+    "discussion:report": Rule(
+        kwargs=_post_id,
+        expect={**MODERATION, PESERTA: 404},
+    ),
+    "discussion:digest_preference": Rule(
+        method="POST", expect={ANONYMOUS: LOGIN, SIGNED_IN: 302}
+    ),
+    # The one-click opt-out link of the reply digest: the signed token is the key
+    # (tests/discussion/test_digest.py). Not a staff screen.
+    "discussion:digest_opt_out": Rule(
+        kwargs=_discussion_digest_token,
+        also=("POST",),
+        expect={ANONYMOUS: 200, SIGNED_IN: 200},
+    ),
     # --- HR workspace (/hr/): HR officers (their subtree) and administrators ----
     "hr:dashboard": Rule(expect=HR_PAGE),
     "hr:learners": Rule(expect=HR_PAGE),
@@ -509,6 +708,10 @@ MATRIX: dict[str, Rule] = {
     # Course evaluation results for HR: courses someone in the officer's scope is
     # enrolled in (the own learner is in course A); aggregates only.
     "evaluation:hr_index": Rule(expect=HR_PAGE),
+    # Level-3 report: figures of the officer's scope only (tests/evaluation).
+    "evaluation:hr_level3": Rule(expect=HR_PAGE),
+    "evaluation:hr_level3_csv": Rule(expect=HR_PAGE),
+    "evaluation:hr_level3_xlsx": Rule(expect=HR_PAGE),
     "evaluation:hr_results": Rule(
         kwargs=_evaluated_course_id,
         expect={**HR_PAGE, HR: (200, 404)},
@@ -521,9 +724,48 @@ MATRIX: dict[str, Rule] = {
         kwargs=_evaluated_course_id,
         expect={**HR_PAGE, HR: (200, 404)},
     ),
+    # The organisation tree: units in the officer's scope (unit A's officer does
+    # not see unit B: 404); only administrators add a root instansi.
+    "hr:units": Rule(expect=HR_PAGE),
+    "hr:unit_add_root": Rule(expect={**HR_PAGE, HR: 403}),
+    "hr:unit_add": Rule(
+        kwargs=lambda w, own: {"parent_id": (w.unit_a if own else w.unit_b).pk},
+        expect={**HR_PAGE, HR: (200, 404)},
+    ),
+    "hr:unit_change": Rule(
+        kwargs=lambda w, own: {"unit_id": (w.unit_a if own else w.unit_b).pk},
+        also=("POST",),
+        expect={**HR_PAGE, HR: (200, 404)},
+    ),
     "hr:imports": Rule(expect=HR_PAGE),
     "hr:import_template": Rule(expect=HR_PAGE),
     "hr:bulk_enrol": Rule(expect=HR_PAGE),
+    # Programmes: any HR officer reads a programme and its report (figures of
+    # their own scope only); only the owning unit's HR (and admins) author it.
+    "programmes:list": Rule(expect=HR_PAGE),
+    "programmes:create": Rule(expect=HR_PAGE),
+    "programmes:detail": Rule(kwargs=_programme_id, expect=HR_PAGE),
+    "programmes:edit": Rule(kwargs=_programme_id, expect={**HR_PAGE, HR: (200, 403)}),
+    "programmes:rule_add": Rule(
+        kwargs=_programme_id, expect={**HR_PAGE, HR: (200, 403)}
+    ),
+    "programmes:rule_deactivate": Rule(
+        method="POST",
+        kwargs=lambda w, own: {
+            "programme_id": w.record("programme", own).pk,
+            "rule_id": w.record("programme", own).rules.get().pk,
+        },
+        expect={**HR_PAGE, HR: (302, 403), ADMIN: 302},
+    ),
+    "programmes:assign": Rule(
+        method="POST",
+        kwargs=_programme_id,
+        expect={**HR_PAGE, HR: (302, 403), ADMIN: 302},
+    ),
+    "programmes:report": Rule(kwargs=_programme_id, expect=HR_PAGE),
+    "programmes:report_people": Rule(kwargs=_programme_id, expect=HR_PAGE),
+    "programmes:report_csv": Rule(kwargs=_programme_id, expect=HR_PAGE),
+    "programmes:report_xlsx": Rule(kwargs=_programme_id, expect=HR_PAGE),
     # National sync reconciliation: HR sees and re-sends rows of their scope only
     # (others 404); the retry redirects back to the page.
     "hr:siasn": Rule(expect=HR_PAGE),

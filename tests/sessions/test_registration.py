@@ -8,9 +8,10 @@ import time_machine
 from django.urls import reverse
 
 from courses.models import Enrolment
-from courses.sessions.ics import escape_text, fold, session_calendar
+from courses.sessions.ics import session_calendar
 from courses.sessions.models import SessionRegistration
 from lms.accounts.models import TimeZone
+from lms.ics import escape_text, fold
 from tests.factories import MEETING_URL, AsnProfileFactory, client_as
 
 from .conftest import START

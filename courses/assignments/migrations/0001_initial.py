@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('courses', '0007_alter_lessonpage_body'),
+        ('courses', '0008_alter_lessonpage_body'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

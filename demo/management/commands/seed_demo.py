@@ -10,8 +10,11 @@ from demo.steps import (
     certificates,
     competencies,
     courses,
+    discussion,
     evaluation,
     hr,
+    level3,
+    programmes,
     quizzes,
     sessions,
     siasn,
@@ -31,11 +34,18 @@ SEED_STEPS = [
     sessions,
     # After the enrolments: reflections and tasks, with answers in every state.
     assignments,
+    # After the webinar (sessions) and the certificate template: the programme
+    # of the four modules and the webinar, assigned by rule, in every state.
+    programmes,
     # Last: maps the modules and records evidence and growth for earlier steps'
     # completions and quiz attempts.
     competencies,
     # After every completion: the staff who finished a course evaluate it.
     evaluation,
+    # After the team and the competency mapping: the supervisor's level-3 surveys.
+    level3,
+    # Course discussions (after the enrolments of the staff taking part).
+    discussion,
     # After the certificates: sends the completions to the fake SIASN.
     siasn,
 ]

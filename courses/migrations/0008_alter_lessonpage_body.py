@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0006_coursepage_requires_evaluation'),
+        ('courses', '0007_coursepage_level3_weeks'),
     ]
 
     operations = [

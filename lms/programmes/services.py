@@ -1,0 +1,400 @@
+"""Programme writes: assigning by rule and by hand, completing, recertifying.
+
+Rule evaluation is set-based: one query per rule finds the people it wants and
+have no assignment of the programme yet, one bulk insert records them, and the
+courses are enrolled with ``courses.services.enrol_many`` (a few queries per
+course), so that 100,000 people and 50 rules stay a matter of seconds. It is
+idempotent: the "no assignment yet" filter and the unique (programme, person,
+cycle) constraint mean running it twice assigns nobody twice. People who no
+longer match keep their assignment (their record of what was asked of them).
+"""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import timezone
+
+from certificates.models import Certificate
+from certificates.services import PathCourse, issue_path_certificate
+from courses.models import Enrolment
+from courses.services import enrol_many
+from lms.accounts.models import AsnProfile, User
+from lms.accounts.scope import profiles_in_scope
+from lms.audit.services import record_event
+from lms.emails import absolute_url, send_email
+
+from .models import AssignmentRule, Programme, ProgrammeAssignment, ProgrammeItem
+from .selectors import programme_courses_done
+
+# Rows per INSERT when assigning (SQLite allows 32,766 parameters).
+ASSIGN_BATCH = 2000
+# Days before a programme certificate expires on which its holder is reminded.
+REMINDER_DAYS = (60, 30, 7)
+
+
+@dataclass
+class EvaluationRun:
+    """What one evaluation did: new assignments per programme id."""
+
+    assigned: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.assigned.values())
+
+
+def matching_profiles(*, rule: AssignmentRule) -> QuerySet[AsnProfile]:
+    """Everyone the rule wants (active accounts), whether assigned yet or not."""
+    return AsnProfile.objects.filter(rule.profile_q(), user__is_active=True)
+
+
+def _unassigned(profiles: QuerySet, programme_id: int) -> QuerySet:
+    return profiles.exclude(
+        Exists(
+            ProgrammeAssignment.objects.filter(
+                programme_id=programme_id, user_id=OuterRef("user_id")
+            )
+        )
+    )
+
+
+def evaluate_rules(
+    *,
+    programmes: QuerySet[Programme] | None = None,
+    user_ids: list[int] | None = None,
+    now: datetime.datetime | None = None,
+) -> EvaluationRun:
+    """Assign every active rule's people who have no assignment of its programme.
+
+    ``user_ids`` narrows the run to people who changed (an import, a profile
+    edit); without it every person is looked at (the periodic run).
+    """
+    now = now or timezone.now()
+    rules = AssignmentRule.objects.filter(
+        is_active=True, programme__is_active=True
+    ).select_related("unit", "programme")
+    if programmes is not None:
+        rules = rules.filter(programme__in=programmes)
+    wanted: dict[int, dict[int, AssignmentRule]] = defaultdict(dict)
+    by_id: dict[int, Programme] = {}
+    for rule in rules:
+        by_id[rule.programme_id] = rule.programme
+        profiles = _unassigned(matching_profiles(rule=rule), rule.programme_id)
+        if user_ids is not None:
+            profiles = profiles.filter(user_id__in=user_ids)
+        for user_id in profiles.values_list("user_id", flat=True).iterator(
+            chunk_size=5000
+        ):
+            wanted[rule.programme_id].setdefault(user_id, rule)
+    run = EvaluationRun()
+    for programme_id, people in wanted.items():
+        run.assigned[programme_id] = _assign(
+            programme=by_id[programme_id],
+            people=people,
+            source=ProgrammeAssignment.Source.RULE,
+            now=now,
+        )
+    return run
+
+
+@transaction.atomic
+def _assign(
+    *,
+    programme: Programme,
+    people: Mapping[int, AssignmentRule | None],
+    source: str,
+    now: datetime.datetime,
+    cycle: int = 1,
+    renewal_of: dict[int, ProgrammeAssignment] | None = None,
+) -> int:
+    """Record the assignments (skipping any that exist) and enrol the courses."""
+    due_on = (
+        timezone.localdate(now) + datetime.timedelta(days=programme.due_days)
+        if programme.due_days
+        else None
+    )
+    # ``people`` were chosen as having no assignment of this cycle; a concurrent
+    # run that got there first is a conflict the unique constraint ignores.
+    ProgrammeAssignment.objects.bulk_create(
+        [
+            ProgrammeAssignment(
+                programme=programme,
+                user_id=user_id,
+                cycle=cycle,
+                source=source,
+                rule=rule,
+                renewal_of=(renewal_of or {}).get(user_id),
+                assigned_at=now,
+                due_on=due_on,
+            )
+            for user_id, rule in people.items()
+        ],
+        batch_size=ASSIGN_BATCH,
+        ignore_conflicts=True,
+    )
+    new = list(people)
+    _enrol_courses(programme=programme, user_ids=new, due_on=due_on)
+    return len(new)
+
+
+def _enrol_courses(
+    *, programme: Programme, user_ids: list[int], due_on: datetime.date | None
+) -> None:
+    """Enrol in every course, or only the first one of an ordered programme (the
+    next opens when the one before is complete: ``note_course_completed``)."""
+    items = list(programme.items.select_related("course"))
+    if programme.ordered:
+        items = items[:1]
+    for item in items:
+        enrol_many(user_ids=user_ids, course=item.course.specific, deadline=due_on)
+
+
+@transaction.atomic
+def assign_by_hand(
+    *, programme: Programme, officer: User, nips: list[str], request=None
+) -> tuple[int, list[str]]:
+    """Assign people in the officer's scope by NIP; return (new, not found)."""
+    wanted = {nip.strip() for nip in nips if nip.strip()}
+    found = dict(
+        profiles_in_scope(officer).filter(nip__in=wanted).values_list("nip", "user_id")
+    )
+    people = dict.fromkeys(
+        _unassigned(
+            AsnProfile.objects.filter(user_id__in=found.values()), programme.pk
+        ).values_list("user_id", flat=True)
+    )
+    count = _assign(
+        programme=programme,
+        people=people,
+        source=ProgrammeAssignment.Source.HAND,
+        now=timezone.now(),
+    )
+    record_event(
+        actor=officer,
+        action="programme.assign",
+        target=programme,
+        request=request,
+        assigned=count,
+    )
+    return count, sorted(wanted - set(found))
+
+
+@transaction.atomic
+def add_rule(*, programme: Programme, rule: AssignmentRule, by: User, request=None):
+    """Save a rule and assign its people now."""
+    rule.programme = programme
+    rule.created_by = by
+    rule.save()
+    record_event(
+        actor=by,
+        action="programme.rule_add",
+        target=programme,
+        request=request,
+        rule=rule.describe(),
+    )
+    return evaluate_rules(programmes=Programme.objects.filter(pk=programme.pk))
+
+
+@transaction.atomic
+def save_programme(
+    *, programme: Programme, items: list[tuple[int, bool]], by: User, request=None
+) -> Programme:
+    """Save a programme and its courses (``items``: (course id, required), in order)."""
+    if programme.pk is None:
+        programme.created_by = by
+    programme.save()
+    programme.items.exclude(course_id__in=[pk for pk, _req in items]).delete()
+    for position, (course_id, required) in enumerate(items):
+        ProgrammeItem.objects.update_or_create(
+            programme=programme,
+            course_id=course_id,
+            defaults={"position": position, "required": required},
+        )
+    if not programme.ordered:
+        # Courses added later reach those already assigned and not yet done.
+        open_people = list(
+            programme.assignments.open().values_list("user_id", flat=True).distinct()
+        )
+        for item in programme.items.select_related("course"):
+            enrol_many(user_ids=open_people, course=item.course.specific)
+    record_event(actor=by, action="programme.save", target=programme, request=request)
+    return programme
+
+
+# --- completion ---------------------------------------------------------------
+
+
+def note_course_completed(*, enrolment: Enrolment) -> None:
+    """Completion step (``SIGAP_COMPLETION_STEPS``): the person's open assignments
+    that contain the course move on (the next course of an ordered programme) or
+    are complete (a certificate is issued)."""
+    open_assignments = (
+        ProgrammeAssignment.objects.open()
+        .filter(user_id=enrolment.user_id, programme__items__course=enrolment.course_id)
+        .select_related("programme")
+        .distinct()
+    )
+    for assignment in open_assignments:
+        complete_if_done(assignment=assignment)
+
+
+def complete_if_done(*, assignment: ProgrammeAssignment) -> bool:
+    """Complete the assignment when its required courses and enough electives are
+    done; issue the programme certificate once. Return whether it is complete."""
+    with transaction.atomic():
+        locked = ProgrammeAssignment.objects.select_for_update().get(pk=assignment.pk)
+        if locked.completed_at is not None:
+            return True
+        programme = assignment.programme
+        done = programme_courses_done(assignment=locked)
+        items = list(programme.items.select_related("course"))
+        required = [item for item in items if item.required]
+        electives = [item for item in items if not item.required]
+        electives_done = [item for item in electives if item.course_id in done]
+        needed = min(programme.electives_required, len(electives))
+        complete = (
+            bool(items)
+            and all(item.course_id in done for item in required)
+            and len(electives_done) >= needed
+        )
+        if not complete:
+            if programme.ordered:
+                following = [i for i in items if i.course_id not in done][:1]
+                user_ids = [locked.user_id]
+                for item in following:
+                    enrol_many(
+                        user_ids=user_ids,
+                        course=item.course.specific,
+                        deadline=locked.due_on,
+                    )
+            return False
+        counted = [item for item in items if item.course_id in done]
+        finished = max(done[item.course_id] for item in counted)
+        locked.completed_at = finished
+        locked.certificate = issue_path_certificate(
+            user=locked.user,
+            title=programme.title,
+            code=programme.code,
+            courses=[PathCourse(title=i.course.title, jp=i.course.jp) for i in counted],
+            started_on=timezone.localdate(locked.assigned_at),
+            completed_on=timezone.localdate(finished),
+            validity_months=programme.validity_months,
+            template=programme.certificate_template,
+        )
+        locked.save(update_fields=["completed_at", "certificate"])
+    assignment.completed_at, assignment.certificate = (
+        locked.completed_at,
+        locked.certificate,
+    )
+    return True
+
+
+# --- recertification ----------------------------------------------------------
+
+
+def _expiring(today: datetime.date, within_days: int) -> QuerySet:
+    """Completed assignments whose valid certificate ends within ``within_days``
+    and that have no renewal yet."""
+    return ProgrammeAssignment.objects.filter(
+        completed_at__isnull=False,
+        certificate__status=Certificate.Status.VALID,
+        certificate__valid_until__isnull=False,
+        certificate__valid_until__gte=today,
+        certificate__valid_until__lte=today + datetime.timedelta(days=within_days),
+    )
+
+
+def _ends(assignment: ProgrammeAssignment) -> datetime.date:
+    """The end date of an assignment's certificate (``_expiring`` rows have one)."""
+    certificate = assignment.certificate
+    if certificate is None or certificate.valid_until is None:
+        raise ValueError("assignment without an expiring certificate")
+    return certificate.valid_until
+
+
+def renew_expiring(*, today: datetime.date | None = None) -> int:
+    """Assign the recertification path to holders whose programme certificate
+    ends within the programme's lead time (once: a renewal is not renewed twice
+    from the same assignment). Return how many were assigned."""
+    today = today or timezone.localdate()
+    now = timezone.now()
+    count = 0
+    longest = max(
+        Programme.objects.values_list("renewal_lead_days", flat=True), default=0
+    )
+    candidates = (
+        _expiring(today, longest)
+        .exclude(Exists(ProgrammeAssignment.objects.filter(renewal_of=OuterRef("pk"))))
+        .select_related("programme__recertification_path", "certificate")
+    )
+    groups: dict[tuple[int, int], list[ProgrammeAssignment]] = defaultdict(list)
+    for assignment in candidates:
+        programme = assignment.programme
+        lead = datetime.timedelta(days=programme.renewal_lead_days)
+        if _ends(assignment) - today > lead:
+            continue
+        path = programme.renewal_programme
+        cycle = (
+            ProgrammeAssignment.objects.filter(
+                programme=path, user_id=assignment.user_id
+            ).count()
+            + 1
+        )
+        groups[(path.pk, cycle)].append(assignment)
+    for (path_id, cycle), assignments in groups.items():
+        path = Programme.objects.get(pk=path_id)
+        count += _assign(
+            programme=path,
+            people={a.user_id: None for a in assignments},
+            source=ProgrammeAssignment.Source.RENEWAL,
+            now=now,
+            cycle=cycle,
+            renewal_of={a.user_id: a for a in assignments},
+        )
+        # A renewal is due when the certificate it renews ends.
+        for assignment in assignments:
+            ProgrammeAssignment.objects.filter(
+                programme=path, user_id=assignment.user_id, cycle=cycle
+            ).update(due_on=_ends(assignment))
+    return count
+
+
+def send_expiry_reminders(*, today: datetime.date | None = None) -> int:
+    """Remind holders 60, 30 and 7 days before a programme certificate ends
+    (Jakarta days), each mark once; a missed run sends only the latest mark due,
+    never a stale one. Return how many were sent."""
+    today = today or timezone.localdate()
+    sent = 0
+    assignments = (
+        _expiring(today, max(REMINDER_DAYS))
+        .select_related("user", "programme", "certificate")
+        .prefetch_related("reminders")
+    )
+    for assignment in assignments:
+        left = (_ends(assignment) - today).days
+        mark = min(days for days in REMINDER_DAYS if days >= left)
+        if any(r.days_before <= mark for r in assignment.reminders.all()):
+            continue
+        with transaction.atomic():
+            _reminder, created = assignment.reminders.get_or_create(days_before=mark)
+            if not created:
+                continue
+            send_email(
+                kind="programme_expiring",
+                to=assignment.user,
+                context={
+                    "name": assignment.user.display_name,
+                    "programme": assignment.programme.title,
+                    "valid_until": _ends(assignment),
+                    "days": left,
+                    "certificates_url": absolute_url("certificates:mine"),
+                    "my_courses_url": absolute_url("courses:my_courses"),
+                },
+                link=absolute_url("courses:my_courses"),
+            )
+        sent += 1
+    return sent
