@@ -3,8 +3,10 @@
 ``LessonStreamBlock`` is the one stream every lesson uses.
 """
 
+from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -127,6 +129,103 @@ class ReflectionBlock(blocks.StructBlock):
         label = _("Refleksi")
 
 
+FILE_TYPE_CHOICES = [
+    ("pdf", "PDF"),
+    ("docx", "Word (.docx)"),
+    ("xlsx", "Excel (.xlsx)"),
+    ("pptx", "PowerPoint (.pptx)"),
+    ("jpg", "JPEG"),
+    ("png", "PNG"),
+]
+
+
+class RubricLevelBlock(blocks.StructBlock):
+    """One level of a rubric criterion (e.g. "Baik") and the points it earns."""
+
+    label = blocks.CharBlock(label=_("Tingkat"), max_length=80)
+    description = blocks.CharBlock(label=_("Uraian"), required=False, max_length=300)
+    points = blocks.IntegerBlock(label=_("Poin"), min_value=0, max_value=1000)
+
+
+class RubricCriterionBlock(blocks.StructBlock):
+    """One criterion of a rubric, with its levels from lowest to highest."""
+
+    name = blocks.CharBlock(label=_("Kriteria"), max_length=150)
+    levels = blocks.ListBlock(RubricLevelBlock(), label=_("Tingkat"), min_num=1)
+
+
+class AssignmentBlock(blocks.StructBlock):
+    """A task (tugas) or reflection the learner answers in writing and/or with a
+    file, graded by the course's trainer by rubric or as pass/revise. The answers
+    live in ``courses.assignments``; this block holds only what editors write."""
+
+    title = blocks.CharBlock(label=_("Judul tugas"), max_length=200)
+    kind = blocks.ChoiceBlock(
+        label=_("Jenis"),
+        choices=[("assignment", _("Tugas")), ("reflection", _("Refleksi"))],
+        default="assignment",
+    )
+    instructions = blocks.RichTextBlock(
+        label=_("Petunjuk"), features=["bold", "italic", "ol", "ul", "link"]
+    )
+    accepts_text = blocks.BooleanBlock(
+        label=_("Jawaban teks"), required=False, default=True
+    )
+    accepts_file = blocks.BooleanBlock(
+        label=_("Unggah berkas"), required=False, default=False
+    )
+    file_types = blocks.MultipleChoiceBlock(
+        label=_("Jenis berkas yang diterima"),
+        choices=FILE_TYPE_CHOICES,
+        default=["pdf", "docx"],
+        required=False,
+    )
+    max_file_mb = blocks.IntegerBlock(
+        label=_("Ukuran berkas maksimal (MB)"), default=5, min_value=1, max_value=20
+    )
+    due_date = blocks.DateBlock(label=_("Batas waktu"), required=False)
+    grading = blocks.ChoiceBlock(
+        label=_("Penilaian"),
+        choices=[("pass_revise", _("Lulus / revisi")), ("rubric", _("Rubrik"))],
+        default="pass_revise",
+    )
+    rubric = blocks.ListBlock(
+        RubricCriterionBlock(), label=_("Rubrik"), required=False, default=[]
+    )
+    pass_points = blocks.IntegerBlock(
+        label=_("Poin minimal lulus"),
+        required=False,
+        min_value=0,
+        help_text=_("Untuk rubrik: nilai di bawah ini meminta revisi."),
+    )
+    required = blocks.BooleanBlock(
+        label=_("Wajib untuk menyelesaikan kursus"),
+        required=False,
+        default=False,
+        help_text=_("Sertifikat ditahan sampai tugas ini dinilai lulus."),
+    )
+
+    class Meta:
+        icon = "form"
+        template = "blocks/assignment_block.html"
+        label = _("Tugas")
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if not value.get("accepts_text") and not value.get("accepts_file"):
+            errors["accepts_text"] = ErrorList(
+                [_("Pilih jawaban teks, unggah berkas, atau keduanya.")]
+            )
+        if value.get("accepts_file") and not value.get("file_types"):
+            errors["file_types"] = ErrorList([_("Pilih minimal satu jenis berkas.")])
+        if value.get("grading") == "rubric" and not value.get("rubric"):
+            errors["rubric"] = ErrorList([_("Rubrik perlu minimal satu kriteria.")])
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+
 class LessonStreamBlock(blocks.StreamBlock):
     """Everything a lesson can hold."""
 
@@ -142,3 +241,4 @@ class LessonStreamBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     case_study = CaseStudyBlock()
     reflection = ReflectionBlock()
+    assignment = AssignmentBlock()

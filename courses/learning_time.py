@@ -78,7 +78,7 @@ def lesson_time(*, intro: str, body) -> LessonTime:
             media += value["duration_minutes"]
             words += count_words(value.get("title", ""))
             continue
-        if kind == "reflection":
+        if kind in ("reflection", "assignment"):
             thinking += THINKING_MINUTES
         elif kind == "case_study":
             thinking += THINKING_MINUTES * len(value.get("questions") or ())

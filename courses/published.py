@@ -43,8 +43,8 @@ VERSION_KEY = "sigap:published-version"
 # (4: the outline's classes moved to the selectors; 5: the lesson links carry
 # their minutes and the learner's standing when each lesson was opened; 6: the
 # course evaluation's part, whose form a cached outline would not show; 7: the
-# live sessions part).
-ENTRY_FORMAT = 7
+# live sessions part; 8: the assignments part).
+ENTRY_FORMAT = 8
 TIMEOUT_SECONDS = 600
 
 

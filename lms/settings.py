@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "courses",
     "courses.quizzes",
     "courses.sessions",
+    "courses.assignments",
     "certificates",
     "demo",
     "wagtail.contrib.forms",
@@ -526,6 +527,7 @@ SIGAP_ERASURE_STEPS = [
     "lms.evaluation.services.forget_evaluation_receipts",
     "lms.evaluation.level3.forget_supervisor_surveys",
     "lms.xapi.services.forget_person",
+    "courses.assignments.services.forget_submissions",
     "lms.notifications.services.forget_notifications",
     "lms.discussion.services.forget_person",
 ]
@@ -575,6 +577,9 @@ SIGAP_COURSE_COPY_STEPS = [
     "courses.quizzes.copying.copy_question_bank",
     "lms.evaluation.services.note_course_run",
 ]
+# Assignments (courses.assignments): no block may accept a file larger than this;
+# each block sets its own limit up to it.
+SIGAP_ASSIGNMENT_MAX_FILE_MB = env_int("SIGAP_ASSIGNMENT_MAX_FILE_MB", 20)
 # HR: national report (riwayat kursus) fields and reminders.
 SIGAP_INSTITUSI_PENYELENGGARA = os.environ.get(
     "SIGAP_INSTITUSI_PENYELENGGARA", "BKPSDM (Sigap e-learning)"

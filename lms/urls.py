@@ -58,6 +58,7 @@ urlpatterns = SIGN_IN_REDIRECTS + [
     path("", include("certificates.urls")),
     path("kuis/", include("courses.quizzes.urls")),
     path("sesi/", include("courses.sessions.urls")),
+    path("tugas/", include("courses.assignments.urls")),
     path("", include("courses.urls")),
     path(
         "robots.txt",

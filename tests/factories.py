@@ -311,3 +311,48 @@ def make_session(course, *, starts_at, minutes: int = 90, **fields):
             **fields,
         )
     )
+
+
+# --- assignments -----------------------------------------------------------------
+
+RUBRIC = [
+    {
+        "name": "Analisis masalah",
+        "levels": [
+            {"label": "Kurang", "description": "", "points": 1},
+            {"label": "Cukup", "description": "", "points": 2},
+            {"label": "Baik", "description": "", "points": 4},
+        ],
+    },
+    {
+        "name": "Rencana tindak lanjut",
+        "levels": [
+            {"label": "Kurang", "description": "", "points": 1},
+            {"label": "Baik", "description": "", "points": 3},
+        ],
+    },
+]
+
+
+def add_assignment(lesson: LessonPage, *, block_id: str = "tugas-1", **value):
+    """Append an assignment block (``courses.blocks.AssignmentBlock``) with the id
+    ``block_id`` to ``lesson`` and save it; rubric grading unless told."""
+    fields = {
+        "title": "Refleksi penerapan di unit kerja",
+        "kind": "assignment",
+        "instructions": "<p>Tuliskan satu masalah layanan di unit Anda.</p>",
+        "accepts_text": True,
+        "accepts_file": True,
+        "file_types": ["pdf", "docx"],
+        "max_file_mb": 2,
+        "due_date": None,
+        "grading": "rubric",
+        "rubric": RUBRIC,
+        "pass_points": 4,
+        "required": True,
+    } | value
+    raw = list(lesson.body.raw_data)
+    raw.append({"type": "assignment", "value": fields, "id": block_id})
+    lesson.body = raw
+    lesson.save()
+    return lesson

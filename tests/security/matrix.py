@@ -257,6 +257,29 @@ def _attendance_import(w: World, own: bool):
     )
 
 
+def _assignment_lesson(w: World, own: bool):
+    from tests.factories import add_assignment
+
+    return add_assignment(w.lesson(own).specific, block_id="tugas-matriks")
+
+
+def _assignment_submission(w: World, own: bool):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from courses.assignments.selectors import find_assignment
+    from courses.assignments.services import submit_assignment
+
+    lesson = w.record("assignment_lesson", own)
+    return submit_assignment(
+        user=w.learner(own),
+        enrolment=w.enrolment(own),
+        lesson=lesson,
+        assignment=find_assignment(lesson=lesson, block_id="tugas-matriks"),
+        text="Jawaban tugas",
+        upload=SimpleUploadedFile("tugas.pdf", b"%PDF-1.7 tugas"),
+    )
+
+
 def _programme(w: World, own: bool):
     """A programme owned by unit A (the HR officer's) or unit B, with a rule."""
     from lms.programmes.models import AssignmentRule, Programme, ProgrammeItem
@@ -271,6 +294,8 @@ def _programme(w: World, own: bool):
 
 
 RECORDS.update(
+    assignment_lesson=_assignment_lesson,
+    assignment_submission=_assignment_submission,
     programme=_programme,
     session=_session,
     attendance_import=_attendance_import,
@@ -943,6 +968,31 @@ MATRIX: dict[str, Rule] = {
             "import_id": w.record("attendance_import", own).pk,
         },
         expect={ANONYMOUS: LOGIN, SIGNED_IN: 404, PENGAJAR: (200, 404), ADMIN: 200},
+    ),
+    # Assignments: the page of one assignment is the enrolled learner's own
+    # (their answers only); a handed-in file is for its learner, the course's
+    # trainer and administrators, never HR (tests/assignments/test_permissions.py).
+    "assignments:detail": Rule(
+        kwargs=lambda w, own: (
+            w.enrolment(own),
+            {
+                "lesson_id": w.record("assignment_lesson", own).pk,
+                "block_id": "tugas-matriks",
+            },
+        )[1],
+        expect={ANONYMOUS: LOGIN, PESERTA: (200, 404), SIGNED_IN: 404},
+    ),
+    "assignments:download": Rule(
+        kwargs=lambda w, own: {
+            "submission_id": w.record("assignment_submission", own).pk
+        },
+        expect={
+            ANONYMOUS: LOGIN,
+            PESERTA: (200, 404),
+            PENGAJAR: (200, 404),
+            SIGNED_IN: 404,
+            ADMIN: 200,
+        },
     ),
     # --- public and framework pages --------------------------------------------
     "set_language": Rule(method="POST", expect={ANONYMOUS: 302, SIGNED_IN: 302}),

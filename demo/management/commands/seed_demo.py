@@ -6,6 +6,7 @@ from django.db import transaction
 
 from demo.steps import (
     accounts,
+    assignments,
     certificates,
     competencies,
     courses,
@@ -31,6 +32,8 @@ SEED_STEPS = [
     certificates,
     quizzes,
     sessions,
+    # After the enrolments: reflections and tasks, with answers in every state.
+    assignments,
     # After the webinar (sessions) and the certificate template: the programme
     # of the four modules and the webinar, assigned by rule, in every state.
     programmes,

@@ -1,0 +1,27 @@
+import pytest
+
+from courses.assignments.models import Grading, Submission
+from courses.assignments.selectors import course_assignments
+from courses.models import CoursePage
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_demo")]
+
+MODULES = ["BCP", "KIL", "KKO", "PPK"]
+
+
+def test_every_demo_module_has_reflections_and_a_rubric_task():
+    for course in CoursePage.objects.filter(code__in=MODULES):
+        assignments = course_assignments(course=course)
+        kinds = {a.kind for a in assignments}
+        assert kinds == {"reflection", "assignment"}, course.code
+        assert any(a.uses_rubric for a in assignments), course.code
+
+
+def test_demo_answers_are_in_every_state():
+    latest = Submission.objects.latest_rounds()
+    assert latest.filter(status="submitted", round=1).exists()
+    assert latest.filter(status="revision").exists()
+    assert latest.filter(status="submitted", round=2).exists()  # handed in again
+    assert latest.filter(status="passed").exists()
+    assert Grading.objects.filter(decision="revision").exclude(feedback="").exists()
+    assert Submission.objects.exclude(file="").exists()
