@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "lms.team",
     "lms.evaluation",
     "lms.xapi",
+    "lms.lti",
     "courses",
     "courses.quizzes",
     "courses.sessions",
@@ -521,6 +522,7 @@ SIGAP_ERASURE_STEPS = [
     "lms.hr.siasn_sync.forget_person",
     "lms.evaluation.services.forget_evaluation_receipts",
     "lms.xapi.services.forget_person",
+    "lms.lti.services.forget_person",
 ]
 # Run by courses.services.complete_enrolment, in this order, inside the completion's
 # transaction, each with ``enrolment=`` (see docs/architecture.md, "Completion").
@@ -530,6 +532,7 @@ SIGAP_COMPLETION_STEPS = [
     "certificates.tasks.queue_certificate",
     "lms.hr.siasn_sync.enqueue_completion",
     "lms.xapi.services.record_course_completed",
+    "lms.lti.services.queue_completion_score",
 ]
 # Learning events for the layers above (xAPI statements, docs/interoperability.md),
 # each run inside the event's transaction by the service that records the event.
@@ -634,6 +637,13 @@ if SIGAP_XAPI_LRS_TIMEOUT <= 0 or SIGAP_XAPI_MAX_ATTEMPTS < 1 or SIGAP_XAPI_BATC
         "positif (SIGAP_XAPI_LRS_TIMEOUT, SIGAP_XAPI_MAX_ATTEMPTS and "
         "SIGAP_XAPI_BATCH must be positive)."
     )
+
+# LTI 1.3 tool (docs/interoperability.md, "LTI"): platforms are registered in the
+# admin; these only tune the calls to them (NRPS roster, AGS scores outbox).
+SIGAP_LTI_TIMEOUT = float(os.environ.get("SIGAP_LTI_TIMEOUT", "10"))
+SIGAP_LTI_MAX_ATTEMPTS = env_int("SIGAP_LTI_MAX_ATTEMPTS", 20)
+SIGAP_LTI_RETRY_BASE_SECONDS = env_int("SIGAP_LTI_RETRY_BASE_SECONDS", 60)
+SIGAP_LTI_RETRY_CAP_SECONDS = env_int("SIGAP_LTI_RETRY_CAP_SECONDS", 6 * 3600)
 
 # Certificates: the PKCS#12 signing key (unsigned when unset), or another signer
 # class (e.g. an institution's BSrE service); the demo key seed_demo writes is used

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "lti"
+
+urlpatterns = [
+    path("login/", views.login_initiation, name="login"),
+    path("launch/", views.launch, name="launch"),
+    path("jwks.json", views.jwks, name="jwks"),
+    path("kursus/<int:course_id>/", views.course_target, name="course"),
+]
