@@ -182,7 +182,9 @@ class LtiResourceLink(models.Model):
     )
     resource_link_id = models.CharField(max_length=255)
     context_id = models.CharField(max_length=255, blank=True)
-    context_title = models.CharField(_("kursus di platform"), max_length=255, blank=True)
+    context_title = models.CharField(
+        _("kursus di platform"), max_length=255, blank=True
+    )
     course = models.ForeignKey(
         "courses.CoursePage",
         verbose_name=_("kursus"),
@@ -226,6 +228,9 @@ class LtiLaunchedEnrolment(models.Model):
                 fields=["link", "enrolment"], name="lti_launched_enrolment_unique"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.link_id}: {self.sub}"
 
 
 class LtiScoreQuerySet(models.QuerySet):

@@ -41,8 +41,6 @@ LEARNER_ROLES = (
 COURSE_PATH = re.compile(r"^/lti/kursus/(?P<id>\d+)/?$")
 
 
-
-
 @dataclass(frozen=True)
 class Accepted:
     user: User
@@ -67,8 +65,10 @@ def course_for(launch: Launch) -> CoursePage:
     if course is None:
         raise LaunchRefused(
             "unknown_course",
-            _("Kursus yang diluncurkan tidak ada di Sigap (target_link_uri atau "
-              "parameter kursus)."),
+            _(
+                "Kursus yang diluncurkan tidak ada di Sigap (target_link_uri atau "
+                "parameter kursus)."
+            ),
             issuer=launch.platform.issuer,
         )
     return course
@@ -89,16 +89,21 @@ def _person(launch: Launch) -> User:
         if not email:
             raise LaunchRefused(
                 "no_email",
-                _("Platform tidak mengirim email peserta; Sigap memerlukannya pada "
-                  "peluncuran pertama (Moodle: Share launcher's email: Always)."),
+                _(
+                    "Platform tidak mengirim email peserta; Sigap memerlukannya pada "
+                    "peluncuran pertama (Moodle: Share launcher's email: Always)."
+                ),
                 issuer=platform.issuer,
             )
         user = User.objects.filter(email__iexact=email).first()
         if user is not None and not platform.match_email:
             raise LaunchRefused(
                 "email_taken",
-                _("Email %(email)s sudah dipakai akun Sigap lain; platform ini tidak "
-                  "dicocokkan lewat email.") % {"email": email},
+                _(
+                    "Email %(email)s sudah dipakai akun Sigap lain; platform ini tidak "
+                    "dicocokkan lewat email."
+                )
+                % {"email": email},
                 issuer=platform.issuer,
             )
         if user is None:
@@ -112,8 +117,10 @@ def _person(launch: Launch) -> User:
     if is_staff_role(user) or user.is_staff or user.is_superuser:
         raise LaunchRefused(
             "staff_account",
-            _("Akun staf Sigap tidak masuk lewat LTI; masuk langsung ke Sigap "
-              "(dengan MFA)."),
+            _(
+                "Akun staf Sigap tidak masuk lewat LTI; masuk langsung ke Sigap "
+                "(dengan MFA)."
+            ),
             issuer=platform.issuer,
         )
     identity.last_launch_at = timezone.now()
@@ -270,5 +277,3 @@ def forget_person(*, person: User) -> dict:
     if unsent:
         counts["lti_scores_unsent_removed"] = unsent
     return counts
-
-

@@ -67,9 +67,7 @@ def launch(request):
     except LaunchRefused as error:
         return _refused(request, error)
     except LearningRefused as error:
-        return render(
-            request, "lti/refused.html", {"message": str(error)}, status=403
-        )
+        return render(request, "lti/refused.html", {"message": str(error)}, status=403)
     login(request, accepted.user, backend=LOGIN_BACKEND)
     return HttpResponseRedirect(accepted.course.url)
 

@@ -31,7 +31,9 @@ def lti_urls():
         path("lti/", views.overview, name="sigap_lti_overview"),
         path("lti/kunci-baru/", views.rotate, name="sigap_lti_rotate"),
         path("lti/kirim-ulang/", views.retry, name="sigap_lti_retry"),
-        path("lti/tautan/<int:link_id>/peserta/", views.roster, name="sigap_lti_roster"),
+        path(
+            "lti/tautan/<int:link_id>/peserta/", views.roster, name="sigap_lti_roster"
+        ),
     ]
 
 
