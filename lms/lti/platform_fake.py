@@ -4,7 +4,8 @@ endpoint (checking Sigap's signed client assertion against Sigap's published
 keys), the roster (NRPS, two members a page, ``Link: rel=next``) and scores
 (AGS). Mounted on a ``requests.Session`` as a transport adapter (as the fake
 SIASN, BSrE and LRS). It can be told to fail the next calls
-(``fake.fail_next("timeout" | "500" | "400")``).
+(``fake.fail_next("timeout" | "500" | "400")``) or to refuse
+every score (``fake.refuse_scores = "message"``).
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ class FakePlatform:
     scores: list[dict] = field(default_factory=list)
     calls: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    # When set, every score is refused (HTTP 400) with this message.
+    refuse_scores: str = ""
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -204,6 +207,8 @@ class FakePlatformAdapter(BaseAdapter):
                 "application/vnd.ims.lis.v1.score+json"
             ):
                 return json_response(request, 415, {"error": "media type"})
+            if fake.refuse_scores:
+                return json_response(request, 400, {"error": fake.refuse_scores})
             with fake.lock:
                 fake.scores.append(json.loads(request.body))
             return json_response(request, 200, {})
