@@ -206,7 +206,9 @@ def queue_completion_score(*, enrolment: Enrolment) -> None:
     """``SIGAP_COMPLETION_STEPS``: a completed course launched through LTI goes
     back to each platform grade book that asked for it (AGS), through the
     outbox, inside the completion's transaction (a rolled-back completion sends
-    nothing)."""
+    nothing). Nothing for a person who restricted the processing of their data."""
+    if enrolment.user.processing_restricted_at is not None:
+        return
     now = timezone.now()
     launches = LtiLaunchedEnrolment.objects.filter(enrolment=enrolment).select_related(
         "link"
