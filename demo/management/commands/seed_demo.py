@@ -11,6 +11,7 @@ from demo.steps import (
     courses,
     evaluation,
     hr,
+    lti,
     quizzes,
     sessions,
     siasn,
@@ -35,6 +36,8 @@ SEED_STEPS = [
     evaluation,
     # After the certificates: sends the completions to the fake SIASN.
     siasn,
+    # An example LTI platform registration and Sigap's tool key.
+    lti,
 ]
 
 
