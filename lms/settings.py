@@ -514,6 +514,7 @@ SIGAP_RETENTION_DAYS = {
     ),
     "django_tasks_database.dbtaskresult": env_int("SIGAP_RETENTION_TASK_DAYS", 30),
     "xapi.xapistatement": env_int("SIGAP_RETENTION_XAPI_SENT_DAYS", 90),
+    "lti.ltiscore": env_int("SIGAP_RETENTION_LTI_SENT_DAYS", 90),
 }
 # Run by lms.accounts.privacy.erase_person before the identity goes (the lower
 # layer runs what higher ones registered); each returns data for the audit event.

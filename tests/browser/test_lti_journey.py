@@ -15,7 +15,13 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from lms.lti.platform_fake import FakePlatform
-from tests.browser.conftest import ARTIFACTS, STEP_TIMEOUT_MS, VIEWPORTS
+from tests.browser.conftest import (
+    ARTIFACTS,
+    DEMO_PASSWORD,
+    STEP_TIMEOUT_MS,
+    VIEWPORTS,
+)
+from tests.browser.staff import reach_staff_area, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -144,7 +150,10 @@ print(Enrolment.objects.filter(
 @pytest.fixture
 def page(browser, live_site, viewport):
     context = browser.new_context(
-        viewport=VIEWPORTS[viewport], locale="id-ID", timezone_id="Asia/Jakarta"
+        base_url=live_site.url,
+        viewport=VIEWPORTS[viewport],
+        locale="id-ID",
+        timezone_id="Asia/Jakarta",
     )
     context.set_default_timeout(STEP_TIMEOUT_MS)
     page = context.new_page()
@@ -188,3 +197,32 @@ def test_a_refused_launch_says_why(page, live_site, viewport):
     assert response.status == 400
     assert page.get_by_role("heading", name="Peluncuran LTI ditolak").is_visible()
     page.screenshot(path=str(SHOTS / f"refused-{viewport}.png"), full_page=True)
+
+
+NEW_ADMIN = r"""
+from django.contrib.auth.models import Group
+from allauth.account.models import EmailAddress
+from lms.accounts.models import User
+user, _ = User.objects.get_or_create(
+    email="{email}", defaults=dict(name="Admin LTI")
+)
+user.set_password("{password}")
+user.is_staff = True
+user.privacy_notice_shown_at = user.date_joined
+user.save()
+user.groups.add(Group.objects.get(name="Admin"))
+EmailAddress.objects.get_or_create(
+    user=user, email=user.email, defaults=dict(verified=True, primary=True)
+)
+"""
+
+
+def test_an_administrator_sees_what_to_type_into_moodle(page, live_site, viewport):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    email = f"admin-lti-{viewport}@sigap.test"
+    live_site.shell(NEW_ADMIN.format(email=email, password=DEMO_PASSWORD))
+    sign_in(page, email)
+    reach_staff_area(page, "/cms/lti/")
+    assert page.locator("#lti-login-url").inner_text().endswith("/lti/login/")
+    assert page.locator("#lti-jwks-url").inner_text().endswith("/lti/jwks.json")
+    page.screenshot(path=str(SHOTS / f"admin-{viewport}.png"), full_page=True)

@@ -208,3 +208,23 @@ def test_erasure_removes_identities_and_unsent_scores(launched, platform_fake, a
     event = AuditEvent.objects.filter(action="privacy.erasure").latest("pk")
     assert event.data["lti_identities_removed"] == 1
     assert event.data["lti_scores_unsent_removed"] == 1
+
+
+def test_retention_removes_old_sent_scores_and_never_unsent_ones(
+    launched, platform_fake, time_machine
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from lms.accounts.retention import apply_retention
+
+    complete_enrolment(enrolment=launched)
+    send_due()
+    unsent = LtiScore.objects.create(
+        launch=LtiScore.objects.get().launch, payload={}, next_attempt_at=None
+    )
+    time_machine.move_to(timezone.now() + datetime.timedelta(days=91), tick=False)
+    removed = apply_retention()
+    assert removed["lti.ltiscore"] == 1
+    assert list(LtiScore.objects.all()) == [unsent]
