@@ -198,6 +198,12 @@ def validate_launch(*, id_token: str, state: str) -> Launch:
     unverified = _unverified_claims(id_token)
     issuer = str(unverified.get("iss", ""))
     platform = login.platform
+    if not platform.active:
+        raise LaunchRefused(
+            "unknown_platform",
+            _("Platform %(issuer)s tidak terdaftar di Sigap.") % {"issuer": issuer},
+            issuer=issuer,
+        )
     if issuer != platform.issuer:
         raise LaunchRefused(
             "wrong_issuer",

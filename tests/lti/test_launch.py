@@ -300,3 +300,20 @@ def test_the_tool_key_set_is_public_and_has_no_private_part(client, db):
     key = data["keys"][0]
     assert key["kty"] == "RSA" and key["alg"] == "RS256" and key["kid"]
     assert "d" not in key and "p" not in key
+
+
+def test_a_platform_switched_off_during_the_login_cannot_launch(
+    browser, platform, platform_fake, course
+):
+    request = start_login(browser, platform_fake, course)
+    platform.active = False
+    platform.save()
+    claims = platform_fake.launch_claims(
+        nonce=request["nonce"], target_link_uri=target_for(course)
+    )
+    response = browser.post(
+        "/lti/launch/",
+        {"id_token": platform_fake.sign(claims), "state": request["state"]},
+    )
+    assert response.status_code == 400
+    assert AuditEvent.objects.get().data["reason"] == "unknown_platform"
