@@ -23,6 +23,7 @@ from lms.accounts.models import User
 from lms.accounts.permissions import is_staff_role
 from lms.audit.services import record_event
 from lms.competencies.growth import post_test_percent
+from lms.numbers import parse_int
 
 from .client import SCOPE_SCORE, PlatformClient
 from .launch import CLAIM_AGS, CLAIM_NRPS, Launch, LaunchRefused
@@ -57,9 +58,10 @@ def course_for(launch: Launch) -> CoursePage:
         if target.startswith(settings.SITE_URL + "/"):
             match = COURSE_PATH.match(urlsplit(target).path)
             wanted = match["id"] if match else ""
+    course_id = parse_int(wanted, min_value=1)
     course = (
-        CoursePage.objects.live().filter(pk=int(wanted)).first()
-        if wanted.isdigit()
+        CoursePage.objects.live().filter(pk=course_id).first()
+        if course_id is not None
         else None
     )
     if course is None:

@@ -1,5 +1,7 @@
 from django.urls import path
 
+import lms.converters  # noqa: F401  (registers <id:…>)
+
 from . import views
 
 app_name = "lti"
@@ -8,5 +10,5 @@ urlpatterns = [
     path("login/", views.login_initiation, name="login"),
     path("launch/", views.launch, name="launch"),
     path("jwks.json", views.jwks, name="jwks"),
-    path("kursus/<int:course_id>/", views.course_target, name="course"),
+    path("kursus/<id:course_id>/", views.course_target, name="course"),
 ]

@@ -8,6 +8,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+import lms.converters  # noqa: F401  (registers <id:…>)
+
 from . import views
 from .models import LtiPlatform
 from .permissions import can_manage_lti
@@ -31,9 +33,7 @@ def lti_urls():
         path("lti/", views.overview, name="sigap_lti_overview"),
         path("lti/kunci-baru/", views.rotate, name="sigap_lti_rotate"),
         path("lti/kirim-ulang/", views.retry, name="sigap_lti_retry"),
-        path(
-            "lti/tautan/<int:link_id>/peserta/", views.roster, name="sigap_lti_roster"
-        ),
+        path("lti/tautan/<id:link_id>/peserta/", views.roster, name="sigap_lti_roster"),
     ]
 
 

@@ -317,3 +317,29 @@ def test_a_platform_switched_off_during_the_login_cannot_launch(
     )
     assert response.status_code == 400
     assert AuditEvent.objects.get().data["reason"] == "unknown_platform"
+
+
+@pytest.mark.parametrize("kursus", ["99999999999999999999999", "abc", "-1"])
+def test_a_launch_naming_no_course_of_sigap_is_refused(
+    browser, platform, platform_fake, course, kursus
+):
+    custom = {"https://purl.imsglobal.org/spec/lti/claim/custom": {"kursus": kursus}}
+    response, _t, _r = launch(browser, platform_fake, course, change=custom)
+    assert response.status_code == 400
+    assert AuditEvent.objects.get().data["reason"] == "unknown_course"
+    assert not _signed_in(browser)
+
+
+def test_the_course_can_be_named_by_a_custom_parameter(
+    browser, platform, platform_fake, course
+):
+    custom = {
+        "https://purl.imsglobal.org/spec/lti/claim/custom": {"kursus": str(course.pk)}
+    }
+    change = {
+        **custom,
+        "https://purl.imsglobal.org/spec/lti/claim/target_link_uri": "http://127.0.0.1:8000/lti/kursus/",
+    }
+    response, _t, _r = launch(browser, platform_fake, course, change=change)
+    assert response.status_code == 302
+    assert response["Location"] == course.url
