@@ -180,6 +180,13 @@ def test_a_learner_opens_a_sigap_course_from_moodle(page, live_site, moodle, vie
     # auto-submitted launch; a new account reads the privacy notice first.
     page.wait_for_url(f"{live_site.url}/akun/privasi/**")
     page.screenshot(path=str(SHOTS / f"launched-{viewport}.png"), full_page=True)
+    page.get_by_role("button", name="Saya telah membaca dan memahami").click()
+    page.wait_for_url(f"{live_site.url}/katalog/**")
+    assert (
+        page.get_by_role("link", name="Keluar").count()
+        or page.get_by_role("button", name="Keluar").count()
+    )
+    page.screenshot(path=str(SHOTS / f"course-{viewport}.png"), full_page=True)
     enrolled = live_site.shell(ENROLLED.format(course_id=moodle.course_id)).split()[-1]
     assert enrolled == "1"
 
