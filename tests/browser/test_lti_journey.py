@@ -9,6 +9,7 @@ enrolled; a replayed launch is refused. Screenshots at 360 and 1280 px go to
 import html
 import json
 import threading
+import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -38,6 +39,8 @@ class Moodle:
         port = self.server.server_address[1]
         self.fake = FakePlatform(issuer=f"http://127.0.0.1:{port}")
         self.last_form: dict = {}
+        # A new person per test: the live site's database is shared.
+        self.learner = f"lestari.handayani.{uuid.uuid4().hex[:8]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     @property
@@ -72,9 +75,11 @@ class Moodle:
                         self._send(400, "unknown client", "text/plain")
                         return
                     claims = fake.launch_claims(
-                        nonce=query["nonce"], target_link_uri=moodle.target
+                        nonce=query["nonce"],
+                        target_link_uri=moodle.target,
+                        sub=moodle.learner,
                     )
-                    claims["email"] = "lestari.handayani@bkpsdm.test"
+                    claims["email"] = f"{moodle.learner}@bkpsdm.test"
                     claims["name"] = "Lestari Handayani"
                     moodle.last_form = {
                         "id_token": fake.sign(claims),
@@ -143,7 +148,7 @@ print(CoursePage.objects.live().order_by("pk").values_list("pk", flat=True)[0])
 ENROLLED = """
 from courses.models import Enrolment
 print(Enrolment.objects.filter(
-    user__email="lestari.handayani@bkpsdm.test", course_id={course_id}).count())
+    user__email="{email}", course_id={course_id}).count())
 """
 
 
@@ -188,7 +193,11 @@ def test_a_learner_opens_a_sigap_course_from_moodle(page, live_site, moodle, vie
         or page.get_by_role("button", name="Keluar").count()
     )
     page.screenshot(path=str(SHOTS / f"course-{viewport}.png"), full_page=True)
-    enrolled = live_site.shell(ENROLLED.format(course_id=moodle.course_id)).split()[-1]
+    enrolled = live_site.shell(
+        ENROLLED.format(
+            course_id=moodle.course_id, email=f"{moodle.learner}@bkpsdm.test"
+        )
+    ).split()[-1]
     assert enrolled == "1"
 
     # The same id_token and state posted again: refused.
