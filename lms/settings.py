@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "lms.evaluation",
     "lms.xapi",
     "lms.notifications",
+    "lms.lti",
     "courses",
     "courses.quizzes",
     "courses.sessions",
@@ -518,6 +519,7 @@ SIGAP_RETENTION_DAYS = {
     ),
     "django_tasks_database.dbtaskresult": env_int("SIGAP_RETENTION_TASK_DAYS", 30),
     "xapi.xapistatement": env_int("SIGAP_RETENTION_XAPI_SENT_DAYS", 90),
+    "lti.ltiscore": env_int("SIGAP_RETENTION_LTI_SENT_DAYS", 90),
 }
 # Run by lms.accounts.privacy.erase_person before the identity goes (the lower
 # layer runs what higher ones registered); each returns data for the audit event.
@@ -530,6 +532,7 @@ SIGAP_ERASURE_STEPS = [
     "courses.assignments.services.forget_submissions",
     "lms.notifications.services.forget_notifications",
     "lms.discussion.services.forget_person",
+    "lms.lti.services.forget_person",
 ]
 # Run by lms.emails.send_email for an e-mail sent with a ``link`` (a Sigap address),
 # with ``to=``, ``kind=``, ``title=`` (the subject) and ``link=``: the e-mail is also
@@ -547,6 +550,7 @@ SIGAP_COMPLETION_STEPS = [
     "lms.hr.siasn_sync.enqueue_completion",
     "lms.xapi.services.record_course_completed",
     "lms.programmes.services.note_course_completed",
+    "lms.lti.services.queue_completion_score",
 ]
 # Run after people are created or changed (HR's staff import, a profile saved),
 # with ``user_ids=``, inside the change's transaction: programme rules look at
@@ -681,6 +685,13 @@ if SIGAP_XAPI_LRS_TIMEOUT <= 0 or SIGAP_XAPI_MAX_ATTEMPTS < 1 or SIGAP_XAPI_BATC
         "positif (SIGAP_XAPI_LRS_TIMEOUT, SIGAP_XAPI_MAX_ATTEMPTS and "
         "SIGAP_XAPI_BATCH must be positive)."
     )
+
+# LTI 1.3 tool (docs/interoperability.md, "LTI"): platforms are registered in the
+# admin; these only tune the calls to them (NRPS roster, AGS scores outbox).
+SIGAP_LTI_TIMEOUT = float(os.environ.get("SIGAP_LTI_TIMEOUT", "10"))
+SIGAP_LTI_MAX_ATTEMPTS = env_int("SIGAP_LTI_MAX_ATTEMPTS", 20)
+SIGAP_LTI_RETRY_BASE_SECONDS = env_int("SIGAP_LTI_RETRY_BASE_SECONDS", 60)
+SIGAP_LTI_RETRY_CAP_SECONDS = env_int("SIGAP_LTI_RETRY_CAP_SECONDS", 6 * 3600)
 
 # Certificates: the PKCS#12 signing key (unsigned when unset), or another signer
 # class (e.g. an institution's BSrE service); the demo key seed_demo writes is used

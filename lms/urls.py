@@ -50,6 +50,7 @@ urlpatterns = SIGN_IN_REDIRECTS + [
     path("health/ping", health.ping, name="health_ping"),
     path("health/db", health.database, name="health_db"),
     path("hr/", include("lms.hr.urls")),
+    path("lti/", include("lms.lti.urls")),
     path("tim/", include("lms.team.urls")),
     path("notifikasi/", include("lms.notifications.urls")),
     path("diskusi/", include("lms.discussion.urls")),

@@ -27,6 +27,8 @@ RETENTION_DATE_FIELDS = {
     # Only statements the LRS received (``sent_at`` set): the outbox's copy; one
     # not yet sent has no ``sent_at`` and stays until it is sent.
     "xapi.xapistatement": "sent_at",
+    # The same for LTI scores the platform received.
+    "lti.ltiscore": "sent_at",
 }
 
 

@@ -82,6 +82,9 @@ RIGHTS: list[Right] = [
     Right("model:evaluation.add_standardquestion", ADMINS),
     Right("model:evaluation.change_standardquestion", ADMINS),
     Right("model:evaluation.delete_standardquestion", ADMINS),
+    Right("model:lti.add_ltiplatform", ADMINS),
+    Right("model:lti.change_ltiplatform", ADMINS),
+    Right("model:lti.delete_ltiplatform", ADMINS),
 ]
 
 # Rights decided by named predicates in code (code -> dotted path of the predicate).

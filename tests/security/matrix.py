@@ -994,6 +994,15 @@ MATRIX: dict[str, Rule] = {
             ADMIN: 200,
         },
     ),
+    # --- LTI 1.3 tool (docs/interoperability.md, "LTI") ---------------------------
+    # Called by another platform's page, cross-site: no CSRF token can be there
+    # (CSRF_EXEMPT below); refused without a registered platform, a state Sigap
+    # made and a signed id_token (tests/lti/test_launch.py).
+    "lti:login": Rule(expect={ANONYMOUS: 400, SIGNED_IN: 400}, also=("POST",)),
+    "lti:launch": Rule(method="POST", expect={ANONYMOUS: 400, SIGNED_IN: 400}),
+    # The tool's public keys, and a course's target link (leads to the course).
+    "lti:jwks": Rule(expect={ANONYMOUS: 200, SIGNED_IN: 200}),
+    "lti:course": Rule(kwargs=_course_id, expect={ANONYMOUS: 302, SIGNED_IN: 302}),
     # --- public and framework pages --------------------------------------------
     "set_language": Rule(method="POST", expect={ANONYMOUS: 302, SIGNED_IN: 302}),
     "robots.txt": Rule(expect={ANONYMOUS: 200, SIGNED_IN: 200}),
@@ -1025,8 +1034,17 @@ COVERED_ELSEWHERE: dict[str, str] = {
     "^media/(?P<path>.*)$": "only in DEBUG",
 }
 
-# Views that legitimately accept a POST without a CSRF token (none so far).
-CSRF_EXEMPT: dict[str, str] = {}
+# Views that legitimately accept a POST without a CSRF token, and why it is safe.
+CSRF_EXEMPT: dict[str, str] = {
+    "lti:login": "LTI 1.3 OIDC login initiation, posted by the platform's page: "
+    "it only stores a one-use state and redirects to the registered platform's "
+    "own login URL (tests/lti/test_launch.py)",
+    "lti:launch": "LTI 1.3 launch, posted cross-site by the platform: believed "
+    "only with an id_token signed by the registered platform for Sigap's client "
+    "ID and a registered deployment, carrying the nonce of a state Sigap made "
+    "and accepts once (test_a_forged_launch_is_refused_audited_and_signs_nobody_"
+    "in, test_a_replayed_launch_is_refused)",
+}
 
 __all__ = [
     "ADMIN",

@@ -14,6 +14,7 @@ from demo.steps import (
     evaluation,
     hr,
     level3,
+    lti,
     programmes,
     quizzes,
     sessions,
@@ -48,6 +49,8 @@ SEED_STEPS = [
     discussion,
     # After the certificates: sends the completions to the fake SIASN.
     siasn,
+    # An example LTI platform registration and Sigap's tool key.
+    lti,
 ]
 
 

@@ -1,0 +1,315 @@
+"""The LTI 1.3 launch, checked: the OIDC login initiation (a third-party
+initiated login) and the id_token the platform posts back.
+
+What protects the launch (it is a cross-site POST, so Django's CSRF token
+cannot): the ``state`` Sigap made at the login initiation, stored server-side
+and usable once; the ``nonce`` it made then, which the id_token must carry; and
+the id_token's RS256 signature by a key of the registered platform's JWKS, its
+issuer, audience (our client ID), deployment, and time window. Any launch that
+fails one of these is refused with a reason (``LaunchRefused.code``).
+"""
+
+import datetime
+import secrets
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import jwt
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .client import PlatformError, platform_jwks
+from .models import LtiDeployment, LtiLaunchState, LtiPlatform
+
+CLAIM = "https://purl.imsglobal.org/spec/lti/claim/"
+CLAIM_NRPS = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice"
+CLAIM_AGS = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"
+# A login initiation must come back as a launch within this time.
+STATE_SECONDS = 600
+# Clock difference tolerated between the platform and Sigap.
+LEEWAY_SECONDS = 60
+
+
+class LaunchRefused(Exception):
+    """A launch or login initiation that is not believed; ``code`` names the
+    check that failed (for the audit trail), ``message`` says it in Indonesian."""
+
+    def __init__(self, code: str, message: str, *, issuer: str = ""):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.issuer = issuer
+
+
+def launch_url() -> str:
+    return settings.SITE_URL + reverse("lti:launch")
+
+
+def start_login(params) -> str:
+    """The OIDC authentication request to send the browser to, for the login
+    initiation ``params`` (``iss``, ``login_hint``, ``target_link_uri``, and
+    optionally ``client_id``, ``lti_message_hint``, ``lti_deployment_id``)."""
+    issuer = params.get("iss", "")
+    login_hint = params.get("login_hint", "")
+    target = params.get("target_link_uri", "")
+    if not issuer or not login_hint or not target:
+        raise LaunchRefused(
+            "login_incomplete",
+            _("Permintaan login LTI tidak lengkap (iss, login_hint, target_link_uri)."),
+            issuer=issuer,
+        )
+    platforms = LtiPlatform.objects.filter(issuer=issuer, active=True)
+    if params.get("client_id"):
+        platforms = platforms.filter(client_id=params["client_id"])
+    found = list(platforms[:2])
+    if len(found) != 1:
+        raise LaunchRefused(
+            "unknown_platform",
+            _("Platform %(issuer)s tidak terdaftar di Sigap.") % {"issuer": issuer},
+            issuer=issuer,
+        )
+    platform = found[0]
+    if not (target == settings.SITE_URL or target.startswith(settings.SITE_URL + "/")):
+        raise LaunchRefused(
+            "foreign_target",
+            _("Tujuan peluncuran bukan alamat Sigap."),
+            issuer=issuer,
+        )
+    state = LtiLaunchState.objects.create(
+        platform=platform,
+        state=secrets.token_urlsafe(32),
+        nonce=secrets.token_urlsafe(32),
+        target_link_uri=target,
+    )
+    query = {
+        "scope": "openid",
+        "response_type": "id_token",
+        "response_mode": "form_post",
+        "prompt": "none",
+        "client_id": platform.client_id,
+        "redirect_uri": launch_url(),
+        "login_hint": login_hint,
+        "state": state.state,
+        "nonce": state.nonce,
+    }
+    if params.get("lti_message_hint"):
+        query["lti_message_hint"] = params["lti_message_hint"]
+    separator = "&" if "?" in platform.auth_login_url else "?"
+    return platform.auth_login_url + separator + urlencode(query)
+
+
+@dataclass(frozen=True)
+class Launch:
+    """A launch that passed every check."""
+
+    platform: LtiPlatform
+    deployment: LtiDeployment
+    claims: dict
+
+    def claim(self, name: str, default=None):
+        return self.claims.get(CLAIM + name, default)
+
+
+def _consume_state(value: str) -> LtiLaunchState:
+    """The login this launch answers, marked used now (whatever follows): a
+    second launch with the same state is a replay."""
+    if not value:
+        raise LaunchRefused("missing_state", _("Peluncuran LTI tanpa state."))
+    row = LtiLaunchState.objects.select_related("platform").filter(state=value).first()
+    if row is None:
+        raise LaunchRefused(
+            "unknown_state",
+            _("Peluncuran LTI tidak dikenal (state tidak dibuat oleh Sigap)."),
+        )
+    used = LtiLaunchState.objects.filter(pk=row.pk, used_at__isnull=True).update(
+        used_at=timezone.now()
+    )
+    if not used:
+        raise LaunchRefused(
+            "replay",
+            _("Peluncuran LTI ini sudah dipakai (nonce/state sekali pakai)."),
+            issuer=row.platform.issuer,
+        )
+    age = timezone.now() - row.created_at
+    if age > datetime.timedelta(seconds=STATE_SECONDS):
+        raise LaunchRefused(
+            "state_expired",
+            _("Peluncuran LTI kedaluwarsa; mulai lagi dari platform."),
+            issuer=row.platform.issuer,
+        )
+    return row
+
+
+def _signing_key(platform: LtiPlatform, token: str):
+    try:
+        header = jwt.get_unverified_header(token)
+    except jwt.PyJWTError as error:
+        raise LaunchRefused(
+            "malformed", _("id_token bukan JWT yang sah."), issuer=platform.issuer
+        ) from error
+    if header.get("alg") != "RS256":
+        raise LaunchRefused(
+            "bad_algorithm",
+            _("id_token harus ditandatangani dengan RS256."),
+            issuer=platform.issuer,
+        )
+    kid = header.get("kid")
+    try:
+        for fresh in (False, True):
+            jwks = jwt.PyJWKSet.from_dict(platform_jwks(platform, fresh=fresh))
+            for key in jwks.keys:
+                if kid is None or key.key_id == kid:
+                    return key.key
+    except PlatformError as error:
+        raise LaunchRefused(
+            "jwks_unavailable",
+            _("Kunci publik platform tidak dapat diambil: %(reason)s")
+            % {"reason": error.message},
+            issuer=platform.issuer,
+        ) from error
+    except jwt.PyJWTError as error:
+        raise LaunchRefused(
+            "jwks_invalid",
+            _("Kunci publik platform (JWKS) tidak sah."),
+            issuer=platform.issuer,
+        ) from error
+    raise LaunchRefused(
+        "unknown_key",
+        _("id_token ditandatangani kunci yang tidak ada di JWKS platform."),
+        issuer=platform.issuer,
+    )
+
+
+def _unverified_claims(token: str) -> dict:
+    try:
+        return jwt.decode(token, options={"verify_signature": False})
+    except jwt.PyJWTError as error:
+        raise LaunchRefused("malformed", _("id_token bukan JWT yang sah.")) from error
+
+
+def validate_launch(*, id_token: str, state: str) -> Launch:
+    """The launch posted back with ``id_token`` and ``state``, checked; refused
+    (``LaunchRefused``) at the first check it fails."""
+    login = _consume_state(state)
+    if not id_token:
+        raise LaunchRefused("missing_token", _("Peluncuran LTI tanpa id_token."))
+    unverified = _unverified_claims(id_token)
+    issuer = str(unverified.get("iss", ""))
+    platform = login.platform
+    if not platform.active:
+        raise LaunchRefused(
+            "unknown_platform",
+            _("Platform %(issuer)s tidak terdaftar di Sigap.") % {"issuer": issuer},
+            issuer=issuer,
+        )
+    if issuer != platform.issuer:
+        raise LaunchRefused(
+            "wrong_issuer",
+            _("Penerbit id_token (%(issuer)s) bukan platform yang memulai login.")
+            % {"issuer": issuer},
+            issuer=issuer,
+        )
+    key = _signing_key(platform, id_token)
+    try:
+        claims = jwt.decode(
+            id_token,
+            key,
+            algorithms=["RS256"],
+            audience=platform.client_id,
+            issuer=platform.issuer,
+            leeway=LEEWAY_SECONDS,
+            options={"require": ["exp", "iat", "iss", "aud", "sub", "nonce"]},
+        )
+    except jwt.ExpiredSignatureError as error:
+        raise LaunchRefused(
+            "expired", _("id_token sudah kedaluwarsa."), issuer=issuer
+        ) from error
+    except jwt.ImmatureSignatureError as error:
+        raise LaunchRefused(
+            "not_yet_valid", _("id_token dibuat di masa depan (iat)."), issuer=issuer
+        ) from error
+    except jwt.InvalidAudienceError as error:
+        raise LaunchRefused(
+            "wrong_audience",
+            _("id_token bukan untuk Sigap (aud bukan client ID terdaftar)."),
+            issuer=issuer,
+        ) from error
+    except jwt.MissingRequiredClaimError as error:
+        raise LaunchRefused(
+            "missing_claim",
+            _("id_token tanpa klaim wajib %(claim)s.") % {"claim": error.claim},
+            issuer=issuer,
+        ) from error
+    except jwt.InvalidSignatureError as error:
+        raise LaunchRefused(
+            "bad_signature",
+            _("Tanda tangan id_token tidak cocok dengan kunci platform."),
+            issuer=issuer,
+        ) from error
+    except jwt.PyJWTError as error:
+        raise LaunchRefused(
+            "invalid_token",
+            _("id_token tidak sah: %(reason)s") % {"reason": str(error)},
+            issuer=issuer,
+        ) from error
+    if not isinstance(claims.get("iat"), int | float) or claims["iat"] > (
+        timezone.now().timestamp() + LEEWAY_SECONDS
+    ):
+        raise LaunchRefused(
+            "not_yet_valid", _("id_token dibuat di masa depan (iat)."), issuer=issuer
+        )
+    audiences = claims["aud"] if isinstance(claims["aud"], list) else [claims["aud"]]
+    if len(audiences) > 1 and claims.get("azp") != platform.client_id:
+        raise LaunchRefused(
+            "wrong_audience",
+            _("id_token untuk beberapa penerima tanpa azp Sigap."),
+            issuer=issuer,
+        )
+    if claims["nonce"] != login.nonce:
+        raise LaunchRefused(
+            "wrong_nonce",
+            _("Nonce id_token bukan yang dibuat Sigap untuk login ini."),
+            issuer=issuer,
+        )
+    deployment_id = claims.get(CLAIM + "deployment_id")
+    deployment = (
+        LtiDeployment.objects.filter(
+            platform=platform, deployment_id=deployment_id
+        ).first()
+        if deployment_id
+        else None
+    )
+    if deployment is None:
+        raise LaunchRefused(
+            "unknown_deployment",
+            _("Deployment %(id)s tidak terdaftar untuk platform ini.")
+            % {"id": deployment_id or "-"},
+            issuer=issuer,
+        )
+    for name, expected in (
+        ("message_type", "LtiResourceLinkRequest"),
+        ("version", "1.3.0"),
+    ):
+        if claims.get(CLAIM + name) != expected:
+            raise LaunchRefused(
+                "missing_claim",
+                _("Klaim %(claim)s harus %(value)s.")
+                % {"claim": name, "value": expected},
+                issuer=issuer,
+            )
+    link = claims.get(CLAIM + "resource_link")
+    if not isinstance(link, dict) or not link.get("id"):
+        raise LaunchRefused(
+            "missing_claim",
+            _("id_token tanpa klaim wajib %(claim)s.") % {"claim": "resource_link"},
+            issuer=issuer,
+        )
+    if not isinstance(claims.get(CLAIM + "roles"), list):
+        raise LaunchRefused(
+            "missing_claim",
+            _("id_token tanpa klaim wajib %(claim)s.") % {"claim": "roles"},
+            issuer=issuer,
+        )
+    return Launch(platform=platform, deployment=deployment, claims=claims)

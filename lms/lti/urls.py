@@ -1,0 +1,14 @@
+from django.urls import path
+
+import lms.converters  # noqa: F401  (registers <id:…>)
+
+from . import views
+
+app_name = "lti"
+
+urlpatterns = [
+    path("login/", views.login_initiation, name="login"),
+    path("launch/", views.launch, name="launch"),
+    path("jwks.json", views.jwks, name="jwks"),
+    path("kursus/<id:course_id>/", views.course_target, name="course"),
+]
