@@ -55,6 +55,7 @@ urlpatterns = SIGN_IN_REDIRECTS + [
     path("", include("certificates.urls")),
     path("kuis/", include("courses.quizzes.urls")),
     path("sesi/", include("courses.sessions.urls")),
+    path("paket/", include("courses.packages.urls")),
     path("", include("courses.urls")),
     path(
         "robots.txt",

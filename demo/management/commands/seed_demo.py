@@ -11,6 +11,7 @@ from demo.steps import (
     courses,
     evaluation,
     hr,
+    packages,
     quizzes,
     sessions,
     siasn,
@@ -28,6 +29,8 @@ SEED_STEPS = [
     certificates,
     quizzes,
     sessions,
+    # SCORM and cmi5 lessons in a module (demo/packages).
+    packages,
     # Last: maps the modules and records evidence and growth for earlier steps'
     # completions and quiz attempts.
     competencies,
