@@ -65,7 +65,7 @@ def trainer(db):
 
 @pytest.fixture
 def course(catalog, trainer):
-    return make_course(catalog, lessons=0, trainer=trainer)
+    return make_course(catalog, lessons=1, trainer=trainer)
 
 
 def add_package_lesson(course, data: bytes, *, slug: str, required=True):
