@@ -20,8 +20,9 @@ from django.http import (
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
+from lms.accounts.middleware import staff_mfa_redirect
 from lms.private_files import private_storage
 
 from .models import PackageAttempt, PackagePage, Standard
@@ -56,6 +57,14 @@ def _may_open(request, page: PackagePage) -> bool:
     )
 
 
+def _preview_needs_mfa(request, page: PackagePage):
+    """Staff previewing a lesson they are not enrolled in set up MFA first, as
+    on every staff screen; None for a learner."""
+    if may_play_package(request.user, page, request=request):
+        return None
+    return staff_mfa_redirect(request)
+
+
 @login_required
 @require_POST
 def launch_view(request, page_id: int):
@@ -64,6 +73,8 @@ def launch_view(request, page_id: int):
     page = _page(page_id)
     if not _may_open(request, page):
         raise Http404
+    if mfa_first := _preview_needs_mfa(request, page):
+        return mfa_first
     attempt = attempt_for(page=page, user=request.user)
     if page.package.standard == Standard.CMI5:
         launch = cmi5_launch(
@@ -99,6 +110,8 @@ def commit_view(request, page_id: int):
     attempt = PackageAttempt.objects.filter(page=page, user=request.user).first()
     if attempt is None or page.package.standard == Standard.CMI5:
         return JsonResponse({"result": False, "errorCode": 404}, status=404)
+    if request.content_type != "application/json":
+        return JsonResponse({"result": False, "errorCode": 101}, status=400)
     try:
         commit_runtime(attempt=attempt, body=request.body)
     except (ValueError, UnicodeDecodeError):
@@ -127,6 +140,7 @@ def _package_csp() -> str:
 
 
 @login_required
+@require_safe
 def file_view(request, page_id: int, package_id: int, path: str):
     """One file of the package, for whoever may open the lesson, framed only by
     Sigap's own pages. Not a download: the package's pages run here, under
@@ -134,6 +148,8 @@ def file_view(request, page_id: int, package_id: int, path: str):
     page = _page(page_id)
     if page.package_id != package_id or not _may_open(request, page):
         raise Http404
+    if mfa_first := _preview_needs_mfa(request, page):
+        return mfa_first
     name = safe_member_name(path)
     if name is None:
         raise Http404
@@ -201,6 +217,7 @@ def _authorised(request, registration) -> PackageAttempt:
 
 
 @csrf_exempt  # answers no cookie: only the token in Authorization counts
+@require_safe
 def cmi5_endpoint_view(request, registration: uuid.UUID):
     """The endpoint's base: xAPI's /about for a client that asks."""
     return _xapi(JsonResponse({"version": [XAPI_VERSION, "1.0.3"]}))
