@@ -488,9 +488,9 @@ if not 0 <= SIGAP_MIN_TIME_SHARE <= 100:
     )
 # SCORM and cmi5 packages (courses.packages, docs/interoperability.md): the ZIP
 # as uploaded, and what it may inflate to (bytes, files, compression ratio).
-SIGAP_PACKAGE_MAX_UPLOAD_BYTES = env_int(
-    "SIGAP_PACKAGE_MAX_UPLOAD_MB", 100
-) * (1024 * 1024)
+SIGAP_PACKAGE_MAX_UPLOAD_BYTES = env_int("SIGAP_PACKAGE_MAX_UPLOAD_MB", 100) * (
+    1024 * 1024
+)
 SIGAP_PACKAGE_MAX_BYTES = env_int("SIGAP_PACKAGE_MAX_UNZIPPED_MB", 300) * (1024 * 1024)
 SIGAP_PACKAGE_MAX_FILES = env_int("SIGAP_PACKAGE_MAX_FILES", 3000)
 SIGAP_PACKAGE_MAX_RATIO = env_int("SIGAP_PACKAGE_MAX_RATIO", 100)

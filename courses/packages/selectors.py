@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
@@ -164,7 +165,7 @@ def _initial_cmi(attempt: PackageAttempt, user: User) -> dict:
     name = user.get_full_name() or user.email
     resume = bool(attempt.suspend_data or attempt.location)
     if attempt.package.standard == Standard.SCORM12:
-        core = {
+        core: dict[str, Any] = {
             "student_id": str(attempt.registration),
             "student_name": name,
             "entry": "resume" if resume else "ab-initio",
@@ -216,7 +217,7 @@ def cmi5_actor(attempt: PackageAttempt) -> dict:
 def scorm_launch(
     *, page: PackagePage, attempt: PackageAttempt, user: User, csrf_token: str
 ) -> Launch:
-    package = page.package
+    package = attempt.package
     url = package_file_url(page=page, path=package.launch_path)
     if package.launch_parameters:
         url = f"{url}?{package.launch_parameters}"
@@ -235,7 +236,7 @@ def scorm_launch(
 def cmi5_launch(*, page: PackagePage, attempt: PackageAttempt, code: str) -> Launch:
     """The AU's URL with the cmi5 launch parameters (endpoint, fetch, actor,
     registration, activityId), all on Sigap's own origin."""
-    package = page.package
+    package = attempt.package
     site = settings.SITE_URL.rstrip("/")
     registration = str(attempt.registration)
     endpoint = site + reverse(
@@ -263,7 +264,7 @@ def cmi5_launch(*, page: PackagePage, attempt: PackageAttempt, code: str) -> Lau
 def cmi5_launch_data(*, attempt: PackageAttempt, return_url: str) -> dict:
     """The ``LMS.LaunchData`` state document of the cmi5 specification."""
     package = attempt.package
-    data = {
+    data: dict[str, Any] = {
         "contextTemplate": {
             "extensions": {
                 "https://w3id.org/xapi/cmi5/context/extensions/sessionid": (

@@ -109,11 +109,14 @@ def attempt_for(*, page: PackagePage, user: User) -> PackageAttempt:
     """The learner's attempt of the lesson, made on first launch; a package
     replaced since then starts its runtime data afresh (``satisfied_at`` stays:
     a lesson done is not undone by a new upload)."""
+    package = page.package
+    if package is None:
+        raise ValueError("a package lesson without a package")
     attempt, created = PackageAttempt.objects.get_or_create(
-        page=page, user=user, defaults={"package": page.package}
+        page=page, user=user, defaults={"package": package}
     )
-    if not created and attempt.package_id != page.package_id:
-        attempt.package = page.package
+    if not created and attempt.package_id != package.pk:
+        attempt.package = package
         attempt.cmi = {}
         attempt.location = attempt.suspend_data = ""
         attempt.completion_status = attempt.success_status = ""
@@ -160,9 +163,7 @@ def _scorm_statuses(standard: str, cmi: dict[str, str]):
         low = _float(cmi.get("cmi.core.score.min")) or 0.0
         high = _float(cmi.get("cmi.core.score.max"))
         high = 100.0 if high is None else high
-        scaled = (
-            (raw - low) / (high - low) if raw is not None and high > low else None
-        )
+        scaled = (raw - low) / (high - low) if raw is not None and high > low else None
         return (
             completion,
             success,
@@ -324,9 +325,10 @@ def _check_statement(attempt: PackageAttempt, statement, actor: dict) -> None:
     verb = (statement.get("verb") or {}).get("id")
     if not isinstance(verb, str) or not verb:
         raise StatementRefused("statement has no verb")
-    if verb in VERBS.values() and (statement.get("object") or {}).get(
-        "id"
-    ) != attempt.package.activity_id:
+    if (
+        verb in VERBS.values()
+        and (statement.get("object") or {}).get("id") != attempt.package.activity_id
+    ):
         raise StatementRefused("object is not the AU")
 
 
@@ -361,7 +363,9 @@ def store_cmi5_statements(
             locked.completion_status = "completed"
         elif verb in (VERBS["passed"], VERBS["failed"]):
             if locked.success_status != "passed":
-                locked.success_status = "passed" if verb == VERBS["passed"] else "failed"
+                locked.success_status = (
+                    "passed" if verb == VERBS["passed"] else "failed"
+                )
             scaled = _float((result.get("score") or {}).get("scaled"))
             if scaled is not None:
                 locked.score_scaled = max(-1.0, min(1.0, scaled))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import mimetypes
 import uuid
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied

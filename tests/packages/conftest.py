@@ -24,12 +24,14 @@ SCORM2004_MANIFEST = b"""<?xml version="1.0"?>
 <manifest identifier="M" xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
   xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
   xmlns:imsss="http://www.imsglobal.org/xsd/imsss">
-  <metadata><schema>ADL SCORM</schema><schemaversion>2004 4th Edition</schemaversion></metadata>
+  <metadata><schema>ADL SCORM</schema>
+    <schemaversion>2004 4th Edition</schemaversion></metadata>
   <organizations default="O"><organization identifier="O"><title>Paket 2004</title>
     <item identifier="I" identifierref="R"><title>SCO</title></item>
   </organization></organizations>
   <resources><resource identifier="R" type="webcontent" adlcp:scormType="sco"
-    xml:base="isi/" href="mulai.html?bab=1"><file href="isi/mulai.html"/></resource></resources>
+    xml:base="isi/" href="mulai.html?bab=1"><file href="isi/mulai.html"/></resource>
+  </resources>
 </manifest>"""
 
 

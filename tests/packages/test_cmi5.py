@@ -96,7 +96,9 @@ def test_the_token_is_handed_out_once_and_only_to_the_learner(learner, cmi5_less
     assert again.json()["error-code"] == "1"
 
 
-def test_launch_data_then_completed_and_passed_complete_the_course(learner, cmi5_lesson):
+def test_launch_data_then_completed_and_passed_complete_the_course(
+    learner, cmi5_lesson
+):
     client = client_as(learner)
     params = _launch(client, cmi5_lesson)
     token = _token(client, params)
@@ -149,7 +151,10 @@ def test_statements_for_someone_else_are_refused(learner, course, cmi5_lesson):
     assert _send(client, params, token, [forged]).status_code == 403
     # No token, a wrong token, the session cookie alone: refused.
     assert _send(client, params, "", [_statement(params, PASSED)]).status_code == 403
-    assert _send(client, params, "c2lnYXA6eA==", [_statement(params, PASSED)]).status_code == 403
+    assert (
+        _send(client, params, "c2lnYXA6eA==", [_statement(params, PASSED)]).status_code
+        == 403
+    )
     assert not Cmi5Statement.objects.exists()
     assert not PackageAttempt.objects.filter(satisfied_at__isnull=False).exists()
 
@@ -159,7 +164,9 @@ def test_a_new_launch_retires_the_previous_token(learner, cmi5_lesson):
     params = _launch(client, cmi5_lesson)
     token = _token(client, params)
     _launch(client, cmi5_lesson)
-    assert _send(client, params, token, [_statement(params, COMPLETED)]).status_code == 403
+    assert (
+        _send(client, params, token, [_statement(params, COMPLETED)]).status_code == 403
+    )
 
 
 def test_the_au_keeps_its_own_state_documents(learner, cmi5_lesson):
@@ -169,8 +176,15 @@ def test_the_au_keeps_its_own_state_documents(learner, cmi5_lesson):
     url = _path(params["endpoint"]) + "activities/state?stateId=bookmark"
     auth = {"HTTP_AUTHORIZATION": f"Basic {token}"}
     assert client.get(url, **auth).status_code == 404
-    put = client.put(url, data='{"halaman": 2}', content_type="application/json", **auth)
+    put = client.put(
+        url, data='{"halaman": 2}', content_type="application/json", **auth
+    )
     assert put.status_code == 204
     assert client.get(url, **auth).json() == {"halaman": 2}
     launch_data = _path(params["endpoint"]) + "activities/state?stateId=LMS.LaunchData"
-    assert client.put(launch_data, data="{}", content_type="application/json", **auth).status_code == 403
+    assert (
+        client.put(
+            launch_data, data="{}", content_type="application/json", **auth
+        ).status_code
+        == 403
+    )

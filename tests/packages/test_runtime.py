@@ -20,8 +20,9 @@ def _launch(client, lesson):
     assert response.status_code == 200
     html = response.content.decode()
     runtime = json.loads(
-        re.search(r'id="package-runtime" type="application/json">(.*?)</script>', html)
-        .group(1)
+        re.search(
+            r'id="package-runtime" type="application/json">(.*?)</script>', html
+        ).group(1)
     )
     return html, runtime
 
@@ -88,13 +89,22 @@ def test_runtime_data_is_stored_and_the_next_launch_resumes(learner, scorm_lesso
 def test_passing_the_sco_completes_the_course(learner, scorm_lesson):
     client = client_as(learner)
     _launch(client, scorm_lesson)
-    _commit(client, scorm_lesson, {"core": {"lesson_status": "failed", "score": {"raw": "33"}}})
+    _commit(
+        client,
+        scorm_lesson,
+        {"core": {"lesson_status": "failed", "score": {"raw": "33"}}},
+    )
     enrolment = Enrolment.objects.get(user=learner)
     assert not enrolment.is_completed
     _commit(
         client,
         scorm_lesson,
-        {"core": {"lesson_status": "passed", "score": {"raw": "100", "min": "0", "max": "100"}}},
+        {
+            "core": {
+                "lesson_status": "passed",
+                "score": {"raw": "100", "min": "0", "max": "100"},
+            }
+        },
     )
     enrolment.refresh_from_db()
     assert enrolment.is_completed
@@ -110,14 +120,24 @@ def test_a_scorm2004_completion_counts(course, learner):
 
     lesson = add_package_lesson(
         course,
-        make_zip({"imsmanifest.xml": SCORM2004_MANIFEST, "isi/mulai.html": b"<p>x</p>"}),
+        make_zip(
+            {"imsmanifest.xml": SCORM2004_MANIFEST, "isi/mulai.html": b"<p>x</p>"}
+        ),
         slug="p2004",
     )
     client = client_as(learner)
     _html, runtime = _launch(client, lesson)
     assert runtime["standard"] == "scorm2004"
-    _commit(client, lesson, {"completion_status": "completed", "success_status": "unknown",
-                             "score": {"scaled": "0.8"}, "location": "bab-3"})
+    _commit(
+        client,
+        lesson,
+        {
+            "completion_status": "completed",
+            "success_status": "unknown",
+            "score": {"scaled": "0.8"},
+            "location": "bab-3",
+        },
+    )
     assert Enrolment.objects.get(user=learner).is_completed
     _html, runtime = _launch(client, lesson)
     assert runtime["cmi"]["location"] == "bab-3"
@@ -143,7 +163,11 @@ def test_a_commit_goes_to_the_committers_own_record_only(learner, course, scorm_
     assert mine.completion_status == ""
     assert mine.satisfied_at is None
     # The other learner's launch shows their own data, never the first one's.
-    _commit(client_as(learner), scorm_lesson, {"core": {"lesson_location": "3"}, "suspend_data": "rahasia"})
+    _commit(
+        client_as(learner),
+        scorm_lesson,
+        {"core": {"lesson_location": "3"}, "suspend_data": "rahasia"},
+    )
     _html, runtime = _launch(client_as(other), scorm_lesson)
     assert runtime["cmi"]["suspend_data"] == ""
     assert runtime["cmi"]["core"]["lesson_location"] == ""
@@ -160,10 +184,17 @@ def test_a_commit_needs_the_csrf_token(learner, scorm_lesson):
     assert response.status_code == 403
 
 
-def test_someone_not_enrolled_can_neither_launch_nor_commit_nor_read_files(scorm_lesson):
+def test_someone_not_enrolled_can_neither_launch_nor_commit_nor_read_files(
+    scorm_lesson,
+):
     stranger = client_as(UserFactory())
     assert stranger.post(f"/paket/{scorm_lesson.pk}/mulai/").status_code == 404
-    assert _commit(stranger, scorm_lesson, {"core": {"lesson_status": "passed"}}).status_code == 404
+    assert (
+        _commit(
+            stranger, scorm_lesson, {"core": {"lesson_status": "passed"}}
+        ).status_code
+        == 404
+    )
     url = f"/paket/{scorm_lesson.pk}/{scorm_lesson.package_id}/berkas/index.html"
     assert stranger.get(url).status_code == 404
     assert not PackageAttempt.objects.exists()

@@ -82,7 +82,9 @@ def test_another_trainer_cannot_add_a_package_to_the_course(course):
             "menunjuk ke luar paket",
         ),
         (
-            make_zip({"imsmanifest.xml": b"<manifest/>", "nol.bin": b"\0" * (20 << 20)}),
+            make_zip(
+                {"imsmanifest.xml": b"<manifest/>", "nol.bin": b"\0" * (20 << 20)}
+            ),
             "bom ZIP",
         ),
         (make_zip({"imsmanifest.xml": b"<manifest"}), "rusak"),

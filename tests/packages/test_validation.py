@@ -21,7 +21,9 @@ def _refusal(data: bytes) -> ValidationError:
 
 
 def test_a_scorm12_package_launches_its_sco():
-    manifest, files = inspect_package(io.BytesIO(demo_zip("scorm12-hambatan-pelayanan")))
+    manifest, files = inspect_package(
+        io.BytesIO(demo_zip("scorm12-hambatan-pelayanan"))
+    )
     assert manifest.standard == "scorm12"
     assert manifest.launch_path == "index.html"
     assert manifest.title == "Lima Hambatan Pelayanan di Masa Krisis"
@@ -40,7 +42,9 @@ def test_a_scorm2004_package_follows_xml_base_and_keeps_its_parameters():
 
 
 def test_a_cmi5_course_launches_its_au_with_its_rules():
-    manifest, _files = inspect_package(io.BytesIO(demo_zip("cmi5-kesinambungan-layanan")))
+    manifest, _files = inspect_package(
+        io.BytesIO(demo_zip("cmi5-kesinambungan-layanan"))
+    )
     assert manifest.standard == "cmi5"
     assert manifest.launch_path == "au/index.html"
     assert manifest.move_on == "CompletedAndPassed"
@@ -50,8 +54,13 @@ def test_a_cmi5_course_launches_its_au_with_its_rules():
 
 @pytest.mark.parametrize(
     "name",
-    ["../luar.html", "/etc/passwd", "isi/../../luar.html", "C:/Windows/win.ini",
-     "isi\\..\\luar.html"],
+    [
+        "../luar.html",
+        "/etc/passwd",
+        "isi/../../luar.html",
+        "C:/Windows/win.ini",
+        "isi\\..\\luar.html",
+    ],
 )
 def test_a_name_pointing_outside_the_package_is_refused(name):
     refusal = _refusal(make_zip({"index.html": b"x", name: b"jahat"}))
@@ -84,7 +93,9 @@ def test_a_package_over_the_size_or_file_limits_is_refused(settings):
     assert refusal.code == "too_big"
     settings.SIGAP_PACKAGE_MAX_FILES = 3000
     settings.SIGAP_PACKAGE_MAX_BYTES = 1000
-    stored = make_zip({"video.mp4": bytes(range(256)) * 8}, compression=zipfile.ZIP_STORED)
+    stored = make_zip(
+        {"video.mp4": bytes(range(256)) * 8}, compression=zipfile.ZIP_STORED
+    )
     assert _refusal(stored).code == "too_big"
 
 
@@ -116,8 +127,13 @@ def test_an_xml_entity_bomb_in_the_manifest_is_refused():
 
 @pytest.mark.parametrize(
     "href",
-    ["../index.html", "/index.html", "https://contoh.example/sco.html",
-     "tidak-ada.html", "//contoh.example/x"],
+    [
+        "../index.html",
+        "/index.html",
+        "https://contoh.example/sco.html",
+        "tidak-ada.html",
+        "//contoh.example/x",
+    ],
 )
 def test_a_launch_outside_the_package_is_refused(href):
     refusal = _refusal(scorm12_zip(href))

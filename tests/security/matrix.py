@@ -771,16 +771,22 @@ MATRIX: dict[str, Rule] = {
         expect={ANONYMOUS: 404, SIGNED_IN: 404, PESERTA: (401, 404)},
     ),
     "packages:cmi5_endpoint": Rule(
-        kwargs=lambda w, own: {"registration": w.record("cmi5_attempt", own).registration},
+        kwargs=lambda w, own: {
+            "registration": w.record("cmi5_attempt", own).registration
+        },
         expect={ANONYMOUS: 200, SIGNED_IN: 200},
     ),
     "packages:cmi5_statements": Rule(
         method="POST",
-        kwargs=lambda w, own: {"registration": w.record("cmi5_attempt", own).registration},
+        kwargs=lambda w, own: {
+            "registration": w.record("cmi5_attempt", own).registration
+        },
         expect={ANONYMOUS: 403, SIGNED_IN: 403},
     ),
     "packages:cmi5_state": Rule(
-        kwargs=lambda w, own: {"registration": w.record("cmi5_attempt", own).registration},
+        kwargs=lambda w, own: {
+            "registration": w.record("cmi5_attempt", own).registration
+        },
         expect={ANONYMOUS: 403, SIGNED_IN: 403},
     ),
     # --- public and framework pages --------------------------------------------
