@@ -534,6 +534,7 @@ SIGAP_ERASURE_STEPS = [
     "lms.hr.siasn_sync.forget_person",
     "lms.evaluation.services.forget_evaluation_receipts",
     "lms.xapi.services.forget_person",
+    "courses.packages.services.forget_person",
 ]
 # Run by courses.services.complete_enrolment, in this order, inside the completion's
 # transaction, each with ``enrolment=`` (see docs/architecture.md, "Completion").

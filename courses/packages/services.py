@@ -388,3 +388,23 @@ def store_state_document(
     attempt.state_documents = documents
     attempt.save(update_fields=["state_documents", "updated_at"])
     return True
+
+
+def forget_person(*, person: User) -> dict:
+    """Erasure step (``SIGAP_ERASURE_STEPS``): what a package wrote freely about
+    the person (the data model with its interactions and suspend data, the
+    AU's statements and state documents) is removed; the pseudonymous facts
+    (done, statuses, score) stay, as for every learning record."""
+    attempts = PackageAttempt.objects.filter(user=person)
+    statements = Cmi5Statement.objects.filter(attempt__user=person)
+    removed = statements.count()
+    statements.delete()
+    cleared = attempts.update(
+        cmi={}, suspend_data="", location="", state_documents={}, secret="", token=""
+    )
+    counts = {}
+    if cleared:
+        counts["package_runtime_cleared"] = cleared
+    if removed:
+        counts["cmi5_statements_removed"] = removed
+    return counts

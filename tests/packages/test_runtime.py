@@ -230,3 +230,25 @@ def test_the_trainer_previews_without_enrolling(course, trainer, scorm_lesson):
     assert client.post(f"/paket/{scorm_lesson.pk}/mulai/").status_code == 200
     url = f"/paket/{scorm_lesson.pk}/{scorm_lesson.package_id}/berkas/index.html"
     assert client.get(url).status_code == 200
+
+
+def test_erasure_removes_what_the_package_wrote_and_keeps_the_result(
+    learner, scorm_lesson
+):
+    from courses.packages.services import forget_person
+
+    client = client_as(learner)
+    _launch(client, scorm_lesson)
+    _commit(
+        client,
+        scorm_lesson,
+        {
+            "core": {"lesson_status": "passed", "lesson_location": "4"},
+            "suspend_data": "jawaban bebas: nama ibu saya Siti",
+        },
+    )
+    assert forget_person(person=learner) == {"package_runtime_cleared": 1}
+    attempt = PackageAttempt.objects.get(user=learner)
+    assert attempt.suspend_data == "" and attempt.cmi == {}
+    assert attempt.satisfied_at is not None
+    assert attempt.success_status == "passed"
