@@ -487,17 +487,14 @@ if not 0 <= SIGAP_MIN_TIME_SHARE <= 100:
         "SIGAP_MIN_TIME_SHARE harus 0-100 (SIGAP_MIN_TIME_SHARE must be 0-100)."
     )
 # SCORM and cmi5 packages (courses.packages, docs/interoperability.md): the ZIP
-# as uploaded, and what it may inflate to (bytes, files, compression ratio).
-SIGAP_PACKAGE_MAX_UPLOAD_BYTES = env_int("SIGAP_PACKAGE_MAX_UPLOAD_MB", 100) * (
-    1024 * 1024
-)
-SIGAP_PACKAGE_MAX_BYTES = env_int("SIGAP_PACKAGE_MAX_UNZIPPED_MB", 300) * (1024 * 1024)
+# as uploaded, and what it may inflate to (megabytes, files, compression ratio).
+SIGAP_PACKAGE_MAX_UPLOAD_MB = env_int("SIGAP_PACKAGE_MAX_UPLOAD_MB", 100)
+SIGAP_PACKAGE_MAX_UNZIPPED_MB = env_int("SIGAP_PACKAGE_MAX_UNZIPPED_MB", 300)
 SIGAP_PACKAGE_MAX_FILES = env_int("SIGAP_PACKAGE_MAX_FILES", 3000)
 SIGAP_PACKAGE_MAX_RATIO = env_int("SIGAP_PACKAGE_MAX_RATIO", 100)
 # Packages made by some authoring tools need eval(); off unless an agency's own
 # packages need it (their pages' CSP only, never Sigap's).
 SIGAP_PACKAGE_CSP_UNSAFE_EVAL = env_bool("SIGAP_PACKAGE_CSP_UNSAFE_EVAL", False)
-SIGAP_CMI5_MAX_STATEMENT_BYTES = 256 * 1024
 # A live session counts as attended with this share of its duration present
 # (courses.sessions); a session may set its own.
 SIGAP_SESSION_MIN_PRESENCE = float(

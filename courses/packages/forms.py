@@ -33,11 +33,9 @@ class PackagePageForm(WagtailAdminPageForm):
             if self.instance.package_id is None:
                 raise ValidationError(REQUIRED, code="required")
             return upload
-        limit = settings.SIGAP_PACKAGE_MAX_UPLOAD_BYTES
-        if upload.size > limit:
-            raise ValidationError(
-                UPLOAD_TOO_BIG, code="too_big", params={"mb": limit // (1024 * 1024)}
-            )
+        limit = settings.SIGAP_PACKAGE_MAX_UPLOAD_MB
+        if upload.size > limit * 1024 * 1024:
+            raise ValidationError(UPLOAD_TOO_BIG, code="too_big", params={"mb": limit})
         inspect_package(upload)
         upload.seek(0)
         return upload

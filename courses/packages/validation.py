@@ -86,7 +86,7 @@ class PackageManifest:
 def limits() -> tuple[int, int, int]:
     """(bytes after extraction, files, compression ratio) a package may reach."""
     return (
-        settings.SIGAP_PACKAGE_MAX_BYTES,
+        settings.SIGAP_PACKAGE_MAX_UNZIPPED_MB * 1024 * 1024,
         settings.SIGAP_PACKAGE_MAX_FILES,
         settings.SIGAP_PACKAGE_MAX_RATIO,
     )

@@ -42,6 +42,8 @@ from .services import (
 from .validation import safe_member_name
 
 XAPI_VERSION = "2.0.0"
+# A statement (or a batch) from an AU; xAPI sets no limit, Sigap does.
+MAX_STATEMENT_BYTES = 256 * 1024
 
 
 def _page(page_id: int) -> PackagePage:
@@ -231,7 +233,7 @@ def cmi5_statements_view(request, registration: uuid.UUID):
     if request.method not in ("POST", "PUT"):
         return _xapi(HttpResponseNotAllowed(["POST", "PUT"]))
     attempt = _authorised(request, registration)
-    if len(request.body) > settings.SIGAP_CMI5_MAX_STATEMENT_BYTES:
+    if len(request.body) > MAX_STATEMENT_BYTES:
         return _xapi(JsonResponse({"error": "too large"}, status=413))
     try:
         body = json.loads(request.body.decode("utf-8"))

@@ -8,6 +8,7 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import ARTIFACTS
 from tests.browser.helpers import Journey
 from tests.browser.staff import sign_in
 
@@ -59,6 +60,14 @@ def viewport() -> str:
     return "1280px"
 
 
+def _look(page, name: str) -> None:
+    """Screenshots at both widths under test-artifacts/, to look at."""
+    for width, height in ((1280, 800), (360, 740)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.screenshot(path=str(ARTIFACTS / f"package-{name}-{width}.png"))
+    page.set_viewport_size({"width": 1280, "height": 800})
+
+
 def _json(output: str) -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
@@ -79,6 +88,7 @@ def test_a_learner_plays_the_scorm_and_cmi5_lessons_and_completes_the_course(
     sco.get_by_role("button", name="Berikutnya →").click()
     expect(sco.locator("#langkah")).to_have_text("Bagian 3 dari 4")
     journey.step("SCO opened and read to part 3")
+    _look(page, "scorm-player")
 
     page.goto(world["scorm"])
     page.get_by_role("button", name="Lanjutkan").click()
@@ -109,6 +119,7 @@ def test_a_learner_plays_the_scorm_and_cmi5_lessons_and_completes_the_course(
 
     page.goto(world["course"])
     expect(page.locator("#packages-title")).to_be_visible()
+    _look(page, "course-with-packages")
     outcome = _json(
         live_site.shell(
             OUTCOME.format(user_id=world["user_id"], course_id=world["course_id"])

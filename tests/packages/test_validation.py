@@ -92,7 +92,7 @@ def test_a_package_over_the_size_or_file_limits_is_refused(settings):
     refusal = _refusal(make_zip(files))
     assert refusal.code == "too_big"
     settings.SIGAP_PACKAGE_MAX_FILES = 3000
-    settings.SIGAP_PACKAGE_MAX_BYTES = 1000
+    settings.SIGAP_PACKAGE_MAX_UNZIPPED_MB = 0
     stored = make_zip(
         {"video.mp4": bytes(range(256)) * 8}, compression=zipfile.ZIP_STORED
     )
