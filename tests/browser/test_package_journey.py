@@ -130,5 +130,12 @@ def test_a_learner_plays_the_scorm_and_cmi5_lessons_and_completes_the_course(
     assert scorm[2] == 1.0 and scorm[3], outcome
     assert outcome["attempts"]["cmi5"][2] == 1.0, outcome
     assert outcome["status"] == "completed", outcome
+    # Every commit carried the CSRF token, also the one sent while a page unloads.
+    refused = [
+        line
+        for line in live_site.log.read_text().splitlines()
+        if "CSRF" in line and "/paket/" in line
+    ]
+    assert refused == []
     journey.step("both lessons done: the course is completed")
     journey.finish()
