@@ -76,7 +76,7 @@ class PackagePage(
     intro = models.TextField(_("pengantar"), blank=True)
     package = models.ForeignKey(
         ContentPackage,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",

@@ -108,3 +108,12 @@ def test_a_lesson_needs_a_package(course, trainer):
     response = client_as(trainer).post(_add_url(course), form)
     assert response.status_code == 200
     assert "Unggah paket SCORM 1.2" in response.content.decode()
+
+
+def test_a_course_with_package_lessons_can_be_deleted(course):
+    from .conftest import add_package_lesson
+
+    add_package_lesson(course, demo_zip("scorm12-hambatan-pelayanan"), slug="hapus")
+    course.delete()
+    assert not PackagePage.objects.exists()
+    assert not ContentPackage.objects.exists()
