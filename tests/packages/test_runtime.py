@@ -252,3 +252,12 @@ def test_erasure_removes_what_the_package_wrote_and_keeps_the_result(
     assert attempt.suspend_data == "" and attempt.cmi == {}
     assert attempt.satisfied_at is not None
     assert attempt.success_status == "passed"
+
+
+def test_a_package_lessons_estimated_minutes_count_in_the_learning_time(
+    course, scorm_lesson
+):
+    from courses.course_time import course_learning_time
+
+    time = course_learning_time(course=course)
+    assert dict(time.parts)["Paket SCORM/cmi5"] == scorm_lesson.duration_minutes
