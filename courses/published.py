@@ -44,7 +44,7 @@ VERSION_KEY = "sigap:published-version"
 # their minutes and the learner's standing when each lesson was opened; 6: the
 # course evaluation's part, whose form a cached outline would not show; 7: the
 # live sessions part; 8: the assignments part).
-ENTRY_FORMAT = 8
+ENTRY_FORMAT = 9
 TIMEOUT_SECONDS = 600
 
 

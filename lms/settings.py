@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "courses.quizzes",
     "courses.sessions",
     "courses.assignments",
+    "courses.packages",
     "certificates",
     "demo",
     "wagtail.contrib.forms",
@@ -491,6 +492,15 @@ if not 0 <= SIGAP_MIN_TIME_SHARE <= 100:
     raise ImproperlyConfigured(
         "SIGAP_MIN_TIME_SHARE harus 0-100 (SIGAP_MIN_TIME_SHARE must be 0-100)."
     )
+# SCORM and cmi5 packages (courses.packages, docs/interoperability.md): the ZIP
+# as uploaded, and what it may inflate to (megabytes, files, compression ratio).
+SIGAP_PACKAGE_MAX_UPLOAD_MB = env_int("SIGAP_PACKAGE_MAX_UPLOAD_MB", 100)
+SIGAP_PACKAGE_MAX_UNZIPPED_MB = env_int("SIGAP_PACKAGE_MAX_UNZIPPED_MB", 300)
+SIGAP_PACKAGE_MAX_FILES = env_int("SIGAP_PACKAGE_MAX_FILES", 3000)
+SIGAP_PACKAGE_MAX_RATIO = env_int("SIGAP_PACKAGE_MAX_RATIO", 100)
+# Packages made by some authoring tools need eval(); off unless an agency's own
+# packages need it (their pages' CSP only, never Sigap's).
+SIGAP_PACKAGE_CSP_UNSAFE_EVAL = env_bool("SIGAP_PACKAGE_CSP_UNSAFE_EVAL", False)
 # A live session counts as attended with this share of its duration present
 # (courses.sessions); a session may set its own.
 SIGAP_SESSION_MIN_PRESENCE = float(
@@ -533,6 +543,7 @@ SIGAP_ERASURE_STEPS = [
     "lms.notifications.services.forget_notifications",
     "lms.discussion.services.forget_person",
     "lms.lti.services.forget_person",
+    "courses.packages.services.forget_person",
 ]
 # Run by lms.emails.send_email for an e-mail sent with a ``link`` (a Sigap address),
 # with ``to=``, ``kind=``, ``title=`` (the subject) and ``link=``: the e-mail is also

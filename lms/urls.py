@@ -60,6 +60,7 @@ urlpatterns = SIGN_IN_REDIRECTS + [
     path("kuis/", include("courses.quizzes.urls")),
     path("sesi/", include("courses.sessions.urls")),
     path("tugas/", include("courses.assignments.urls")),
+    path("paket/", include("courses.packages.urls")),
     path("", include("courses.urls")),
     path(
         "robots.txt",

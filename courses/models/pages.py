@@ -388,6 +388,7 @@ class CoursePage(RestrictionsFromRoute, CourseOwnedPermissions, Page):
         "courses.LessonPage",
         "quizzes.QuizPage",
         "livesessions.SessionPage",
+        "packages.PackagePage",
     ]
     base_form_class = CoursePageForm
 

@@ -247,7 +247,11 @@ def test_course_time_adds_the_quizzes_through_the_registry(reading, catalog):
     make_quiz(course, [make_question(course), make_question(course)], kind="pretest")
     time = course_learning_time(course=course)
     assert time.lesson_minutes == 10
-    assert dict(time.parts) == {"Kuis dan tes": 20 + 2, "Sesi langsung": 0}
+    assert dict(time.parts) == {
+        "Kuis dan tes": 20 + 2,
+        "Sesi langsung": 0,
+        "Paket SCORM/cmi5": 0,
+    }
     assert time.minutes == 32
     assert time.supported_jp == 0
 

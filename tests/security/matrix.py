@@ -293,10 +293,33 @@ def _programme(w: World, own: bool):
     return programme
 
 
+def _package_lesson(w: World, own: bool, folder: str = "scorm12-hambatan-pelayanan"):
+    """A package lesson of the course (the demo's SCORM or cmi5 package), its
+    learner enrolled and launched once (their runtime record exists)."""
+    from courses.packages.services import attempt_for
+    from tests.packages.conftest import add_package_lesson, demo_zip
+
+    lesson = add_package_lesson(
+        w.course(own), demo_zip(folder), slug=f"paket-{folder[:5]}-{int(own)}"
+    )
+    w.enrolment(own)
+    attempt_for(page=lesson, user=w.learner(own))
+    return lesson
+
+
+def _cmi5_attempt(w: World, own: bool):
+    from courses.packages.models import PackageAttempt
+
+    lesson = _package_lesson(w, own, folder="cmi5-kesinambungan-layanan")
+    return PackageAttempt.objects.get(page=lesson)
+
+
 RECORDS.update(
     assignment_lesson=_assignment_lesson,
     assignment_submission=_assignment_submission,
     programme=_programme,
+    package_lesson=_package_lesson,
+    cmi5_attempt=_cmi5_attempt,
     session=_session,
     attendance_import=_attendance_import,
     claim=_claim,
@@ -1003,6 +1026,70 @@ MATRIX: dict[str, Rule] = {
     # The tool's public keys, and a course's target link (leads to the course).
     "lti:jwks": Rule(expect={ANONYMOUS: 200, SIGNED_IN: 200}),
     "lti:course": Rule(kwargs=_course_id, expect={ANONYMOUS: 302, SIGNED_IN: 302}),
+    # --- SCORM and cmi5 lessons (courses.packages) ------------------------------
+    # Launch and files: the enrolled learner; the course's trainer and admins
+    # preview. The runtime commit: the learner's own record only (a form body
+    # is not a data model: 400 after the check).
+    "packages:launch": Rule(
+        method="POST",
+        kwargs=lambda w, own: {"page_id": w.record("package_lesson", own).pk},
+        expect={
+            ANONYMOUS: LOGIN,
+            SIGNED_IN: 404,
+            PESERTA: (200, 404),
+            PENGAJAR: (200, 404),
+            ADMIN: 200,
+        },
+    ),
+    "packages:commit": Rule(
+        method="POST",
+        kwargs=lambda w, own: {"page_id": w.record("package_lesson", own).pk},
+        expect={ANONYMOUS: LOGIN, SIGNED_IN: 404, PESERTA: (400, 404)},
+    ),
+    "packages:file": Rule(
+        kwargs=lambda w, own: {
+            "page_id": w.record("package_lesson", own).pk,
+            "package_id": w.record("package_lesson", own).package_id,
+            "path": "index.html",
+        },
+        expect={
+            ANONYMOUS: LOGIN,
+            SIGNED_IN: 404,
+            PESERTA: (200, 404),
+            PENGAJAR: (200, 404),
+            ADMIN: 200,
+        },
+    ),
+    # cmi5: the fetch URL answers only the registration's learner (a wrong code:
+    # 401 after the check); the xAPI endpoint only the launch's token, never a
+    # session cookie (tests/packages/test_cmi5.py).
+    "packages:cmi5_fetch": Rule(
+        method="POST",
+        kwargs=lambda w, own: {
+            "registration": w.record("cmi5_attempt", own).registration,
+            "code": "falsch",
+        },
+        expect={ANONYMOUS: 404, SIGNED_IN: 404, PESERTA: (401, 404)},
+    ),
+    "packages:cmi5_endpoint": Rule(
+        kwargs=lambda w, own: {
+            "registration": w.record("cmi5_attempt", own).registration
+        },
+        expect={ANONYMOUS: 200, SIGNED_IN: 200},
+    ),
+    "packages:cmi5_statements": Rule(
+        method="POST",
+        kwargs=lambda w, own: {
+            "registration": w.record("cmi5_attempt", own).registration
+        },
+        expect={ANONYMOUS: 403, SIGNED_IN: 403},
+    ),
+    "packages:cmi5_state": Rule(
+        kwargs=lambda w, own: {
+            "registration": w.record("cmi5_attempt", own).registration
+        },
+        expect={ANONYMOUS: 403, SIGNED_IN: 403},
+    ),
     # --- public and framework pages --------------------------------------------
     "set_language": Rule(method="POST", expect={ANONYMOUS: 302, SIGNED_IN: 302}),
     "robots.txt": Rule(expect={ANONYMOUS: 200, SIGNED_IN: 200}),
@@ -1044,6 +1131,14 @@ CSRF_EXEMPT: dict[str, str] = {
     "ID and a registered deployment, carrying the nonce of a state Sigap made "
     "and accepts once (test_a_forged_launch_is_refused_audited_and_signs_nobody_"
     "in, test_a_replayed_launch_is_refused)",
+    # A cmi5 AU knows no CSRF token. The fetch URL carries a one-time code and
+    # answers only the registration's own learner (a forged POST only spends the
+    # code); the xAPI endpoint reads no cookie, only the launch's token in the
+    # Authorization header (tests/packages/test_cmi5.py).
+    "packages:cmi5_fetch": "one-time code in the URL, the learner's own session",
+    "packages:cmi5_endpoint": "xAPI about: no data, no state change",
+    "packages:cmi5_statements": "token in Authorization, no cookie",
+    "packages:cmi5_state": "token in Authorization, no cookie",
 }
 
 __all__ = [

@@ -15,6 +15,7 @@ from demo.steps import (
     hr,
     level3,
     lti,
+    packages,
     programmes,
     quizzes,
     sessions,
@@ -38,6 +39,8 @@ SEED_STEPS = [
     # After the webinar (sessions) and the certificate template: the programme
     # of the four modules and the webinar, assigned by rule, in every state.
     programmes,
+    # SCORM and cmi5 lessons in a module (demo/packages).
+    packages,
     # Last: maps the modules and records evidence and growth for earlier steps'
     # completions and quiz attempts.
     competencies,

@@ -1,0 +1,295 @@
+"""Views of package lessons: launching the player, the SCORM runtime's commits,
+the package's files (from Sigap's own origin, under a CSP of their own), and the
+small xAPI endpoint a cmi5 AU talks to, scoped to one registration."""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+import uuid
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    JsonResponse,
+    StreamingHttpResponse,
+)
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
+
+from lms.accounts.middleware import staff_mfa_redirect
+from lms.private_files import private_storage
+
+from .models import PackageAttempt, PackagePage, Standard
+from .permissions import can_preview_package, may_play_package
+from .selectors import cmi5_actor, cmi5_launch, cmi5_launch_data, scorm_launch
+from .services import (
+    StatementRefused,
+    attempt_for,
+    attempt_for_token,
+    commit_runtime,
+    fetch_cmi5_token,
+    launch_cmi5,
+    store_cmi5_statements,
+    store_state_document,
+)
+from .validation import safe_member_name
+
+XAPI_VERSION = "2.0.0"
+# A statement (or a batch) from an AU; xAPI sets no limit, Sigap does.
+MAX_STATEMENT_BYTES = 256 * 1024
+
+
+def _page(page_id: int) -> PackagePage:
+    page = get_object_or_404(PackagePage.objects.select_related("package"), pk=page_id)
+    if page.package_id is None:
+        raise Http404
+    return page
+
+
+def _may_open(request, page: PackagePage) -> bool:
+    return bool(
+        may_play_package(request.user, page, request=request)
+        or can_preview_package(request.user, page)
+    )
+
+
+def _preview_needs_mfa(request, page: PackagePage):
+    """Staff previewing a lesson they are not enrolled in set up MFA first, as
+    on every staff screen; None for a learner."""
+    if may_play_package(request.user, page, request=request):
+        return None
+    return staff_mfa_redirect(request)
+
+
+@login_required
+@require_POST
+def launch_view(request, page_id: int):
+    """Start (or resume) the lesson: the learner's attempt, for cmi5 a new launch
+    session, and the player page framing the package's launch file."""
+    page = _page(page_id)
+    if not _may_open(request, page):
+        raise Http404
+    if mfa_first := _preview_needs_mfa(request, page):
+        return mfa_first
+    attempt = attempt_for(page=page, user=request.user)
+    if page.package.standard == Standard.CMI5:
+        launch = cmi5_launch(
+            page=page, attempt=attempt, code=launch_cmi5(attempt=attempt)
+        )
+    else:
+        launch = scorm_launch(
+            page=page,
+            attempt=attempt,
+            user=request.user,
+            csrf_token=get_token(request),
+        )
+    return render(
+        request,
+        "packages/player.html",
+        {
+            "page": page,
+            "launch": launch,
+            "course": page.get_course(),
+            "previewing": not may_play_package(request.user, page, request=request),
+        },
+    )
+
+
+@login_required
+@require_POST
+def commit_view(request, page_id: int):
+    """A commit of the SCORM runtime (scorm-again, a synchronous POST with the
+    CSRF token): stored in the learner's own attempt, never anyone else's."""
+    page = _page(page_id)
+    if not _may_open(request, page):
+        return JsonResponse({"result": False, "errorCode": 403}, status=404)
+    attempt = PackageAttempt.objects.filter(page=page, user=request.user).first()
+    if attempt is None or page.package.standard == Standard.CMI5:
+        return JsonResponse({"result": False, "errorCode": 404}, status=404)
+    if request.content_type != "application/json":
+        return JsonResponse({"result": False, "errorCode": 101}, status=400)
+    try:
+        commit_runtime(attempt=attempt, body=request.body)
+    except (ValueError, UnicodeDecodeError):
+        return JsonResponse({"result": False, "errorCode": 101}, status=400)
+    return JsonResponse({"result": True, "errorCode": 0})
+
+
+def _package_csp() -> str:
+    script = "'self' 'unsafe-inline'"
+    if settings.SIGAP_PACKAGE_CSP_UNSAFE_EVAL:
+        script += " 'unsafe-eval'"
+    return (
+        "default-src 'self'; "
+        f"script-src {script}; "
+        "style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data: blob:; "
+        "media-src 'self' blob:; "
+        "font-src 'self' data:; "
+        "connect-src 'self'; "
+        "frame-src 'self'; "
+        "object-src 'none'; "
+        "base-uri 'self'; "
+        "form-action 'self'; "
+        "frame-ancestors 'self'"
+    )
+
+
+@login_required
+@require_safe
+def file_view(request, page_id: int, package_id: int, path: str):
+    """One file of the package, for whoever may open the lesson, framed only by
+    Sigap's own pages. Not a download: the package's pages run here, under
+    their own CSP (no other origin, no plugins)."""
+    page = _page(page_id)
+    if page.package_id != package_id or not _may_open(request, page):
+        raise Http404
+    if mfa_first := _preview_needs_mfa(request, page):
+        return mfa_first
+    name = safe_member_name(path)
+    if name is None:
+        raise Http404
+    storage = private_storage()
+    storage_name = page.package.storage_name(name)
+    if not storage.exists(storage_name):
+        raise Http404
+    content_type, encoding = mimetypes.guess_type(name)
+    if content_type is None or encoding is not None:
+        content_type = "application/octet-stream"
+    if content_type.startswith("text/") or content_type in (
+        "application/javascript",
+        "application/json",
+        "application/xml",
+    ):
+        content_type += "; charset=utf-8"
+    response = StreamingHttpResponse(
+        storage.open(storage_name, "rb"), content_type=content_type
+    )
+    response["Content-Security-Policy"] = _package_csp()
+    response["X-Frame-Options"] = "SAMEORIGIN"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+# --- cmi5 ---------------------------------------------------------------------
+
+
+def _xapi(response: HttpResponse) -> HttpResponse:
+    response["X-Experience-API-Version"] = XAPI_VERSION
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@csrf_exempt  # the AU knows no CSRF token; the one-time code in the URL is the key
+@require_POST
+def cmi5_fetch_view(request, registration: uuid.UUID, code: str):
+    """The cmi5 fetch URL: the launch's auth token, once, to the learner whose
+    registration it is."""
+    attempt = PackageAttempt.objects.filter(registration=registration).first()
+    if (
+        attempt is None
+        or not request.user.is_authenticated
+        or attempt.user_id != request.user.pk
+    ):
+        raise Http404
+    token = fetch_cmi5_token(attempt=attempt, code=code)
+    if token is None:
+        return JsonResponse(
+            {"error-code": "1", "error-text": "Token sudah diambil atau tidak sah."},
+            status=401,
+        )
+    return JsonResponse({"auth-token": token})
+
+
+def _authorised(request, registration) -> PackageAttempt:
+    attempt = attempt_for_token(
+        registration=registration,
+        authorization=request.headers.get("Authorization", ""),
+    )
+    if attempt is None:
+        raise PermissionDenied
+    return attempt
+
+
+@csrf_exempt  # answers no cookie: only the token in Authorization counts
+@require_safe
+def cmi5_endpoint_view(request, registration: uuid.UUID):
+    """The endpoint's base: xAPI's /about for a client that asks."""
+    return _xapi(JsonResponse({"version": [XAPI_VERSION, "1.0.3"]}))
+
+
+@csrf_exempt  # answers no cookie: only the token in Authorization counts
+def cmi5_statements_view(request, registration: uuid.UUID):
+    """Statements from the AU (POST one or a list, PUT with ``statementId``)
+    for this registration only."""
+    if request.method not in ("POST", "PUT"):
+        return _xapi(HttpResponseNotAllowed(["POST", "PUT"]))
+    attempt = _authorised(request, registration)
+    if len(request.body) > MAX_STATEMENT_BYTES:
+        return _xapi(JsonResponse({"error": "too large"}, status=413))
+    try:
+        body = json.loads(request.body.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return _xapi(JsonResponse({"error": "not JSON"}, status=400))
+    statements = body if isinstance(body, list) else [body]
+    statement_id = None
+    if request.method == "PUT":
+        statement_id = request.GET.get("statementId")
+        if not statement_id or len(statements) != 1:
+            return _xapi(JsonResponse({"error": "statementId"}, status=400))
+    try:
+        ids = store_cmi5_statements(
+            attempt=attempt,
+            statements=statements,
+            actor=cmi5_actor(attempt),
+            statement_id=statement_id,
+        )
+    except StatementRefused as refused:
+        return _xapi(JsonResponse({"error": str(refused)}, status=403))
+    if request.method == "PUT":
+        return _xapi(HttpResponse(status=204))
+    return _xapi(JsonResponse(ids, safe=False))
+
+
+@csrf_exempt  # answers no cookie: only the token in Authorization counts
+def cmi5_state_view(request, registration: uuid.UUID):
+    """The registration's state documents: ``LMS.LaunchData`` (read only, made
+    by Sigap) and the AU's own documents."""
+    attempt = _authorised(request, registration)
+    state_id = request.GET.get("stateId")
+    if not state_id:
+        return _xapi(JsonResponse({"error": "stateId"}, status=400))
+    if state_id == "LMS.LaunchData":
+        if request.method != "GET":
+            return _xapi(HttpResponse(status=403))
+        course = attempt.page.get_course()
+        return_url = (
+            settings.SITE_URL.rstrip("/") + course.url if course is not None else ""
+        )
+        return _xapi(
+            JsonResponse(cmi5_launch_data(attempt=attempt, return_url=return_url))
+        )
+    if request.method == "GET":
+        document = attempt.state_documents.get(state_id)
+        if document is None:
+            return _xapi(HttpResponse(status=404))
+        return _xapi(HttpResponse(document, content_type="application/json"))
+    if request.method in ("PUT", "POST"):
+        try:
+            document = request.body.decode("utf-8")
+        except UnicodeDecodeError:
+            return _xapi(HttpResponse(status=400))
+        if not store_state_document(
+            attempt=attempt, state_id=state_id, document=document
+        ):
+            return _xapi(HttpResponse(status=413))
+        return _xapi(HttpResponse(status=204))
+    return _xapi(HttpResponseNotAllowed(["GET", "PUT", "POST"]))
