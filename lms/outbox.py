@@ -7,7 +7,8 @@ jitter in its upper half so that rows failed together do not return together);
 ``claim`` takes due rows with ``SELECT … FOR UPDATE SKIP LOCKED`` and moves their
 time on by a lease before the lock is released, so several workers never send the
 same row and a slow remote system holds no lock. Used by the SIASN sync
-(``lms.hr.siasn_sync``) and the xAPI statements (``lms.xapi.sending``); imports no
+(``lms.hr.siasn_sync``), the xAPI statements (``lms.xapi.sending``) and LTI scores
+(``lms.lti.sending``); ``record_failure`` counts a failed try. Imports no
 app.
 """
 
@@ -56,3 +57,43 @@ def claim(
             for name, value in values.items():
                 setattr(row, name, value)
     return rows
+
+
+def record_failure(
+    row: models.Model,
+    *,
+    failed_status: str,
+    reason: str,
+    max_attempts: int,
+    base: float,
+    cap: float,
+    gave_up: str,
+    retry: bool = True,
+    now: datetime.datetime | None = None,
+) -> None:
+    """One failed try of ``row`` (with ``attempts``, ``status``, ``last_error``,
+    ``next_attempt_at``, ``updated_at``): counted, its reason kept, and the next
+    try after ``backoff``; none when ``retry`` is false (the other side refused
+    it: a person must look) or after ``max_attempts``, when ``gave_up`` (with
+    ``%(count)d`` for the tries made) is added to the reason."""
+    row.attempts += 1
+    row.status = failed_status
+    row.last_error = reason
+    if not retry:
+        row.next_attempt_at = None
+    elif row.attempts < max_attempts:
+        row.next_attempt_at = (now or timezone.now()) + backoff(
+            row.attempts, base=base, cap=cap
+        )
+    else:
+        row.next_attempt_at = None
+        row.last_error += " " + gave_up % {"count": row.attempts}
+    row.save(
+        update_fields=[
+            "attempts",
+            "status",
+            "last_error",
+            "next_attempt_at",
+            "updated_at",
+        ]
+    )

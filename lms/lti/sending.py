@@ -78,29 +78,16 @@ def send_due(*, session=None, limit: int = 100) -> SendRun:
 
 
 def _failed(row: LtiScore, error: PlatformError) -> None:
-    row.attempts += 1
-    row.status = LtiScore.Status.FAILED
-    row.last_error = error.message
-    if not error.retry:
-        row.next_attempt_at = None
-    elif row.attempts < settings.SIGAP_LTI_MAX_ATTEMPTS:
-        row.next_attempt_at = timezone.now() + outbox.backoff(
-            row.attempts,
-            base=settings.SIGAP_LTI_RETRY_BASE_SECONDS,
-            cap=settings.SIGAP_LTI_RETRY_CAP_SECONDS,
-        )
-    else:
-        row.next_attempt_at = None
-        row.last_error += " " + _(
+    outbox.record_failure(
+        row,
+        failed_status=LtiScore.Status.FAILED,
+        reason=error.message,
+        retry=error.retry,
+        max_attempts=settings.SIGAP_LTI_MAX_ATTEMPTS,
+        base=settings.SIGAP_LTI_RETRY_BASE_SECONDS,
+        cap=settings.SIGAP_LTI_RETRY_CAP_SECONDS,
+        gave_up=_(
             "Dihentikan setelah %(count)d percobaan; kirim ulang bila platform "
             "sudah pulih."
-        ) % {"count": row.attempts}
-    row.save(
-        update_fields=[
-            "attempts",
-            "status",
-            "last_error",
-            "next_attempt_at",
-            "updated_at",
-        ]
+        ),
     )

@@ -114,29 +114,18 @@ def _mark_sent(rows: list[XapiStatement]) -> None:
 def _retry_later(rows: list[XapiStatement], reason: str) -> None:
     now = timezone.now()
     for row in rows:
-        row.attempts += 1
-        row.status = XapiStatement.Status.FAILED
-        row.last_error = reason
-        if row.attempts < settings.SIGAP_XAPI_MAX_ATTEMPTS:
-            row.next_attempt_at = now + outbox.backoff(
-                row.attempts,
-                base=settings.SIGAP_XAPI_RETRY_BASE_SECONDS,
-                cap=settings.SIGAP_XAPI_RETRY_CAP_SECONDS,
-            )
-        else:
-            row.next_attempt_at = None
-            row.last_error += " " + _(
+        outbox.record_failure(
+            row,
+            failed_status=XapiStatement.Status.FAILED,
+            reason=reason,
+            max_attempts=settings.SIGAP_XAPI_MAX_ATTEMPTS,
+            base=settings.SIGAP_XAPI_RETRY_BASE_SECONDS,
+            cap=settings.SIGAP_XAPI_RETRY_CAP_SECONDS,
+            gave_up=_(
                 "Dihentikan setelah %(count)d percobaan; kirim ulang bila LRS sudah "
                 "pulih."
-            ) % {"count": row.attempts}
-        row.save(
-            update_fields=[
-                "attempts",
-                "status",
-                "last_error",
-                "next_attempt_at",
-                "updated_at",
-            ]
+            ),
+            now=now,
         )
 
 
