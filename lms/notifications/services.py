@@ -1,5 +1,6 @@
 """Writes of in-app notifications."""
 
+import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -37,6 +38,8 @@ def record_email(*, to, kind: str, title: str, link: str) -> Notification | None
     path = sigap_path(link)
     if path is None or to is None or to.pk is None:
         return None
+    # "[Sigap] …": the e-mail's tag says where it came from; in Sigap it is noise.
+    title = re.sub(r"^\[[^\]]*\]\s*", "", title)
     notification = Notification.objects.create(
         user=to, kind=kind[:50], title=title[:255], link=path[:500]
     )

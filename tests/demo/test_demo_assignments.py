@@ -25,3 +25,11 @@ def test_demo_answers_are_in_every_state():
     assert latest.filter(status="passed").exists()
     assert Grading.objects.filter(decision="revision").exclude(feedback="").exists()
     assert Submission.objects.exclude(file="").exists()
+
+
+def test_the_demo_learner_has_an_answer_sent_back_for_revision():
+    """peserta@sigap.test (enrolled in the modules by the demo programme) has a task
+    sent back with feedback (its e-mail, and so its in-app notification, goes once
+    the seed step commits, which a test's transaction never does)."""
+    mine = Submission.objects.latest_rounds().filter(user__email="peserta@sigap.test")
+    assert mine.filter(status="revision").exists()

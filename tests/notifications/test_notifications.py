@@ -38,7 +38,9 @@ def test_an_hr_enrolment_email_is_also_an_unread_notification(
 ):
     assert len(mail.outbox) == 1
     notification = Notification.objects.get(user=learner)
-    assert notification.title == mail.outbox[0].subject
+    # The e-mail's subject without its "[Sigap]" tag.
+    assert mail.outbox[0].subject.startswith("[Sigap] ")
+    assert notification.title == mail.outbox[0].subject.removeprefix("[Sigap] ")
     assert notification.link == reverse("courses:my_courses")
     assert notification.read_at is None
     assert _unread_badge(learner_client) == "1"

@@ -34,11 +34,13 @@ SEED_STEPS = [
     certificates,
     quizzes,
     sessions,
-    # After the enrolments: reflections and tasks, with answers in every state.
-    assignments,
     # After the webinar (sessions) and the certificate template: the programme
     # of the four modules and the webinar, assigned by rule, in every state.
     programmes,
+    # After the enrolments (the programme enrols the demo learner in the modules):
+    # reflections and tasks, with answers in every state, the demo learner's
+    # sent back for revision (an e-mail and an in-app notification).
+    assignments,
     # SCORM and cmi5 lessons in a module (demo/packages).
     packages,
     # Last: maps the modules and records evidence and growth for earlier steps'
