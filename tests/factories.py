@@ -74,6 +74,20 @@ def make_nip(birth: str = "19900315", tmt: str = "201503", gender: str = "2") ->
     return f"{birth}{tmt}{gender}{next(_nip_sequence) % 999 + 1:03d}"
 
 
+def unused_nip(birth: str = "19900315", tmt: str = "201503", gender: str = "2") -> str:
+    """A valid NIP that no profile in the database has: for the browser tests'
+    shells, each a new process (``make_nip``'s sequence starts again) writing to
+    one shared live database."""
+    prefix = f"{birth}{tmt}{gender}"
+    taken = set(
+        AsnProfile.objects.filter(nip__startswith=prefix).values_list("nip", flat=True)
+    )
+    for number in range(1, 1000):
+        if (nip := f"{prefix}{number:03d}") not in taken:
+            return nip
+    raise RuntimeError(f"every NIP starting {prefix} is taken")
+
+
 class AsnProfileFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = AsnProfile

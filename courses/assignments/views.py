@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from courses.models import Enrolment, LessonPage
-from courses.permissions import may_learn
+from courses.permissions import NOT_PUBLISHED, RESTRICTED, SIGN_IN, may_learn
 from lms.accounts.middleware import staff_mfa_redirect
 from lms.private_files import serve_private_file
 
@@ -30,9 +30,14 @@ def assignment_view(request, lesson_id: int, block_id: str):
     decision = may_learn(
         request.user, course, request=request, page=lesson, enrolment=enrolment
     )
-    if not decision or enrolment is None:
+    if enrolment is None or decision.reason in (NOT_PUBLISHED, RESTRICTED, SIGN_IN):
         # Not the learner's course: not even whether the assignment exists.
         raise Http404
+    if not decision:
+        # Their course, with something to do first (the pre-test, the course's
+        # password): the course page says what, as a lesson link does.
+        messages.info(request, decision.message)
+        return redirect(course.url)
     item = learner_assignment(user=request.user, lesson=lesson, block_id=block_id)
     if item is None:
         raise Http404

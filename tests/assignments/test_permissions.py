@@ -99,3 +99,21 @@ def test_anonymous_is_sent_to_sign_in(handed_in, detail_url):
     client = Client()
     assert client.get(f"/tugas/berkas/{handed_in.pk}/").status_code == 302
     assert client.get(detail_url).status_code == 302
+
+
+def test_a_learner_with_the_pretest_to_do_is_sent_to_the_course_not_a_404(
+    client, learner, taught_course, lesson, enrolment, detail_url
+):
+    """An e-mail or notification about a task can reach a learner whose pre-test
+    is still pending: they are told what to do first, on the course page."""
+    from tests.factories import make_question, make_quiz
+
+    make_quiz(taught_course, [make_question(taught_course)], kind="pretest")
+    taught_course.requires_pretest = True
+    taught_course.save()
+    client.force_login(learner)
+    response = client.get(detail_url)
+    assert response.status_code == 302
+    assert response["Location"] == taught_course.url
+    page = client.get(taught_course.url).content.decode()
+    assert "pre-test" in page.lower()

@@ -76,8 +76,13 @@ class LiveSite:
             capture_output=True,
             text=True,
             timeout=timeout,
-            check=True,
         )
+        if done.returncode:
+            # The command's own error, not only its exit status, in the test report.
+            raise AssertionError(
+                f"manage.py {args[0]} failed ({done.returncode}):\n"
+                + done.stderr[-1500:]
+            )
         return done.stdout
 
     def shell(self, code: str, timeout: int = 60) -> str:

@@ -19,7 +19,7 @@ import json
 from courses.models import CatalogPage, CoursePage
 from courses.services import enrol
 from lms.accounts.models import User
-from tests.factories import AsnProfileFactory, add_assignment, add_lesson
+from tests.factories import AsnProfileFactory, unused_nip, add_assignment, add_lesson
 tag = {tag!r}
 catalog = CatalogPage.objects.first()
 trainer = User.objects.get(email="pengajar@sigap.test")
@@ -31,7 +31,9 @@ lesson = add_assignment(
     add_lesson(course, 1), block_id="refleksi", title="Refleksi " + tag,
     kind="reflection", grading="pass_revise", rubric=[], accepts_file=False,
 )
-learner = AsnProfileFactory(user__email="tugas-" + tag + "@contoh.go.id").user
+learner = AsnProfileFactory(
+    user__email="tugas-" + tag + "@contoh.go.id", nip=unused_nip()
+).user
 enrol(user=learner, course=course)
 print(json.dumps({{"lesson": lesson.url, "email": learner.email,
                   "lesson_id": lesson.pk}}))

@@ -20,7 +20,7 @@ import json
 from courses.models import CatalogPage, CoursePage
 from courses.services import enrol
 from lms.accounts.models import User
-from tests.factories import AsnProfileFactory, add_assignment, add_lesson
+from tests.factories import AsnProfileFactory, unused_nip, add_assignment, add_lesson
 tag = {tag!r}
 catalog = CatalogPage.objects.first()
 trainer = User.objects.get(email="pengajar@sigap.test")
@@ -34,7 +34,9 @@ lesson = add_assignment(
     kind="reflection", grading="pass_revise", rubric=[], accepts_file=False,
     required=True,
 )
-learner = AsnProfileFactory(user__email="refleksi-" + tag + "@contoh.go.id").user
+learner = AsnProfileFactory(
+    user__email="refleksi-" + tag + "@contoh.go.id", nip=unused_nip()
+).user
 enrol(user=learner, course=course)
 print(json.dumps({{"lesson": lesson.url, "course": course.url, "email": learner.email,
                   "lesson_id": lesson.pk, "user_id": learner.pk,

@@ -21,7 +21,7 @@ import json
 from courses.models import CatalogPage, CoursePage, LessonPage, LessonProgress
 from courses.services import enrol
 from lms.accounts.models import User
-from tests.factories import AsnProfileFactory, add_lesson
+from tests.factories import AsnProfileFactory, unused_nip, add_lesson
 from tests.packages.conftest import add_package_lesson, demo_zip
 tag = {tag!r}
 catalog = CatalogPage.objects.first()
@@ -33,7 +33,9 @@ course = catalog.add_child(instance=CoursePage(
 lesson = add_lesson(course, 1)
 scorm = add_package_lesson(course, demo_zip("scorm12-hambatan-pelayanan"), slug="scorm")
 cmi5 = add_package_lesson(course, demo_zip("cmi5-kesinambungan-layanan"), slug="cmi5")
-learner = AsnProfileFactory(user__email="paket-" + tag + "@contoh.go.id").user
+learner = AsnProfileFactory(
+    user__email="paket-" + tag + "@contoh.go.id", nip=unused_nip()
+).user
 enrolment, _ = enrol(user=learner, course=course)
 LessonProgress.objects.create(enrolment=enrolment, lesson=lesson)
 print(json.dumps({{"scorm": scorm.url, "cmi5": cmi5.url, "course": course.url,

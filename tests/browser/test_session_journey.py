@@ -24,7 +24,7 @@ from django.utils import timezone
 from courses.models import CatalogPage, CoursePage
 from lms.accounts.models import User
 from tests.factories import (
-    AsnProfileFactory, add_lesson, make_question, make_quiz, make_session,
+    AsnProfileFactory, unused_nip, add_lesson, make_question, make_quiz, make_session,
 )
 tag = {tag!r}
 catalog = CatalogPage.objects.first()
@@ -41,7 +41,9 @@ session = make_session(
 )
 make_quiz(course, [make_question(course)], kind="posttest", title="Post-test uji",
           slug="post-test")
-learner = AsnProfileFactory(user__email="sesi-" + tag + "@contoh.go.id").user
+learner = AsnProfileFactory(
+    user__email="sesi-" + tag + "@contoh.go.id", nip=unused_nip()
+).user
 print(json.dumps({{"session": session.url, "code": session.attendance_code,
                   "course": course.url, "email": learner.email,
                   "course_id": course.pk, "user_id": learner.pk}}))
