@@ -29,6 +29,8 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.numbers import parse_int
+
 from .badges import iso_utc, open_badge_credential
 from .models import Certificate, CertificateCounter
 from .vc_keys import issuer_id, key_for, signing_key
@@ -368,10 +370,11 @@ def _revoked_in_status_list(entry) -> bool | None:
     prefix = status_list_url(0)[: -len("0")]
     url = str(entry.get("statusListCredential", ""))
     number, index = url.removeprefix(prefix), str(entry.get("statusListIndex", ""))
-    if not url.startswith(prefix) or not number.isdigit() or not index.isdigit():
+    list_number, list_index = parse_int(number), parse_int(index)
+    if not url.startswith(prefix) or list_number is None or list_index is None:
+        return None  # "²" passes isdigit() and breaks int(): ASCII digits only
+    if list_index >= STATUS_LIST_SIZE:
         return None
-    if int(index) >= STATUS_LIST_SIZE:
-        return None
-    credential, _token = status_list_credential(int(number))
+    credential, _token = status_list_credential(list_number)
     bitstring = decode_bitstring(credential["credentialSubject"]["encodedList"])
     return bit_is_set(bitstring, int(index))

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from courses.models import CoursePage, LessonPage
 from lms.accounts.middleware import staff_area
+from lms.numbers import parse_int
 
 from . import permissions, selectors, services
 from .forms import PostForm, ReasonForm, ThreadForm
@@ -353,9 +354,9 @@ def digest_preference(request):
         if opt_out
         else _("Ringkasan balasan diskusi akan dikirim lewat e-mail."),
     )
-    back = request.POST.get("course")
-    if back and back.isdigit():
-        return redirect("discussion:course", course_id=int(back))
+    back = parse_int(request.POST.get("course"), min_value=1)
+    if back is not None:
+        return redirect("discussion:course", course_id=back)
     return redirect("courses:my_courses")
 
 

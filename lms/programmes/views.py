@@ -16,6 +16,7 @@ from lms.accounts.scope import hr_scope_units
 from lms.audit.services import record_event
 from lms.hr.exports import csv_chunks, write_xlsx
 from lms.hr.views import XLSX_TYPE, hr_required
+from lms.numbers import parse_int
 
 from . import selectors, services
 from .forms import AssignByHandForm, ProgrammeForm, RuleForm
@@ -197,9 +198,9 @@ def report(request, programme_id: int):
 def report_people(request, programme_id: int):
     programme = _programme(programme_id)
     unit = None
-    unit_id = request.GET.get("unit", "")
-    if unit_id.isdigit():
-        unit = get_object_or_404(hr_scope_units(request.user), pk=int(unit_id))
+    unit_id = parse_int(request.GET.get("unit", ""), min_value=1)
+    if unit_id is not None:
+        unit = get_object_or_404(hr_scope_units(request.user), pk=unit_id)
     state = request.GET.get("state", "")
     people = selectors.people_in_report(
         programme=programme, user=request.user, unit=unit, state=state

@@ -370,3 +370,18 @@ def test_only_lists_that_hold_certificates_are_served(client, certificate):
     assert client.get("/v/status/0").status_code == 200
     assert client.get("/v/status/1").status_code == 404
     assert client.get("/v/status/" + "9" * 25).status_code == 404
+
+
+def test_a_status_entry_with_unicode_digits_is_not_read(db):
+    """'²' passes str.isdigit() and breaks int(): a forged credential's status
+    entry in other digits is unreadable, not a server error."""
+    from certificates.credentials import _revoked_in_status_list, status_list_url
+
+    prefix = status_list_url(0)[: -len("0")]
+    for number, index in (("²", "1"), ("0", "⑤"), ("٣", "٣")):
+        entry = {
+            "statusPurpose": "revocation",
+            "statusListCredential": prefix + number,
+            "statusListIndex": index,
+        }
+        assert _revoked_in_status_list(entry) is None
