@@ -8,7 +8,6 @@ password retires every address given out before (docs/privacy.md)."""
 
 import calendar as month_calendar
 import datetime
-import re
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -17,6 +16,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from lms.ics import Event
+from lms.numbers import parse_int
 
 from .models import Enrolment, LessonVisit
 from .parts import COURSE_PARTS, AgendaItem
@@ -142,10 +142,10 @@ def feed_key(user) -> str:
 
 def user_from_feed_key(key: str):
     """The active person whose feed address this is, or None."""
-    pk, _sep, _mac = key.partition("-")
-    if not re.fullmatch(r"[0-9]{1,18}", pk):  # not "²", which isdigit() accepts
+    pk = parse_int(key.partition("-")[0], min_value=1)
+    if pk is None:
         return None
-    user = get_user_model().objects.filter(pk=int(pk), is_active=True).first()
+    user = get_user_model().objects.filter(pk=pk, is_active=True).first()
     if user is None or not constant_time_compare(feed_key(user), key):
         return None
     return user
