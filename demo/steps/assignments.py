@@ -109,8 +109,10 @@ def _assignment_blocks(lesson: LessonPage) -> list[dict] | None:
             continue
         body.append(block)
         if block.get("type") == "case_study":
+            # A list block's raw items are {"id", "type", "value"} dicts.
             questions = "".join(
-                f"<li>{escape(q)}</li>" for q in value.get("questions") or ()
+                f"<li>{escape(q['value'] if isinstance(q, dict) else q)}</li>"
+                for q in value.get("questions") or ()
             )
             body.append(
                 {

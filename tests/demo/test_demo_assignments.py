@@ -33,3 +33,19 @@ def test_the_demo_learner_has_an_answer_sent_back_for_revision():
     the seed step commits, which a test's transaction never does)."""
     mine = Submission.objects.latest_rounds().filter(user__email="peserta@sigap.test")
     assert mine.filter(status="revision").exists()
+
+
+def test_the_case_study_tasks_list_its_questions_as_text():
+    """The rubric task after a case study lists the case's questions, as the
+    learner reads them (a list block's raw items once showed as Python dicts)."""
+    from courses.models import LessonPage
+
+    lesson = LessonPage.objects.get(title="Krisis dan Kebutuhan Berpikir Cepat")
+    task = next(
+        block.value
+        for block in lesson.body
+        if block.block_type == "assignment" and block.value["kind"] == "assignment"
+    )
+    instructions = task["instructions"].source
+    assert "<li>Informasi apa yang paling Anda butuhkan dalam 15 menit" in instructions
+    assert "'type'" not in instructions and "&#x27;" not in instructions
