@@ -22,4 +22,15 @@ class AssignmentsConfig(AppConfig):
         from .selectors import assignments_passed
 
         register_course_part(AssignmentsPart())
+        # A grading written anywhere (not only by ``grade_submission``, which saves
+        # the submission too) renews the learner's cached rounds.
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import Grading
+        from .receivers import forget_graded_learner
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                forget_graded_learner, sender=Grading, dispatch_uid="sigap-grading"
+            )
         register_completion_requirement(assignments_passed)

@@ -272,6 +272,38 @@ def learner_assignments(*, user, lesson: LessonPage) -> list[LearnerAssignment]:
     ]
 
 
+def panel_cache_name(lesson_id: int) -> str:
+    """The person's cached assignment panel of one lesson (the lesson page's
+    ``lesson_assignments`` tag); the erasure of their answers drops it."""
+    return f"assignment-panel:{lesson_id}"
+
+
+def lesson_panels(
+    *, user, lesson: LessonPage, standing: list[AssignmentStatus]
+) -> list[LearnerAssignment]:
+    """The enrolled learner's assignments of ``lesson`` for the lesson page, from
+    the course outline's ``standing`` (cached with the course and the learner):
+    no block of the body is converted, and no query is made while the learner
+    has handed nothing in here."""
+    mine = [status for status in standing if status.assignment.lesson_id == lesson.pk]
+    if not any(status.status for status in mine):
+        return [LearnerAssignment(assignment=status.assignment) for status in mine]
+    rounds: dict[str, list[Submission]] = {}
+    for submission in _with_gradings(
+        Submission.objects.filter(user_id=user.pk, lesson_id=lesson.pk).order_by(
+            "-round"
+        )
+    ):
+        rounds.setdefault(submission.block_id, []).append(submission)
+    return [
+        LearnerAssignment(
+            assignment=status.assignment,
+            rounds=rounds.get(status.assignment.block_id, []),
+        )
+        for status in mine
+    ]
+
+
 def learner_assignment(
     *, user, lesson: LessonPage, block_id: str
 ) -> LearnerAssignment | None:

@@ -9,11 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from courses.models import Enrolment, LessonPage
 from courses.services import evaluate_completion
 from lms.audit.services import record_event
+from lms.cache import forget_person
 from lms.emails import absolute_url, send_email
 
 from .forms import CONTENT_TYPES, extension_of
 from .models import Grading, Submission
-from .selectors import Assignment
+from .selectors import Assignment, panel_cache_name
 
 
 class SubmissionClosed(Exception):
@@ -190,6 +191,11 @@ def forget_submissions(*, person) -> dict:
     the feedback written to them go; files are removed by the erasure itself;
     the rounds, decisions and points stay as pseudonymous statistics."""
     rows = Submission.objects.filter(user=person)
+    lessons = set(rows.values_list("lesson_id", flat=True))
     erased = rows.update(text="", file_name="")
+    # Their answers kept for the lesson pages go from the cache at once.
+    forget_person(
+        [person.pk], drop=tuple(panel_cache_name(lesson) for lesson in lessons)
+    )
     Grading.objects.filter(submission__user=person).update(feedback="")
     return {"assignment_submissions_erased": erased}
