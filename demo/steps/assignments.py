@@ -5,6 +5,7 @@ waiting, revision asked, handed in again, graded. Idempotent: lessons that
 already hold an assignment are left alone; answers are made once per course."""
 
 import datetime
+import random
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -13,8 +14,10 @@ from django.utils.html import escape
 from courses.assignments.models import Grading, Submission
 from courses.assignments.selectors import course_assignments, find_assignment
 from courses.assignments.services import grade_submission, submit_assignment
-from courses.models import CoursePage, Enrolment, LessonPage
+from courses.models import CoursePage, Enrolment, LessonPage, LessonVisit
+from courses.quizzes.models import Attempt, QuizPage
 from demo.loader import load_modules
+from demo.steps.quizzes import take_quiz
 from lms.accounts.models import User
 
 TRAINER = "pengajar@sigap.test"
@@ -153,6 +156,30 @@ def _convert_lessons(course: CoursePage, trainer: User | None) -> None:
         lesson.save_revision(user=trainer, log_action=False).publish(log_action=False)
 
 
+def _opened_the_lesson(enrolment: Enrolment, lesson: LessonPage) -> None:
+    """What a learner who hands in a task has done first: the course's pre-test
+    (the lesson page asks for it before any lesson) and some time in the lesson,
+    so the demo learner's dashboard offers to continue where the task is."""
+    rng = random.Random(f"{enrolment.course.code}:{enrolment.user.email}")
+    pretests = QuizPage.objects.live().child_of(enrolment.course).filter(kind="pretest")
+    for pretest in pretests:
+        if not Attempt.objects.filter(quiz=pretest, user=enrolment.user).exists():
+            take_quiz(pretest, enrolment.user, rng, rng.uniform(0.3, 0.6))
+    reading = datetime.timedelta(minutes=lesson.estimated_minutes)
+    opened = timezone.now() - reading - datetime.timedelta(minutes=5)
+    LessonVisit.objects.get_or_create(
+        enrolment=enrolment,
+        lesson=lesson,
+        defaults={
+            "first_opened_at": opened,
+            "last_opened_at": opened,
+            "last_beat_at": opened
+            + datetime.timedelta(minutes=lesson.estimated_minutes),
+            "active_seconds": lesson.estimated_minutes * 50,
+        },
+    )
+
+
 def _answers(course: CoursePage, trainer: User) -> None:
     """Four learners' answers to the course's rubric task, one in each state."""
     if Submission.objects.filter(course=course).exists():
@@ -184,6 +211,7 @@ def _answers(course: CoursePage, trainer: User) -> None:
                 "rencana-tindak-lanjut.pdf",
                 b"%PDF-1.4\n% Rencana tindak lanjut (demo)\n%%EOF\n",
             )
+        _opened_the_lesson(enrolment, lesson)
         first = submit_assignment(
             user=enrolment.user,
             enrolment=enrolment,

@@ -163,7 +163,8 @@ def _answer_like(item: dict, rng: random.Random, skill: float):
     }
 
 
-def _take(quiz: QuizPage, user: User, rng: random.Random, skill: float) -> Attempt:
+def take_quiz(quiz: QuizPage, user: User, rng: random.Random, skill: float) -> Attempt:
+    """``user`` answers ``quiz`` (``skill``: the share answered right) and submits."""
     attempt = start_attempt(quiz=quiz, user=user, rng=rng)
     answers = {
         item["pos"]: _answer_like(item, rng, skill)
@@ -212,7 +213,7 @@ def _demo_attempts(course: CoursePage, pretest: QuizPage, posttest: QuizPage) ->
             continue
         rng = random.Random(f"{course.code}:{user.email}")
         base = rng.uniform(0.25, 0.65)
-        _take(pretest, user, rng, base)
+        take_quiz(pretest, user, rng, base)
         if not enrolment.is_completed:
             continue
         _read_lessons(enrolment, lessons, rng)
@@ -220,7 +221,7 @@ def _demo_attempts(course: CoursePage, pretest: QuizPage, posttest: QuizPage) ->
             mark_lesson_complete(enrolment=enrolment, lesson=lesson)
         gain = rng.uniform(0.1, 0.45)
         for _ in range(3):
-            attempt = _take(posttest, user, rng, min(0.97, base + gain))
+            attempt = take_quiz(posttest, user, rng, min(0.97, base + gain))
             if attempt.passed:
                 break
             gain += 0.15

@@ -35,6 +35,29 @@ def test_the_demo_learner_has_an_answer_sent_back_for_revision():
     assert mine.filter(status="revision").exists()
 
 
+def test_demo_learners_with_an_answer_took_the_pretest_first(client):
+    """Nobody in the demo hands in a task from a lesson they could not open: the
+    course's pre-test comes before its first lesson, so the demo learner can
+    follow her notification to the task and revise it."""
+    from courses.quizzes.models import Attempt
+
+    for submission in Submission.objects.filter(round=1).select_related("user"):
+        assert Attempt.objects.filter(
+            user=submission.user,
+            quiz__kind="pretest",
+            quiz__path__startswith=submission.course.path,
+        ).exists(), submission.user.email
+    sari = (
+        Submission.objects.latest_rounds()
+        .filter(user__email="peserta@sigap.test", status="revision")
+        .first()
+    )
+    client.force_login(sari.user)
+    page = client.get(f"/tugas/{sari.lesson_id}/{sari.block_id}/")
+    assert page.status_code == 200
+    assert "Kirim revisi" in page.content.decode()
+
+
 def test_the_case_study_tasks_list_its_questions_as_text():
     """The rubric task after a case study lists the case's questions, as the
     learner reads them (a list block's raw items once showed as Python dicts)."""
