@@ -23,13 +23,18 @@ def session_calendar(
     )
 
 
-def session_event(*, session: SessionPage, page_url: str) -> Event:
-    """The session as an event: on its own ``.ics`` and in a learner's agenda."""
-    course = session.get_course()
+def session_event(
+    *, session: SessionPage, page_url: str, course_title: str | None = None
+) -> Event:
+    """The session as an event: on its own ``.ics`` and in a learner's agenda
+    (which knows the course's title already: ``course_title``)."""
+    if course_title is None:
+        course = session.get_course()
+        course_title = course.title if course else ""
     description = "\n".join(
         part
         for part in (
-            course.title if course else "",
+            course_title,
             session.intro,
             "\n".join(session.speaker_list),
             page_url,

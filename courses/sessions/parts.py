@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from courses.models import CoursePage
 from courses.parts import AgendaItem, CoursePart
 
 from .ics import session_event
@@ -55,10 +56,16 @@ class SessionsPart(CoursePart):
             .filter(registrations__user=user, ends_at__gte=since)
             .order_by("starts_at")
         )
+        sessions = list(sessions)
+        # Each session's course (its parent page) in one query, not one each.
+        parents = {session.path[: -session.steplen] for session in sessions}
+        titles = dict(
+            CoursePage.objects.filter(path__in=parents).values_list("path", "title")
+        )
         items = []
         for session in sessions:
             url = session.full_url or session.url or ""
-            course = session.get_course()
+            course_title = titles.get(session.path[: -session.steplen], "")
             items.append(
                 AgendaItem(
                     when=session.starts_at,
@@ -66,8 +73,10 @@ class SessionsPart(CoursePart):
                     title=session.title,
                     url=url,
                     kind=str(_("Sesi langsung")),
-                    course_title=course.title if course else "",
-                    event=session_event(session=session, page_url=url),
+                    course_title=course_title,
+                    event=session_event(
+                        session=session, page_url=url, course_title=course_title
+                    ),
                 )
             )
         return items

@@ -78,7 +78,7 @@ def test_due_lists_deadlines_and_registered_sessions_but_not_others(
     due = page[page.index("due-title") : page.index("Semua kursus saya")]
     assert "Kursus Terlambat" in due and "Terlambat</span>" in due
     assert "Kursus Minggu Depan" in due
-    assert "Sesi Tanya Jawab" in due
+    assert "Sesi Tanya Jawab" in due and "Webinar Krisis" in due  # its course
     assert "Kursus Sudah Selesai" not in due
     assert "Sesi Yang Tidak Saya Ikuti" not in due and "Sesi Orang Lain" not in due
     # In time order: the overdue course first, the session before next week's.
@@ -162,3 +162,36 @@ def test_the_dashboard_and_calendar_need_sign_in():
         assert (
             response.status_code == 302 and "/accounts/login/" in response["Location"]
         )
+
+
+def test_the_agenda_asks_the_same_queries_for_one_session_or_many(learner, catalog):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from courses.sessions.parts import SessionsPart
+
+    since = timezone.now()
+
+    def register(n):
+        webinar = make_course(catalog, lessons=0, title=f"Webinar {n}")
+        session = make_session(
+            webinar, title=f"Sesi {n}", starts_at=since + datetime.timedelta(days=n)
+        )
+        register_for_session(user=learner, session=session)
+
+    def count() -> tuple[int, list]:
+        with CaptureQueriesContext(connection) as queries:
+            items = SessionsPart().agenda(user=learner, since=since)
+        # Database queries; the site's root paths come from the cache.
+        sql = [q for q in queries.captured_queries if "sigap_cache" not in q["sql"]]
+        return len(sql), [(item.title, item.course_title) for item in items]
+
+    register(1)
+    SessionsPart().agenda(user=learner, since=since)  # site root paths cached
+    one, items = count()
+    assert items == [("Sesi 1", "Webinar 1")]
+    register(2)
+    register(3)
+    many, items = count()
+    assert [course for _, course in items] == ["Webinar 1", "Webinar 2", "Webinar 3"]
+    assert many == one
