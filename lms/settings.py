@@ -552,6 +552,14 @@ SIGAP_NOTIFICATION_STEPS = ["lms.notifications.services.record_email"]
 # Sections of the learner's dashboard ("Kursus saya") from layers above courses,
 # in this order, each with ``user=`` (courses.dashboard).
 SIGAP_LEARNER_DASHBOARD_STEPS = ["lms.programmes.dashboard.programme_section"]
+# Reminder kinds of layers above lms.hr (docs/hr.md, "Pengingat"): run by
+# lms.hr.reminders.due_reminders with ``now=`` and ``people=`` (a User queryset, or
+# None for everyone), each returning a list of lms.hr.reminders.DueReminder; the
+# daily job, HR's reminders page and its "Kirim sekarang" send them with HR's own.
+SIGAP_REMINDER_STEPS = ["lms.programmes.reminders.due_reminders"]
+# Their history on HR's reminders page: each with ``people=`` and ``limit=``,
+# returning a list of lms.hr.reminders.SentReminder.
+SIGAP_REMINDER_HISTORY_STEPS = ["lms.programmes.reminders.sent_reminders"]
 # Run by courses.services.complete_enrolment, in this order, inside the completion's
 # transaction, each with ``enrolment=`` (see docs/architecture.md, "Completion").
 SIGAP_COMPLETION_STEPS = [
@@ -632,8 +640,6 @@ SIGAP_HR_DASHBOARD_CACHE_SECONDS = env_int(
 SIGAP_HR_IMPORT_SYNC_ROWS = env_int("SIGAP_HR_IMPORT_SYNC_ROWS", 500)
 SIGAP_REMINDER_JP_FROM_MONTH = env_int("SIGAP_REMINDER_JP_FROM_MONTH", 7)
 SIGAP_REMINDER_WINDOW_DAYS = env_int("SIGAP_REMINDER_WINDOW_DAYS", 14)
-# A valid certificate ending within this many days gets a reminder (lms.hr).
-SIGAP_REMINDER_CERTIFICATE_DAYS = env_int("SIGAP_REMINDER_CERTIFICATE_DAYS", 30)
 # Supervisors (lms.team): nudges to one person about one course at most once per
 # this many hours; the weekly digest of overdue items goes out on Mondays from
 # this hour (Asia/Jakarta).

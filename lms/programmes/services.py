@@ -25,15 +25,13 @@ from courses.services import enrol_many
 from lms.accounts.models import AsnProfile, User
 from lms.accounts.scope import profiles_in_scope
 from lms.audit.services import record_event
-from lms.emails import absolute_url, send_email
+
 
 from .models import AssignmentRule, Programme, ProgrammeAssignment, ProgrammeItem
 from .selectors import programme_courses_done
 
 # Rows per INSERT when assigning (SQLite allows 32,766 parameters).
 ASSIGN_BATCH = 2000
-# Days before a programme certificate expires on which its holder is reminded.
-REMINDER_DAYS = (60, 30, 7)
 
 
 @dataclass
@@ -361,40 +359,3 @@ def renew_expiring(*, today: datetime.date | None = None) -> int:
                 programme=path, user_id=assignment.user_id, cycle=cycle
             ).update(due_on=_ends(assignment))
     return count
-
-
-def send_expiry_reminders(*, today: datetime.date | None = None) -> int:
-    """Remind holders 60, 30 and 7 days before a programme certificate ends
-    (Jakarta days), each mark once; a missed run sends only the latest mark due,
-    never a stale one. Return how many were sent."""
-    today = today or timezone.localdate()
-    sent = 0
-    assignments = (
-        _expiring(today, max(REMINDER_DAYS))
-        .select_related("user", "programme", "certificate")
-        .prefetch_related("reminders")
-    )
-    for assignment in assignments:
-        left = (_ends(assignment) - today).days
-        mark = min(days for days in REMINDER_DAYS if days >= left)
-        if any(r.days_before <= mark for r in assignment.reminders.all()):
-            continue
-        with transaction.atomic():
-            _reminder, created = assignment.reminders.get_or_create(days_before=mark)
-            if not created:
-                continue
-            send_email(
-                kind="programme_expiring",
-                to=assignment.user,
-                context={
-                    "name": assignment.user.display_name,
-                    "programme": assignment.programme.title,
-                    "valid_until": _ends(assignment),
-                    "days": left,
-                    "certificates_url": absolute_url("certificates:mine"),
-                    "my_courses_url": absolute_url("courses:my_courses"),
-                },
-                link=absolute_url("courses:my_courses"),
-            )
-        sent += 1
-    return sent

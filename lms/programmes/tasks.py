@@ -7,7 +7,8 @@ from django_tasks import task
 
 from lms.scheduler import periodic
 
-from .services import evaluate_rules, renew_expiring, send_expiry_reminders
+from .reminders import send_expiry_reminders
+from .services import evaluate_rules, renew_expiring
 
 
 @task()
