@@ -572,9 +572,11 @@ SIGAP_COMPLETION_STEPS = [
     "lms.lti.services.queue_completion_score",
 ]
 # Run after people are created or changed (HR's staff import, a profile saved),
-# with ``user_ids=``, inside the change's transaction: programme rules look at
-# them again once it commits (docs/hr.md, "Program pelatihan").
-SIGAP_PEOPLE_CHANGED_STEPS = ["lms.programmes.tasks.queue_rule_evaluation"]
+# with ``user_ids=`` and, for a change made by an HR officer, ``by=`` (a step may
+# return an lms.hr HrJob the officer can follow: the import's page links to it),
+# inside the change's transaction: programme rules look at them again once it
+# commits (docs/hr.md, "Program pelatihan").
+SIGAP_PEOPLE_CHANGED_STEPS = ["lms.programmes.evaluation.queue_rule_evaluation"]
 # Learning events for the layers above (xAPI statements, docs/interoperability.md),
 # each run inside the event's transaction by the service that records the event.
 # Run by courses.services.note_lesson_opened when it writes an opening down (at

@@ -11,7 +11,7 @@ longer match keep their assignment (their record of what was asked of them).
 
 import datetime
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -36,9 +36,11 @@ ASSIGN_BATCH = 2000
 
 @dataclass
 class EvaluationRun:
-    """What one evaluation did: new assignments per programme id."""
+    """What one evaluation did: new assignments per programme id, and how many
+    rules it looked at."""
 
     assigned: dict[int, int] = field(default_factory=dict)
+    rules: int = 0
 
     @property
     def total(self) -> int:
@@ -65,11 +67,14 @@ def evaluate_rules(
     programmes: QuerySet[Programme] | None = None,
     user_ids: list[int] | None = None,
     now: datetime.datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> EvaluationRun:
     """Assign every active rule's people who have no assignment of its programme.
 
     ``user_ids`` narrows the run to people who changed (an import, a profile
-    edit); without it every person is looked at (the periodic run).
+    edit); without it every person is looked at (the periodic run). One
+    programme at a time, each committed on its own; ``progress(done, total)``
+    hears after each programme how many of the rules are done.
     """
     now = now or timezone.now()
     rules = AssignmentRule.objects.filter(
@@ -77,25 +82,33 @@ def evaluate_rules(
     ).select_related("unit", "programme")
     if programmes is not None:
         rules = rules.filter(programme__in=programmes)
-    wanted: dict[int, dict[int, AssignmentRule]] = defaultdict(dict)
-    by_id: dict[int, Programme] = {}
+    by_programme: dict[int, list[AssignmentRule]] = defaultdict(list)
     for rule in rules:
-        by_id[rule.programme_id] = rule.programme
-        profiles = _unassigned(matching_profiles(rule=rule), rule.programme_id)
-        if user_ids is not None:
-            profiles = profiles.filter(user_id__in=user_ids)
-        for user_id in profiles.values_list("user_id", flat=True).iterator(
-            chunk_size=5000
-        ):
-            wanted[rule.programme_id].setdefault(user_id, rule)
-    run = EvaluationRun()
-    for programme_id, people in wanted.items():
-        run.assigned[programme_id] = _assign(
-            programme=by_id[programme_id],
-            people=people,
-            source=ProgrammeAssignment.Source.RULE,
-            now=now,
-        )
+        by_programme[rule.programme_id].append(rule)
+    run = EvaluationRun(rules=sum(len(group) for group in by_programme.values()))
+    done = 0
+    if progress is not None:
+        progress(done, run.rules)
+    for programme_id, programme_rules in by_programme.items():
+        wanted: dict[int, AssignmentRule] = {}
+        for rule in programme_rules:
+            profiles = _unassigned(matching_profiles(rule=rule), programme_id)
+            if user_ids is not None:
+                profiles = profiles.filter(user_id__in=user_ids)
+            for user_id in profiles.values_list("user_id", flat=True).iterator(
+                chunk_size=5000
+            ):
+                wanted.setdefault(user_id, rule)
+        if wanted:
+            run.assigned[programme_id] = _assign(
+                programme=programme_rules[0].programme,
+                people=wanted,
+                source=ProgrammeAssignment.Source.RULE,
+                now=now,
+            )
+        done += len(programme_rules)
+        if progress is not None:
+            progress(done, run.rules)
     return run
 
 
@@ -182,8 +195,11 @@ def assign_by_hand(
 
 
 @transaction.atomic
-def add_rule(*, programme: Programme, rule: AssignmentRule, by: User, request=None):
-    """Save a rule and assign its people now."""
+def add_rule(
+    *, programme: Programme, rule: AssignmentRule, by: User, request=None
+) -> AssignmentRule:
+    """Save a rule (its people are assigned by a background evaluation:
+    ``lms.programmes.evaluation.add_rule_and_evaluate``)."""
     rule.programme = programme
     rule.created_by = by
     rule.save()
@@ -194,7 +210,7 @@ def add_rule(*, programme: Programme, rule: AssignmentRule, by: User, request=No
         request=request,
         rule=rule.describe(),
     )
-    return evaluate_rules(programmes=Programme.objects.filter(pk=programme.pk))
+    return rule
 
 
 @transaction.atomic
