@@ -48,9 +48,9 @@ def run_rule_evaluation(job_id: int) -> None:
         job_id=job_id,
         work=evaluate_for_job,
         failure_message=_(
-            "Penugasan menurut aturan gagal. Penugasan yang sudah tercatat tetap "
-            "berlaku; Sigap menjalankan semua aturan lagi setiap jam, atau simpan "
-            "aturan sekali lagi. Jika terus gagal, hubungi administrator."
+            "Penugasan menurut aturan gagal. Aturan tetap tersimpan dan penugasan "
+            "yang sudah tercatat tetap berlaku; Sigap menjalankan semua aturan lagi "
+            "setiap jam. Jika terus gagal, hubungi administrator."
         ),
     )
 
