@@ -6,8 +6,8 @@
 - an open assignment's due date: a week before it, and once when it has passed
   (mandatory training: sent whatever the person's reminder preference);
 - a programme certificate's end: 60, 30 and 7 days before (``lms.hr.reminders``
-  holds the marks, the same as a course certificate's), each once; optional, so it
-  respects the opt-out and a restriction of processing.
+  holds the marks, the same as a course certificate's), each once; it announces
+  the mandatory recertification, so it too goes whatever the opt-out.
 
 Days are Asia/Jakarta days (``TIME_ZONE``).
 """
@@ -77,7 +77,11 @@ def _due_dates(*, today: datetime.date, people: QuerySet | None) -> list:
         if due_on is None:
             continue
         overdue = due_on < today
-        kind = ProgrammeReminder.Kind.OVERDUE if overdue else ProgrammeReminder.Kind.DUE_SOON
+        kind = (
+            ProgrammeReminder.Kind.OVERDUE
+            if overdue
+            else ProgrammeReminder.Kind.DUE_SOON
+        )
         if any(sent.kind == kind for sent in assignment.due_reminders.all()):
             continue
         values = {"title": assignment.programme.title, "date": shown_date(due_on)}
@@ -131,9 +135,7 @@ def certificate_reminders(
             certificate__valid_until__lte=today
             + datetime.timedelta(days=max(CERTIFICATE_REMINDER_DAYS)),
             user__is_active=True,
-            user__processing_restricted_at__isnull=True,
         )
-        .exclude(user__asn_profile__reminders_opt_out=True)
         .exclude(
             Exists(
                 ProgrammeAssignment.objects.filter(

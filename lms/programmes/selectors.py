@@ -256,7 +256,5 @@ def rule_evaluations(*, programme, user, limit: int = 5) -> list[HrJob]:
         kind=HrJob.Kind.EVALUATE_RULES, created_by=user
     ).order_by("-created_at", "-pk")[:50]
     return [
-        job
-        for job in recent
-        if job.params.get("programme_id") in (None, programme.pk)
+        job for job in recent if job.params.get("programme_id") in (None, programme.pk)
     ][:limit]

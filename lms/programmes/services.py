@@ -26,7 +26,6 @@ from lms.accounts.models import AsnProfile, User
 from lms.accounts.scope import profiles_in_scope
 from lms.audit.services import record_event
 
-
 from .models import AssignmentRule, Programme, ProgrammeAssignment, ProgrammeItem
 from .selectors import programme_courses_done
 

@@ -185,9 +185,9 @@ def test_the_evaluation_after_a_staff_import_is_a_job_linked_from_the_import(
     upload = SimpleUploadedFile(
         "pegawai.csv",
         (
-            "nip,nama,email,kode unit,jabatan,golongan\n"
-            "199003152015032101,Ani Lestari,ani@contoh.go.id,DINKES-UJI,,III/a\n"
-        ).encode(),
+            b"nip,nama,email,kode unit,jabatan,golongan\n"
+            b"199003152015032101,Ani Lestari,ani@contoh.go.id,DINKES-UJI,,III/a\n"
+        ),
     )
     officer_client.post(reverse("hr:imports"), {"file": upload})
     import_job = HrJob.objects.get(kind=HrJob.Kind.IMPORT_STAFF)
@@ -199,9 +199,7 @@ def test_the_evaluation_after_a_staff_import_is_a_job_linked_from_the_import(
     assert evaluation.status == HrJob.Status.DONE
     assert evaluation.result["assigned"] == 1
     assert "Ani Lestari" in _assigned_names(programme)
-    page = officer_client.get(
-        reverse("hr:job", args=[import_job.pk])
-    ).content.decode()
+    page = officer_client.get(reverse("hr:job", args=[import_job.pk])).content.decode()
     assert reverse("hr:job", args=[evaluation.pk]) in page
     assert "Penugasan program menurut aturan" in page
     detail = officer_client.get(

@@ -138,16 +138,17 @@ def test_a_programme_certificate_is_reminded_at_60_30_7_by_hr_s_job_once_each(
     ]
 
 
-def test_an_opted_out_holder_gets_no_programme_certificate_reminder(
+def test_a_programme_certificate_reminder_goes_even_to_someone_who_opted_out(
     assigned, courses
 ):
+    """It announces the mandatory recertification (docs/hr.md)."""
     today = _certify(assigned, courses, days_left=30)
     profile = assigned.user.asn_profile
     profile.reminders_opt_out = True
     profile.save()
     mail.outbox.clear()
-    assert send_expiry_reminders(today=today) == 0
-    assert not assigned.reminders.exists()
+    assert send_expiry_reminders(today=today) == 1
+    assert list(assigned.reminders.values_list("days_before", flat=True)) == [30]
 
 
 @pytest.fixture
@@ -208,9 +209,7 @@ def test_send_now_sends_the_officer_s_scope_once_records_history_and_is_audited(
     client = client_as(officer)
     assert client.post(reverse("hr:reminders_send")).status_code == 302
     recipients = sorted({m.to[0] for m in mail.outbox})
-    assert recipients == sorted(
-        staff[key].email for key in ("perawat", "kasi", "pppk")
-    )
+    assert recipients == sorted(staff[key].email for key in ("perawat", "kasi", "pppk"))
     sent = len(mail.outbox)
     # kasi: programme due, course certificate, course deadline; pppk: programme
     # due; perawat: programme certificate.
@@ -262,9 +261,10 @@ def test_the_daily_job_sends_what_the_page_shows_and_then_nothing_is_due(
 ):
     from lms.accounts.scope import users_in_scope
 
-    shown = {(i.user.pk, i.kind, i.reason) for i in due_reminders(
-        people=users_in_scope(officer)
-    )}
+    shown = {
+        (i.user.pk, i.kind, i.reason)
+        for i in due_reminders(people=users_in_scope(officer))
+    }
     everything = due_reminders()
     assert shown <= {(i.user.pk, i.kind, i.reason) for i in everything}
     assert send_due_reminders().total == len(everything) == len(mail.outbox)
