@@ -560,6 +560,9 @@ SIGAP_REMINDER_STEPS = ["lms.programmes.reminders.due_reminders"]
 # Their history on HR's reminders page: each with ``people=`` and ``limit=``,
 # returning a list of lms.hr.reminders.SentReminder.
 SIGAP_REMINDER_HISTORY_STEPS = ["lms.programmes.reminders.sent_reminders"]
+# What later runs will send (the page's "Terjadwal"): each with ``today=``,
+# ``until=`` and ``people=``, returning lms.hr.reminders.ScheduledReminder.
+SIGAP_REMINDER_SCHEDULE_STEPS = ["lms.programmes.reminders.scheduled_reminders"]
 # Run by courses.services.complete_enrolment, in this order, inside the completion's
 # transaction, each with ``enrolment=`` (see docs/architecture.md, "Completion").
 SIGAP_COMPLETION_STEPS = [

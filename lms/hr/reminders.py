@@ -106,6 +106,94 @@ class SentReminder:
     subject: str
 
 
+@dataclass(frozen=True)
+class ScheduledReminder:
+    """A reminder a later run will send if nothing changes: who, why, and on
+    which day (Asia/Jakarta). Only date-driven kinds can be foreseen."""
+
+    user: User
+    label: str
+    reason: str
+    on: datetime.date
+
+    @property
+    def name(self) -> str:
+        return self.user.display_name
+
+
+def marks_ahead(
+    *, ends: datetime.date, sent: list[int], today: datetime.date, until: datetime.date
+) -> list[tuple[int, datetime.date]]:
+    """The 60/30/7 marks of a certificate ending on ``ends`` that fall after
+    ``today`` and by ``until`` and were not sent yet: (mark, day)."""
+    return [
+        (mark, ends - datetime.timedelta(days=mark))
+        for mark in CERTIFICATE_REMINDER_DAYS
+        if today < ends - datetime.timedelta(days=mark) <= until
+        and not any(done <= mark for done in sent)
+    ]
+
+
+def scheduled_reminders(
+    *, now: datetime.datetime | None = None, people: QuerySet | None = None, days: int
+) -> list[ScheduledReminder]:
+    """The reminders later runs will send within ``days`` days after today, by
+    day: course certificates' marks here, the layers above's through
+    ``SIGAP_REMINDER_SCHEDULE_STEPS`` (each with ``today=``, ``until=``,
+    ``people=``)."""
+    today = timezone.localdate(now or timezone.now())
+    until = today + datetime.timedelta(days=days)
+    scheduled = _certificate_schedule(today=today, until=until, people=people)
+    for more in run_steps(
+        "SIGAP_REMINDER_SCHEDULE_STEPS", today=today, until=until, people=people
+    ):
+        scheduled += more
+    scheduled.sort(key=lambda item: (item.on, item.name))
+    return scheduled
+
+
+def _certificate_schedule(*, today, until, people) -> list[ScheduledReminder]:
+    certificates = _optional_ok(
+        Certificate.objects.filter(
+            status=Certificate.Status.VALID,
+            valid_until__gt=today,
+            valid_until__lte=until
+            + datetime.timedelta(days=max(CERTIFICATE_REMINDER_DAYS)),
+            user__isnull=False,
+            enrolment__isnull=False,
+        ),
+        via="user__",
+    )
+    if people is not None:
+        certificates = certificates.filter(user__in=people.values("pk"))
+    certificates = certificates.select_related(
+        "user", "user__asn_profile"
+    ).prefetch_related("reminderlog_marks")
+    label = str(ReminderLog.Kind.CERTIFICATE_EXPIRING.label)
+    scheduled = []
+    for certificate in certificates:
+        if certificate.user is None or certificate.valid_until is None:
+            continue
+        sent = [
+            log.days_before
+            for log in certificate.reminderlog_marks.all()
+            if log.days_before is not None
+        ]
+        for mark, day in marks_ahead(
+            ends=certificate.valid_until, sent=sent, today=today, until=until
+        ):
+            scheduled.append(
+                ScheduledReminder(
+                    user=certificate.user,
+                    label=label,
+                    reason=_("“%(title)s”, %(days)d hari sebelum berakhir")
+                    % {"title": certificate.course_title, "days": mark},
+                    on=day,
+                )
+            )
+    return scheduled
+
+
 def _recent(kind: str, since: datetime.datetime, **match):
     return ReminderLog.objects.filter(kind=kind, sent_at__gte=since, **match)
 

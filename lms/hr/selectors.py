@@ -8,7 +8,14 @@ from django.db.models import Count, QuerySet
 from lms.accounts.scope import filter_in_hr_scope, profiles_in_scope, users_in_scope
 
 from .models import HrJob, SiasnOutbox
-from .reminders import DueReminder, SentReminder, due_reminders, sent_reminders
+from .reminders import (
+    DueReminder,
+    ScheduledReminder,
+    SentReminder,
+    due_reminders,
+    scheduled_reminders,
+    sent_reminders,
+)
 
 
 def can_apply_import(job: HrJob) -> bool:
@@ -82,6 +89,7 @@ class RemindersPage:
     and who opted out of the optional ones."""
 
     due: list[DueReminder]
+    scheduled: list[ScheduledReminder]
     history: list[SentReminder]
     opted_out: list
 
@@ -95,11 +103,14 @@ class RemindersPage:
 
 
 REMINDER_HISTORY_ROWS = 100
+# How far ahead the page shows what later runs will send.
+REMINDER_SCHEDULE_DAYS = 30
 
 
 def reminders_page(user) -> RemindersPage:
-    """The reminders the next run sends (the job's own ``due_reminders``), the
-    latest sent ones, and the people who opted out of optional reminders."""
+    """The reminders the next run sends (the job's own ``due_reminders``), those
+    later runs will send within ``REMINDER_SCHEDULE_DAYS`` days, the latest sent
+    ones, and the people who opted out of optional reminders."""
     people = users_in_scope(user)
     opted_out = list(
         profiles_in_scope(user)
@@ -109,6 +120,7 @@ def reminders_page(user) -> RemindersPage:
     )
     return RemindersPage(
         due=due_reminders(people=people),
+        scheduled=scheduled_reminders(people=people, days=REMINDER_SCHEDULE_DAYS),
         history=sent_reminders(people=people, limit=REMINDER_HISTORY_ROWS),
         opted_out=opted_out,
     )

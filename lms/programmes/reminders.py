@@ -23,7 +23,9 @@ from lms.emails import absolute_url
 from lms.hr.reminders import (
     CERTIFICATE_REMINDER_DAYS,
     DueReminder,
+    ScheduledReminder,
     SentReminder,
+    marks_ahead,
     reminder_mark,
     send_reminders,
     shown_date,
@@ -230,3 +232,92 @@ def sent_reminders(*, people: QuerySet | None, limit: int) -> list[SentReminder]
         for due in dues[:limit]
     ]
     return lines
+
+
+def scheduled_reminders(
+    *, today: datetime.date, until: datetime.date, people: QuerySet | None
+) -> list[ScheduledReminder]:
+    """Schedule step: the programme reminders later runs will send after
+    ``today`` and by ``until`` (due dates, certificate marks)."""
+    scheduled = []
+    assignments = (
+        ProgrammeAssignment.objects.open()
+        .filter(
+            due_on__isnull=False,
+            due_on__gt=today - datetime.timedelta(days=1),
+            due_on__lte=until + datetime.timedelta(days=DUE_SOON_DAYS),
+            user__is_active=True,
+            programme__is_active=True,
+        )
+        .select_related("user", "programme")
+        .prefetch_related("due_reminders")
+    )
+    if people is not None:
+        assignments = assignments.filter(user__in=people.values("pk"))
+    for assignment in assignments:
+        due_on = assignment.due_on
+        if due_on is None:
+            continue
+        sent = {reminder.kind for reminder in assignment.due_reminders.all()}
+        for kind, day in (
+            (
+                ProgrammeReminder.Kind.DUE_SOON,
+                due_on - datetime.timedelta(days=DUE_SOON_DAYS),
+            ),
+            (ProgrammeReminder.Kind.OVERDUE, due_on + datetime.timedelta(days=1)),
+        ):
+            if kind not in sent and today < day <= until:
+                scheduled.append(
+                    ScheduledReminder(
+                        user=assignment.user,
+                        label=str(kind.label),
+                        reason=_("“%(title)s”, tenggat %(date)s")
+                        % {
+                            "title": assignment.programme.title,
+                            "date": shown_date(due_on),
+                        },
+                        on=day,
+                    )
+                )
+    holders = (
+        ProgrammeAssignment.objects.filter(
+            completed_at__isnull=False,
+            certificate__status=Certificate.Status.VALID,
+            certificate__valid_until__gt=today,
+            certificate__valid_until__lte=until
+            + datetime.timedelta(days=max(CERTIFICATE_REMINDER_DAYS)),
+            user__is_active=True,
+        )
+        .exclude(
+            Exists(
+                ProgrammeAssignment.objects.filter(
+                    renewal_of=OuterRef("pk"), completed_at__isnull=False
+                )
+            )
+        )
+        .select_related("user", "programme", "certificate")
+        .prefetch_related("reminders")
+    )
+    if people is not None:
+        holders = holders.filter(user__in=people.values("pk"))
+    label = _("Sertifikat program akan habis masa berlaku")
+    for assignment in holders:
+        certificate = assignment.certificate
+        if certificate is None or certificate.valid_until is None:
+            continue
+        for mark, day in marks_ahead(
+            ends=certificate.valid_until,
+            sent=[r.days_before for r in assignment.reminders.all()],
+            today=today,
+            until=until,
+        ):
+            scheduled.append(
+                ScheduledReminder(
+                    user=assignment.user,
+                    label=label,
+                    reason=_("“%(title)s”, %(days)d hari sebelum berakhir")
+                    % {"title": assignment.programme.title, "days": mark},
+                    on=day,
+                )
+            )
+    return scheduled

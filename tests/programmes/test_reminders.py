@@ -269,3 +269,32 @@ def test_the_daily_job_sends_what_the_page_shows_and_then_nothing_is_due(
     assert shown <= {(i.user.pk, i.kind, i.reason) for i in everything}
     assert send_due_reminders().total == len(everything) == len(mail.outbox)
     assert due_reminders() == []
+
+
+def test_the_page_shows_what_later_runs_will_send_and_on_which_day(
+    every_kind, officer, sibling_officer, staff
+):
+    from django.utils.formats import date_format
+
+    today = every_kind
+    page = client_as(officer).get(reverse("hr:reminders")).content.decode()
+    scheduled = page.split("<h2>Terjadwal")[1].split("<h2>Riwayat")[0]
+    overdue_day = date_format(today + datetime.timedelta(days=4), "j M Y")
+    seven_day = date_format(today + datetime.timedelta(days=23), "j M Y")
+    assert "Program melewati tenggat" in scheduled
+    assert overdue_day in scheduled
+    assert "“Pelayanan Publik Tangguh Krisis”, 7 hari sebelum berakhir" in scheduled
+    assert seven_day in scheduled
+    # The course certificate is at its last mark (sent now): nothing later.
+    assert "Etika Pelayanan" not in scheduled
+    # What the page foresees is what the run of that day sends.
+    later = {
+        (item.user.pk, item.label)
+        for item in due_reminders(
+            now=morning(today + datetime.timedelta(days=23)),
+            people=None,
+        )
+    }
+    assert (staff["perawat"].pk, "Sertifikat program akan habis masa berlaku") in later
+    other = client_as(sibling_officer).get(reverse("hr:reminders")).content.decode()
+    assert "Rina Perawat" not in other and "Budi Kasi" not in other
