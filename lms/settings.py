@@ -552,6 +552,17 @@ SIGAP_NOTIFICATION_STEPS = ["lms.notifications.services.record_email"]
 # Sections of the learner's dashboard ("Kursus saya") from layers above courses,
 # in this order, each with ``user=`` (courses.dashboard).
 SIGAP_LEARNER_DASHBOARD_STEPS = ["lms.programmes.dashboard.programme_section"]
+# Reminder kinds of layers above lms.hr (docs/hr.md, "Pengingat"): run by
+# lms.hr.reminders.due_reminders with ``now=`` and ``people=`` (a User queryset, or
+# None for everyone), each returning a list of lms.hr.reminders.DueReminder; the
+# daily job, HR's reminders page and its "Kirim sekarang" send them with HR's own.
+SIGAP_REMINDER_STEPS = ["lms.programmes.reminders.due_reminders"]
+# Their history on HR's reminders page: each with ``people=`` and ``limit=``,
+# returning a list of lms.hr.reminders.SentReminder.
+SIGAP_REMINDER_HISTORY_STEPS = ["lms.programmes.reminders.sent_reminders"]
+# What later runs will send (the page's "Terjadwal"): each with ``today=``,
+# ``until=`` and ``people=``, returning lms.hr.reminders.ScheduledReminder.
+SIGAP_REMINDER_SCHEDULE_STEPS = ["lms.programmes.reminders.scheduled_reminders"]
 # Run by courses.services.complete_enrolment, in this order, inside the completion's
 # transaction, each with ``enrolment=`` (see docs/architecture.md, "Completion").
 SIGAP_COMPLETION_STEPS = [
@@ -564,9 +575,11 @@ SIGAP_COMPLETION_STEPS = [
     "lms.lti.services.queue_completion_score",
 ]
 # Run after people are created or changed (HR's staff import, a profile saved),
-# with ``user_ids=``, inside the change's transaction: programme rules look at
-# them again once it commits (docs/hr.md, "Program pelatihan").
-SIGAP_PEOPLE_CHANGED_STEPS = ["lms.programmes.tasks.queue_rule_evaluation"]
+# with ``user_ids=`` and, for a change made by an HR officer, ``by=`` (a step may
+# return an lms.hr HrJob the officer can follow: the import's page links to it),
+# inside the change's transaction: programme rules look at them again once it
+# commits (docs/hr.md, "Program pelatihan").
+SIGAP_PEOPLE_CHANGED_STEPS = ["lms.programmes.evaluation.queue_rule_evaluation"]
 # Learning events for the layers above (xAPI statements, docs/interoperability.md),
 # each run inside the event's transaction by the service that records the event.
 # Run by courses.services.note_lesson_opened when it writes an opening down (at
@@ -632,8 +645,6 @@ SIGAP_HR_DASHBOARD_CACHE_SECONDS = env_int(
 SIGAP_HR_IMPORT_SYNC_ROWS = env_int("SIGAP_HR_IMPORT_SYNC_ROWS", 500)
 SIGAP_REMINDER_JP_FROM_MONTH = env_int("SIGAP_REMINDER_JP_FROM_MONTH", 7)
 SIGAP_REMINDER_WINDOW_DAYS = env_int("SIGAP_REMINDER_WINDOW_DAYS", 14)
-# A valid certificate ending within this many days gets a reminder (lms.hr).
-SIGAP_REMINDER_CERTIFICATE_DAYS = env_int("SIGAP_REMINDER_CERTIFICATE_DAYS", 30)
 # Supervisors (lms.team): nudges to one person about one course at most once per
 # this many hours; the weekly digest of overdue items goes out on Mondays from
 # this hour (Asia/Jakarta).

@@ -63,6 +63,24 @@ def send_session_reminder_to(user, course):
     send_session_reminders(now=AUGUST + datetime.timedelta(minutes=1))
 
 
+def send_programme_due_to(user, course, settings):
+    from lms.programmes.models import Programme, ProgrammeAssignment, ProgrammeItem
+
+    settings.SIGAP_REMINDER_JP_FROM_MONTH = 12
+    programme = Programme.objects.create(
+        title="Program Uji", code="UJI", owner_unit=user.asn_profile.unit
+    )
+    ProgrammeItem.objects.create(programme=programme, course=course)
+    ProgrammeAssignment.objects.create(
+        programme=programme,
+        user=user,
+        source=ProgrammeAssignment.Source.HAND,
+        assigned_at=AUGUST,
+        due_on=datetime.date(2026, 8, 6),
+    )
+    send_due_reminders(now=AUGUST)
+
+
 KINDS = {
     "claim_outcome": send_claim_outcome_to,
     "enrolled_by_hr": send_enrolled_by_hr_to,
@@ -70,6 +88,7 @@ KINDS = {
     "jp_reminder": send_jp_reminder_to,
     "deadline_reminder": send_deadline_reminder_to,
     "session_reminder": send_session_reminder_to,
+    "programme_due": send_programme_due_to,
 }
 GREETING = {"id": "Yth. ", "en": "Dear "}
 
@@ -84,7 +103,7 @@ def test_each_email_is_written_in_the_recipients_language_with_absolute_links(
         user=learner, defaults={"preferred_language": language}
     )
     send = KINDS[kind]
-    if kind == "deadline_reminder":
+    if kind in ("deadline_reminder", "programme_due"):
         send(learner, course, settings)
     else:
         send(learner, course)

@@ -20,12 +20,8 @@ from courses.permissions import LearningRefused
 from courses.services import complete_enrolment, enrol
 from lms.accounts.models import OrgUnit, User
 from lms.programmes.models import AssignmentRule, Programme, ProgrammeAssignment
-from lms.programmes.services import (
-    evaluate_rules,
-    renew_expiring,
-    save_programme,
-    send_expiry_reminders,
-)
+from lms.programmes.reminders import send_expiry_reminders
+from lms.programmes.services import evaluate_rules, renew_expiring, save_programme
 
 PROGRAMME_CODE = "pptk"
 PROGRAMME_TITLE = "Pelayanan Publik Tangguh Krisis"

@@ -416,6 +416,9 @@ class ImportOutcome:
     updated: int
     unchanged: int
     errors: list[RowResult]
+    # Jobs the change set off in the layers above (the programmes' rule
+    # evaluation), for the import's page to link to.
+    follow_up_jobs: list[int] = field(default_factory=list)
 
     @property
     def applied(self) -> bool:
@@ -469,7 +472,13 @@ def apply_import(*, officer, rows: list[dict], request=None) -> ImportOutcome:
     changed = [u.pk for u in created] + [
         r._refs[4].user_id for r in results if r.action == "update"
     ]
-    run_steps("SIGAP_PEOPLE_CHANGED_STEPS", user_ids=changed)
+    follow_up = [
+        result.pk
+        for result in run_steps(
+            "SIGAP_PEOPLE_CHANGED_STEPS", user_ids=changed, by=officer
+        )
+        if isinstance(result, HrJob)
+    ]
     record_event(
         actor=officer,
         action="hr.import",
@@ -480,7 +489,11 @@ def apply_import(*, officer, rows: list[dict], request=None) -> ImportOutcome:
     )
     transaction.on_commit(lambda: send_invitations(users=created))
     return ImportOutcome(
-        created=created, updated=updated, unchanged=unchanged, errors=[]
+        created=created,
+        updated=updated,
+        unchanged=unchanged,
+        errors=[],
+        follow_up_jobs=follow_up,
     )
 
 
@@ -572,5 +585,6 @@ def apply_import_job(*, job) -> None:
             "updated": outcome.updated,
             "unchanged": outcome.unchanged,
             "errors": len(outcome.errors),
+            "follow_up_jobs": outcome.follow_up_jobs,
         },
     }

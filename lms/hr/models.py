@@ -27,6 +27,9 @@ class HrJob(models.Model):
         EXPORT_RIWAYAT_XLSX = "export_riwayat_xlsx", _("Ekspor riwayat kursus (XLSX)")
         IMPORT_STAFF = "import_staff", _("Impor daftar pegawai")
         EXPORT_TIME_XLSX = "export_time_xlsx", _("Ekspor waktu belajar (XLSX)")
+        # Run by the layer above that owns the work (lms.programmes), through
+        # ``jobs.run_tracked``: this layer only keeps its progress.
+        EVALUATE_RULES = "evaluate_rules", _("Penugasan program menurut aturan")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Menunggu")
@@ -84,7 +87,9 @@ class HrJob(models.Model):
 
 
 class ReminderLog(models.Model):
-    """One reminder email sent, so that nobody is reminded twice within the window."""
+    """One reminder email sent, so that nobody is reminded twice within the window;
+    a certificate's expiry reminder names the certificate and its 60/30/7-day mark,
+    each sent once."""
 
     class Kind(models.TextChoices):
         JP_BELOW_TARGET = "jp_below", _("JP di bawah target")
@@ -102,12 +107,29 @@ class ReminderLog(models.Model):
         blank=True,
         related_name="+",
     )
+    certificate = models.ForeignKey(
+        "certificates.Certificate",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reminderlog_marks",
+    )
+    days_before = models.PositiveSmallIntegerField(
+        _("hari sebelum kedaluwarsa"), null=True, blank=True
+    )
     sent_at = models.DateTimeField(_("dikirim"), db_index=True)
 
     class Meta:
         verbose_name = _("log pengingat")
         verbose_name_plural = _("log pengingat")
         indexes = [models.Index(fields=["user", "kind", "sent_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["certificate", "days_before"],
+                condition=models.Q(certificate__isnull=False),
+                name="one_certificate_reminder_per_mark",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} {self.kind} {self.sent_at:%Y-%m-%d}"

@@ -7,8 +7,15 @@ from django.db.models import Count, QuerySet
 
 from lms.accounts.scope import filter_in_hr_scope, profiles_in_scope, users_in_scope
 
-from .models import HrJob, ReminderLog, SiasnOutbox
-from .reminders import due_reminders
+from .models import HrJob, SiasnOutbox
+from .reminders import (
+    DueReminder,
+    ScheduledReminder,
+    SentReminder,
+    due_reminders,
+    scheduled_reminders,
+    sent_reminders,
+)
 
 
 def can_apply_import(job: HrJob) -> bool:
@@ -77,25 +84,34 @@ def siasn_row_in_scope(user, row_id: int) -> SiasnOutbox | None:
 
 @dataclass(frozen=True)
 class RemindersPage:
-    """What HR's reminders page shows, all within the officer's scope."""
+    """What HR's reminders page shows, all within the officer's scope: what the
+    next run sends (every kind, this layer's and the programmes'), what was sent,
+    and who opted out of the optional ones."""
 
-    due: list
-    history: list
+    due: list[DueReminder]
+    scheduled: list[ScheduledReminder]
+    history: list[SentReminder]
     opted_out: list
+
+    @property
+    def due_by_kind(self) -> list[tuple[str, int]]:
+        """(kind label, how many) in the order the kinds first appear."""
+        counts: dict[str, int] = {}
+        for item in self.due:
+            counts[item.label] = counts.get(item.label, 0) + 1
+        return list(counts.items())
 
 
 REMINDER_HISTORY_ROWS = 100
+# How far ahead the page shows what later runs will send.
+REMINDER_SCHEDULE_DAYS = 30
 
 
 def reminders_page(user) -> RemindersPage:
-    """The reminders the next run sends (the job's own ``due_reminders``), the
-    latest sent ones, and the people who opted out of optional reminders."""
+    """The reminders the next run sends (the job's own ``due_reminders``), those
+    later runs will send within ``REMINDER_SCHEDULE_DAYS`` days, the latest sent
+    ones, and the people who opted out of optional reminders."""
     people = users_in_scope(user)
-    history = list(
-        filter_in_hr_scope(ReminderLog.objects.all(), user)
-        .select_related("user", "user__asn_profile", "enrolment__course")
-        .order_by("-sent_at", "-pk")[:REMINDER_HISTORY_ROWS]
-    )
     opted_out = list(
         profiles_in_scope(user)
         .filter(reminders_opt_out=True, user__is_active=True)
@@ -103,5 +119,8 @@ def reminders_page(user) -> RemindersPage:
         .order_by("full_name", "pk")
     )
     return RemindersPage(
-        due=due_reminders(people=people), history=history, opted_out=opted_out
+        due=due_reminders(people=people),
+        scheduled=scheduled_reminders(people=people, days=REMINDER_SCHEDULE_DAYS),
+        history=sent_reminders(people=people, limit=REMINDER_HISTORY_ROWS),
+        opted_out=opted_out,
     )

@@ -277,5 +277,6 @@ def send_reminders_now(*, by: User, request: HttpRequest | None = None) -> int:
         action="hr.send_reminders",
         request=request,
         sent=run.total,
+        by_kind=dict(run.sent),
     )
     return run.total

@@ -440,7 +440,12 @@ def _own_job(request, job_id: int) -> HrJob:
 @hr_required
 def job_detail(request, job_id: int):
     job = _own_job(request, job_id)
-    return render(request, "hr/hr_job.html", {"job": job})
+    applied = job.result.get("applied") if isinstance(job.result, dict) else None
+    follow_up_ids = (applied or {}).get("follow_up_jobs") or []
+    follow_ups = HrJob.objects.filter(pk__in=follow_up_ids, created_by=request.user)
+    return render(
+        request, "hr/hr_job.html", {"job": job, "follow_ups": list(follow_ups)}
+    )
 
 
 @hr_required

@@ -309,3 +309,31 @@ class RecertificationReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.assignment} — {self.days_before}"
+
+
+class ProgrammeReminder(models.Model):
+    """A due-date reminder sent for an open assignment: a week before its due
+    date, and once when it is overdue (each once; mandatory training, so sent
+    whatever the person's reminder preference)."""
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", _("Tenggat program mendekat")
+        OVERDUE = "overdue", _("Program melewati tenggat")
+
+    assignment = models.ForeignKey(
+        ProgrammeAssignment, on_delete=models.CASCADE, related_name="due_reminders"
+    )
+    kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
+    sent_at = models.DateTimeField(_("dikirim"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pengingat tenggat program")
+        verbose_name_plural = _("pengingat tenggat program")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "kind"], name="one_due_reminder_per_kind"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assignment} — {self.kind}"

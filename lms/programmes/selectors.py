@@ -20,6 +20,7 @@ from django.utils import timezone
 from courses.models import Enrolment, LessonProgress
 from lms.accounts.models import AsnProfile, OrgUnit
 from lms.accounts.scope import filter_in_hr_scope, profiles_in_scope
+from lms.hr.models import HrJob
 
 from .models import AssignmentRule, ProgrammeAssignment
 
@@ -245,3 +246,15 @@ def my_programmes(*, user) -> list[MyProgramme]:
             )
         )
     return result
+
+
+def rule_evaluations(*, programme, user, limit: int = 5) -> list[HrJob]:
+    """The rule evaluations ``user`` started that concern ``programme`` (its own
+    rules saved, or every programme's after a staff import), newest first: the
+    programme page links to their progress (HR's job page, the starter's own)."""
+    recent = HrJob.objects.filter(
+        kind=HrJob.Kind.EVALUATE_RULES, created_by=user
+    ).order_by("-created_at", "-pk")[:50]
+    return [
+        job for job in recent if job.params.get("programme_id") in (None, programme.pk)
+    ][:limit]

@@ -11,7 +11,7 @@ longer match keep their assignment (their record of what was asked of them).
 
 import datetime
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -25,22 +25,21 @@ from courses.services import enrol_many
 from lms.accounts.models import AsnProfile, User
 from lms.accounts.scope import profiles_in_scope
 from lms.audit.services import record_event
-from lms.emails import absolute_url, send_email
 
 from .models import AssignmentRule, Programme, ProgrammeAssignment, ProgrammeItem
 from .selectors import programme_courses_done
 
 # Rows per INSERT when assigning (SQLite allows 32,766 parameters).
 ASSIGN_BATCH = 2000
-# Days before a programme certificate expires on which its holder is reminded.
-REMINDER_DAYS = (60, 30, 7)
 
 
 @dataclass
 class EvaluationRun:
-    """What one evaluation did: new assignments per programme id."""
+    """What one evaluation did: new assignments per programme id, and how many
+    rules it looked at."""
 
     assigned: dict[int, int] = field(default_factory=dict)
+    rules: int = 0
 
     @property
     def total(self) -> int:
@@ -67,11 +66,14 @@ def evaluate_rules(
     programmes: QuerySet[Programme] | None = None,
     user_ids: list[int] | None = None,
     now: datetime.datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> EvaluationRun:
     """Assign every active rule's people who have no assignment of its programme.
 
     ``user_ids`` narrows the run to people who changed (an import, a profile
-    edit); without it every person is looked at (the periodic run).
+    edit); without it every person is looked at (the periodic run). One
+    programme at a time, each committed on its own; ``progress(done, total)``
+    hears after each programme how many of the rules are done.
     """
     now = now or timezone.now()
     rules = AssignmentRule.objects.filter(
@@ -79,25 +81,33 @@ def evaluate_rules(
     ).select_related("unit", "programme")
     if programmes is not None:
         rules = rules.filter(programme__in=programmes)
-    wanted: dict[int, dict[int, AssignmentRule]] = defaultdict(dict)
-    by_id: dict[int, Programme] = {}
+    by_programme: dict[int, list[AssignmentRule]] = defaultdict(list)
     for rule in rules:
-        by_id[rule.programme_id] = rule.programme
-        profiles = _unassigned(matching_profiles(rule=rule), rule.programme_id)
-        if user_ids is not None:
-            profiles = profiles.filter(user_id__in=user_ids)
-        for user_id in profiles.values_list("user_id", flat=True).iterator(
-            chunk_size=5000
-        ):
-            wanted[rule.programme_id].setdefault(user_id, rule)
-    run = EvaluationRun()
-    for programme_id, people in wanted.items():
-        run.assigned[programme_id] = _assign(
-            programme=by_id[programme_id],
-            people=people,
-            source=ProgrammeAssignment.Source.RULE,
-            now=now,
-        )
+        by_programme[rule.programme_id].append(rule)
+    run = EvaluationRun(rules=sum(len(group) for group in by_programme.values()))
+    done = 0
+    if progress is not None:
+        progress(done, run.rules)
+    for programme_id, programme_rules in by_programme.items():
+        wanted: dict[int, AssignmentRule] = {}
+        for rule in programme_rules:
+            profiles = _unassigned(matching_profiles(rule=rule), programme_id)
+            if user_ids is not None:
+                profiles = profiles.filter(user_id__in=user_ids)
+            for user_id in profiles.values_list("user_id", flat=True).iterator(
+                chunk_size=5000
+            ):
+                wanted.setdefault(user_id, rule)
+        if wanted:
+            run.assigned[programme_id] = _assign(
+                programme=programme_rules[0].programme,
+                people=wanted,
+                source=ProgrammeAssignment.Source.RULE,
+                now=now,
+            )
+        done += len(programme_rules)
+        if progress is not None:
+            progress(done, run.rules)
     return run
 
 
@@ -184,8 +194,11 @@ def assign_by_hand(
 
 
 @transaction.atomic
-def add_rule(*, programme: Programme, rule: AssignmentRule, by: User, request=None):
-    """Save a rule and assign its people now."""
+def add_rule(
+    *, programme: Programme, rule: AssignmentRule, by: User, request=None
+) -> AssignmentRule:
+    """Save a rule (its people are assigned by a background evaluation:
+    ``lms.programmes.evaluation.add_rule_and_evaluate``)."""
     rule.programme = programme
     rule.created_by = by
     rule.save()
@@ -196,7 +209,7 @@ def add_rule(*, programme: Programme, rule: AssignmentRule, by: User, request=No
         request=request,
         rule=rule.describe(),
     )
-    return evaluate_rules(programmes=Programme.objects.filter(pk=programme.pk))
+    return rule
 
 
 @transaction.atomic
@@ -361,40 +374,3 @@ def renew_expiring(*, today: datetime.date | None = None) -> int:
                 programme=path, user_id=assignment.user_id, cycle=cycle
             ).update(due_on=_ends(assignment))
     return count
-
-
-def send_expiry_reminders(*, today: datetime.date | None = None) -> int:
-    """Remind holders 60, 30 and 7 days before a programme certificate ends
-    (Jakarta days), each mark once; a missed run sends only the latest mark due,
-    never a stale one. Return how many were sent."""
-    today = today or timezone.localdate()
-    sent = 0
-    assignments = (
-        _expiring(today, max(REMINDER_DAYS))
-        .select_related("user", "programme", "certificate")
-        .prefetch_related("reminders")
-    )
-    for assignment in assignments:
-        left = (_ends(assignment) - today).days
-        mark = min(days for days in REMINDER_DAYS if days >= left)
-        if any(r.days_before <= mark for r in assignment.reminders.all()):
-            continue
-        with transaction.atomic():
-            _reminder, created = assignment.reminders.get_or_create(days_before=mark)
-            if not created:
-                continue
-            send_email(
-                kind="programme_expiring",
-                to=assignment.user,
-                context={
-                    "name": assignment.user.display_name,
-                    "programme": assignment.programme.title,
-                    "valid_until": _ends(assignment),
-                    "days": left,
-                    "certificates_url": absolute_url("certificates:mine"),
-                    "my_courses_url": absolute_url("courses:my_courses"),
-                },
-                link=absolute_url("courses:my_courses"),
-            )
-        sent += 1
-    return sent

@@ -2,12 +2,16 @@
 
 import datetime
 
-from django.db import transaction
+from django.utils.translation import gettext as _
 from django_tasks import task
 
+from lms.hr.jobs import report_progress, run_tracked
+from lms.hr.models import HrJob
 from lms.scheduler import periodic
 
-from .services import evaluate_rules, renew_expiring, send_expiry_reminders
+from .models import Programme
+from .reminders import send_expiry_reminders
+from .services import evaluate_rules, renew_expiring
 
 
 @task()
@@ -16,12 +20,39 @@ def evaluate_rules_task(user_ids: list[int] | None = None) -> int:
     return evaluate_rules(user_ids=user_ids).total
 
 
-def queue_rule_evaluation(*, user_ids: list[int]) -> None:
-    """People step (``SIGAP_PEOPLE_CHANGED_STEPS``): once the change is committed,
-    look at the rules again for the people who joined, moved or changed."""
-    ids = list(user_ids)
-    if ids:
-        transaction.on_commit(lambda: evaluate_rules_task.enqueue(ids))
+def evaluate_for_job(job: HrJob) -> None:
+    """The work of a rule-evaluation job (``lms.programmes.evaluation``): one
+    programme's rules or all of them, for everyone or the people named, with its
+    progress and counts kept on the job."""
+    programme_id = job.params.get("programme_id")
+    run = evaluate_rules(
+        programmes=(
+            Programme.objects.filter(pk=programme_id)
+            if programme_id is not None
+            else None
+        ),
+        user_ids=job.params.get("user_ids"),
+        progress=report_progress(job),
+    )
+    job.result = {
+        "assigned": run.total,
+        "rules": run.rules,
+        "programmes": len(run.assigned),
+    }
+
+
+@task()
+def run_rule_evaluation(job_id: int) -> None:
+    """Run a rule-evaluation job started by HR (a rule saved, a staff import)."""
+    run_tracked(
+        job_id=job_id,
+        work=evaluate_for_job,
+        failure_message=_(
+            "Penugasan menurut aturan gagal. Aturan tetap tersimpan dan penugasan "
+            "yang sudah tercatat tetap berlaku; Sigap menjalankan semua aturan lagi "
+            "setiap jam. Jika terus gagal, hubungi administrator."
+        ),
+    )
 
 
 @periodic(every=datetime.timedelta(hours=1))

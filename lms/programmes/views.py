@@ -19,6 +19,7 @@ from lms.hr.views import XLSX_TYPE, hr_required
 from lms.numbers import parse_int
 
 from . import selectors, services
+from .evaluation import add_rule_and_evaluate
 from .forms import AssignByHandForm, ProgrammeForm, RuleForm
 from .models import AssignmentRule, Programme
 from .permissions import can_author_programme
@@ -95,6 +96,9 @@ def programme_detail(request, programme_id: int):
             ),
             "may_author": can_author_programme(request.user, programme),
             "assign_form": AssignByHandForm(),
+            "evaluations": selectors.rule_evaluations(
+                programme=programme, user=request.user
+            ),
         },
     )
 
@@ -109,15 +113,17 @@ def rule_add(request, programme_id: int):
     if data is not None and form.is_valid():
         rule: AssignmentRule = form.save(commit=False)
         if "save" in request.POST:
-            run = services.add_rule(
+            job = add_rule_and_evaluate(
                 programme=programme, rule=rule, by=request.user, request=request
             )
             messages.success(
                 request,
-                _("Aturan disimpan; %(count)d pegawai ditugaskan.")
-                % {"count": run.total},
+                _(
+                    "Aturan disimpan. Penugasan pegawainya berjalan di latar "
+                    "belakang; kemajuannya tampil di halaman ini."
+                ),
             )
-            return redirect("programmes:detail", programme_id=programme.pk)
+            return redirect("hr:job", job_id=job.pk)
         preview = selectors.preview_rule(
             rule=rule, programme=programme, officer=request.user
         )

@@ -1,5 +1,6 @@
-"""An HR officer opens the demo programme, previews a rule, saves it, and reads
-the compliance report down to the people (at 360 and 1280 px)."""
+"""An HR officer opens the demo programme, previews a rule, saves it, follows its
+assignment to the end, and reads the compliance report down to the people (at 360
+and 1280 px)."""
 
 import re
 
@@ -40,6 +41,14 @@ def test_hr_previews_a_rule_and_reads_the_compliance_report(page, live_site):
     )
     page.get_by_role("button", name="Simpan dan tugaskan").click()
     expect(page.locator(".messages")).to_contain_text("Aturan disimpan")
+    # The assignment ran as a background task; its progress page says it is done
+    # (the demo's immediate backend ran it before the page opened).
+    expect(page.get_by_text(re.compile(r"Selesai: \d+ penugasan baru"))).to_be_visible()
+    assert_accessible(page, "kemajuan penugasan")
+    page.locator(".crumbs").get_by_role(
+        "link", name="Pelayanan Publik Tangguh Krisis"
+    ).click()
+    expect(page.locator("h1")).to_have_text("Pelayanan Publik Tangguh Krisis")
 
     page.get_by_role("link", name="Laporan kepatuhan").click()
     table = page.locator("table")

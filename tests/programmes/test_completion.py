@@ -8,11 +8,8 @@ from django.utils import timezone
 
 from certificates.models import Certificate
 from lms.programmes.models import AssignmentRule, ProgrammeAssignment
-from lms.programmes.services import (
-    evaluate_rules,
-    renew_expiring,
-    send_expiry_reminders,
-)
+from lms.programmes.reminders import send_expiry_reminders
+from lms.programmes.services import evaluate_rules, renew_expiring
 from tests.factories import complete_enrolment_for
 
 pytestmark = pytest.mark.django_db

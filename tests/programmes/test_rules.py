@@ -126,7 +126,7 @@ def test_someone_who_leaves_the_unit_keeps_their_record(
 def test_a_profile_saved_or_imported_runs_the_rules_for_that_person(
     programme, unit, sibling_unit, django_capture_on_commit_callbacks
 ):
-    from lms.programmes.tasks import queue_rule_evaluation
+    from lms.programmes.evaluation import queue_rule_evaluation
 
     AssignmentRule.objects.create(programme=programme, unit=unit)
     person = AsnProfileFactory(unit=unit, full_name="Joko Baru")
