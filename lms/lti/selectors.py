@@ -6,6 +6,10 @@ from django.conf import settings
 from django.db.models import Count
 from django.urls import reverse
 
+from courses.models import CoursePage
+from courses.quizzes.models import QuizKind, QuizPage
+
+from .deep_linking import OfferedCourse
 from .keys import current_key
 from .models import LtiPlatform, LtiResourceLink, LtiScore, LtiToolKey
 
@@ -55,3 +59,43 @@ def lti_overview() -> dict:
             .order_by("-updated_at")[:20]
         ),
     }
+
+
+def offered_course_pages(platform: LtiPlatform):
+    """The live, public courses ``platform`` may place and launch: the ones an
+    administrator listed for it, or every one when the list is empty."""
+    courses = CoursePage.objects.live().public()
+    chosen = platform.offered_courses.values_list("pk", flat=True)
+    if chosen.exists():
+        courses = courses.filter(pk__in=chosen)
+    return courses
+
+
+def offered_courses(platform: LtiPlatform) -> list[OfferedCourse]:
+    """What the platform's instructor may choose in the deep linking picker."""
+    pages = list(
+        offered_course_pages(platform)
+        .order_by("title", "pk")
+        .only("pk", "title", "summary", "jp", "path", "depth")
+    )
+    # A post-test is a live quiz page directly under its course (Wagtail's
+    # tree: the child's path is the parent's plus one step).
+    by_path = {page.path: page.pk for page in pages}
+    steplen = CoursePage.steplen
+    with_post_test = {
+        by_path[path[:-steplen]]
+        for path in QuizPage.objects.live()
+        .filter(kind=QuizKind.POSTTEST, depth__in={p.depth + 1 for p in pages})
+        .values_list("path", flat=True)
+        if path[:-steplen] in by_path
+    }
+    return [
+        OfferedCourse(
+            pk=page.pk,
+            title=page.title,
+            summary=page.summary,
+            jp=page.jp,
+            has_post_test=page.pk in with_post_test,
+        )
+        for page in pages
+    ]
