@@ -22,6 +22,7 @@ class ToolUrls:
     login_url: str
     redirect_url: str
     jwks_url: str
+    selection_url: str
 
 
 def tool_urls() -> ToolUrls:
@@ -31,6 +32,7 @@ def tool_urls() -> ToolUrls:
         login_url=site + reverse("lti:login"),
         redirect_url=site + reverse("lti:launch"),
         jwks_url=site + reverse("lti:jwks"),
+        selection_url=site + reverse("lti:deep_link"),
     )
 
 

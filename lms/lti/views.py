@@ -51,11 +51,16 @@ from .services import (
 LOGIN_BACKEND = "lms.accounts.backends.CachedModelBackend"
 
 
-def _refused(request, error: LaunchRefused):
+def _refused(request, error: LaunchRefused, *, framed_by: str = ""):
+    """The refusal page; ``framed_by`` is a registered platform's issuer (never
+    one read from an unchecked token) whose dialog may show it."""
     record_refusal(error=error, request=request)
-    return render(
+    response = render(
         request, "lti/refused.html", {"message": error.message}, status=error.status
     )
+    if framed_by:
+        _framed_by_platform(response, platform_urls=(framed_by,))
+    return response
 
 
 def _origin(url: str) -> str:
@@ -112,7 +117,12 @@ def launch(request):
             state=request.POST.get("state", ""),
         )
         if checked.message_type == DEEP_LINKING_REQUEST:
-            return _picker(request, begin_deep_linking(launch=checked, request=request))
+            try:
+                row = begin_deep_linking(launch=checked, request=request)
+            except LaunchRefused as error:
+                # In Moodle's dialog: the teacher-only message must show there.
+                return _refused(request, error, framed_by=checked.platform.issuer)
+            return _picker(request, row)
         accepted = accept_launch(launch=checked, request=request)
     except LaunchRefused as error:
         return _refused(request, error)
@@ -145,7 +155,8 @@ def deep_link(request):
             token=request.POST.get("token", ""), course_ids=course_ids, request=request
         )
     except LaunchRefused as error:
-        return _refused(request, error)
+        # Its issuer, when set, is that of the stored request's platform.
+        return _refused(request, error, framed_by=error.issuer)
     response = render(
         request,
         "lti/deep_link_return.html",

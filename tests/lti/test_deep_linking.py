@@ -20,6 +20,7 @@ from lms.audit.models import AuditEvent
 from lms.lti.models import LtiDeepLinkRequest, LtiResourceLink, LtiScore
 from lms.lti.platform_fake import LEARNER, ResponseRejected
 from lms.lti.sending import send_due
+from lms.lti.tasks import forget_old_lti_logins
 from tests.factories import make_course, make_quiz
 
 from .conftest import start_login
@@ -221,6 +222,11 @@ def test_a_learner_may_not_deep_link_and_is_told_why(
 
     assert response.status_code == 403
     assert "Hanya pengajar atau administrator platform" in response.content.decode()
+    # Shown in the platform's dialog, which may frame it (and no one else).
+    assert "X-Frame-Options" not in response
+    assert (
+        f"frame-ancestors {platform_fake.issuer}" in response["Content-Security-Policy"]
+    )
     assert not LtiDeepLinkRequest.objects.exists()
     event = AuditEvent.objects.get(action="lti.launch_refused")
     assert event.data["reason"] == "not_instructor"
@@ -265,6 +271,8 @@ def test_a_forged_deep_linking_request_is_refused_and_audited(
     assert response.status_code == 400
     assert "Peluncuran LTI ditolak" in response.content.decode()
     assert not LtiDeepLinkRequest.objects.exists()
+    # A token not believed names no platform that may frame the refusal.
+    assert response["X-Frame-Options"] == "DENY"
     assert AuditEvent.objects.get(action="lti.launch_refused").data["reason"] == reason
 
 
@@ -336,3 +344,14 @@ def test_a_replayed_deep_linking_request_is_refused(
     assert browser.post("/lti/launch/", post).status_code == 200
     assert browser.post("/lti/launch/", post).status_code == 400
     assert LtiDeepLinkRequest.objects.count() == 1
+
+
+def test_spent_pickers_are_forgotten(
+    browser, platform, platform_fake, course, time_machine
+):
+    deep_link_request(browser, platform_fake, course)
+    forget_old_lti_logins.call()
+    assert LtiDeepLinkRequest.objects.count() == 1
+    time_machine.move_to(timezone.now() + datetime.timedelta(minutes=21))
+    forget_old_lti_logins.call()
+    assert not LtiDeepLinkRequest.objects.exists()
