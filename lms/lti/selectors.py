@@ -1,17 +1,26 @@
 """Reads for the LTI admin screen."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 
 from courses.models import CoursePage
 from courses.quizzes.models import QuizKind, QuizPage
 
 from .deep_linking import OfferedCourse
 from .keys import current_key
-from .models import LtiPlatform, LtiResourceLink, LtiScore, LtiToolKey
+from .launch import STATE_SECONDS
+from .models import (
+    LtiDeepLinkRequest,
+    LtiPlatform,
+    LtiResourceLink,
+    LtiScore,
+    LtiToolKey,
+)
 
 
 @dataclass(frozen=True)
@@ -101,3 +110,21 @@ def offered_courses(platform: LtiPlatform) -> list[OfferedCourse]:
         )
         for page in pages
     ]
+
+
+def pending_deep_link_request(token: str) -> LtiDeepLinkRequest | None:
+    """The picker ``token`` belongs to, while it can still be answered (not
+    used, not expired, its platform active); None otherwise."""
+    if not token:
+        return None
+    fresh_since = timezone.now() - datetime.timedelta(seconds=STATE_SECONDS)
+    return (
+        LtiDeepLinkRequest.objects.select_related("platform", "deployment")
+        .filter(
+            token=token,
+            used_at__isnull=True,
+            created_at__gte=fresh_since,
+            platform__active=True,
+        )
+        .first()
+    )

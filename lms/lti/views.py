@@ -38,7 +38,7 @@ from .keys import public_jwks, rotate_key
 from .launch import DEEP_LINKING_REQUEST, LaunchRefused, start_login, validate_launch
 from .models import LtiDeepLinkRequest, LtiResourceLink
 from .permissions import can_manage_lti
-from .selectors import lti_overview, offered_courses
+from .selectors import lti_overview, offered_courses, pending_deep_link_request
 from .services import (
     accept_launch,
     answer_deep_linking,
@@ -80,7 +80,7 @@ def _framed_by_platform(response, *, platform_urls, form_target: str = ""):
     return response
 
 
-def _picker(request, row: LtiDeepLinkRequest):
+def _picker(request, row: LtiDeepLinkRequest, *, error: str = ""):
     response = render(
         request,
         "lti/deep_link_picker.html",
@@ -88,7 +88,9 @@ def _picker(request, row: LtiDeepLinkRequest):
             "row": row,
             "courses": offered_courses(row.platform),
             "action": reverse("lti:deep_link"),
+            "error": error,
         },
+        status=400 if error else 200,
     )
     return _framed_by_platform(
         response, platform_urls=(row.platform.issuer, row.return_url)
@@ -150,6 +152,14 @@ def deep_link(request):
                     LaunchRefused("unknown_course", _("Pilihan kursus tidak sah.")),
                 )
             course_ids.append(course_id)
+        row = pending_deep_link_request(request.POST.get("token", ""))
+        if not course_ids and row is not None:
+            # Nothing ticked is not a cancellation: ask again, token unspent.
+            return _picker(
+                request,
+                row,
+                error=_("Pilih sekurang-kurangnya satu kursus, atau tekan Batal."),
+            )
     try:
         answer = answer_deep_linking(
             token=request.POST.get("token", ""), course_ids=course_ids, request=request

@@ -203,6 +203,25 @@ def test_only_the_courses_offered_to_the_platform_are_shown_and_accepted(
     assert not Enrolment.objects.exists()
 
 
+def test_linking_nothing_ticked_asks_again_and_keeps_the_picker(
+    browser, platform, platform_fake, course
+):
+    picker = deep_link_request(browser, platform_fake, course)
+    token = picker_token(picker)
+
+    again = browser.post(SELECTION_URL, {"token": token})
+
+    assert again.status_code == 400
+    assert "Pilih sekurang-kurangnya satu kursus" in again.content.decode()
+    assert picker_token(again) == token
+    answer = browser.post(SELECTION_URL, {"token": token, "kursus": course.pk})
+    _action, jwt_token = returned_jwt(answer)
+    items = platform_fake.receive_deep_linking_response(
+        jwt_token, tool_jwks=tool_jwks(browser)
+    )
+    assert [item["custom"]["kursus"] for item in items] == [str(course.pk)]
+
+
 def test_one_course_only_when_the_platform_accepts_one(
     browser, platform, platform_fake, course, graded_course
 ):
