@@ -18,7 +18,7 @@ UV := $(VENV)/bin/uv
 UV_COMPILE := $(UV) pip compile pyproject.toml --extra dev --universal \
 	--fork-strategy fewest --python-version 3.11 --custom-compile-command 'make lock'
 
-.PHONY: demo test test-browser install syscheck migrate seed serve worker lint typecheck lock lock-check format bench bench-short reliability backup restore messages clean
+.PHONY: demo lrs test test-browser install syscheck migrate seed serve worker lint typecheck lock lock-check format bench bench-short reliability backup restore messages clean
 
 # The virtualenv with uv (the version the lock pins) in it: only python3 is needed.
 $(UV):
@@ -60,6 +60,23 @@ seed: migrate
 demo: seed
 	@echo "Sigap berjalan di http://127.0.0.1:$(PORT)  (akun demo: peserta@sigap.test / sigap-demo-2026)"
 	SIGAP_DEMO=1 SITE_URL=$(SITE_URL) TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## make lrs: optional, a learning record store for the demo's xAPI statements: Ralph
+## (PyPI ralph-malph) in a virtualenv of its own ($(LRS_VENV), never Sigap's lock),
+## serving http://127.0.0.1:$(LRS_PORT)/xAPI, statements in files under $(LRS_DIR),
+## basic auth sigap / sigap-lrs-demo. Then run the demo with the SIGAP_XAPI_*
+## settings of docs/interoperability.md; `make demo` alone does not need it.
+LRS_VENV ?= .lrs-venv
+LRS_PORT ?= 8100
+LRS_DIR ?= var/lrs
+RALPH ?= ralph-malph[lrs]==5.1.0
+$(LRS_VENV)/.installed:
+	@test -x $(LRS_VENV)/bin/python || $(PYTHON) -m venv $(LRS_VENV)
+	$(LRS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check "$(RALPH)" requests
+	@touch $@
+
+lrs: $(LRS_VENV)/.installed
+	$(LRS_VENV)/bin/python scripts/lrs.py --dir $(LRS_DIR) --port $(LRS_PORT)
 
 ## make worker: run background tasks and the scheduler (production-like)
 worker: install

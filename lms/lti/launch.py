@@ -1,5 +1,7 @@
 """The LTI 1.3 launch, checked: the OIDC login initiation (a third-party
-initiated login) and the id_token the platform posts back.
+initiated login) and the id_token the platform posts back: a resource link
+launch (``LtiResourceLinkRequest``) or a deep linking request
+(``LtiDeepLinkingRequest``, Deep Linking 2.0), both through the same checks.
 
 What protects the launch (it is a cross-site POST, so Django's CSRF token
 cannot): the ``state`` Sigap made at the login initiation, stored server-side
@@ -12,7 +14,7 @@ fails one of these is refused with a reason (``LaunchRefused.code``).
 import datetime
 import secrets
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import jwt
 from django.conf import settings
@@ -26,6 +28,9 @@ from .models import LtiDeployment, LtiLaunchState, LtiPlatform
 CLAIM = "https://purl.imsglobal.org/spec/lti/claim/"
 CLAIM_NRPS = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice"
 CLAIM_AGS = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"
+CLAIM_DL = "https://purl.imsglobal.org/spec/lti-dl/claim/"
+RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest"
+DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest"
 # A login initiation must come back as a launch within this time.
 STATE_SECONDS = 600
 # Clock difference tolerated between the platform and Sigap.
@@ -36,11 +41,12 @@ class LaunchRefused(Exception):
     """A launch or login initiation that is not believed; ``code`` names the
     check that failed (for the audit trail), ``message`` says it in Indonesian."""
 
-    def __init__(self, code: str, message: str, *, issuer: str = ""):
+    def __init__(self, code: str, message: str, *, issuer: str = "", status: int = 400):
         super().__init__(message)
         self.code = code
         self.message = message
         self.issuer = issuer
+        self.status = status
 
 
 def launch_url() -> str:
@@ -110,6 +116,14 @@ class Launch:
 
     def claim(self, name: str, default=None):
         return self.claims.get(CLAIM + name, default)
+
+    @property
+    def message_type(self) -> str:
+        return self.claims[CLAIM + "message_type"]
+
+    @property
+    def deep_linking_settings(self) -> dict:
+        return self.claims.get(CLAIM_DL + "deep_linking_settings") or {}
 
 
 def _consume_state(value: str) -> LtiLaunchState:
@@ -187,6 +201,39 @@ def _unverified_claims(token: str) -> dict:
         return jwt.decode(token, options={"verify_signature": False})
     except jwt.PyJWTError as error:
         raise LaunchRefused("malformed", _("id_token bukan JWT yang sah.")) from error
+
+
+def _check_deep_linking_settings(claims: dict, *, issuer: str) -> None:
+    """A deep linking request must say where the answer goes and accept what
+    Sigap answers with (LTI Deep Linking 2.0: ``deep_link_return_url``,
+    ``accept_types``)."""
+    settings_claim = claims.get(CLAIM_DL + "deep_linking_settings")
+    if not isinstance(settings_claim, dict):
+        raise LaunchRefused(
+            "missing_claim",
+            _("id_token tanpa klaim wajib %(claim)s.")
+            % {"claim": "deep_linking_settings"},
+            issuer=issuer,
+        )
+    return_url = settings_claim.get("deep_link_return_url")
+    parts = urlsplit(return_url) if isinstance(return_url, str) else None
+    if parts is None or parts.scheme not in ("https", "http") or not parts.netloc:
+        raise LaunchRefused(
+            "missing_claim",
+            _("id_token tanpa klaim wajib %(claim)s.")
+            % {"claim": "deep_link_return_url"},
+            issuer=issuer,
+        )
+    accepted = settings_claim.get("accept_types")
+    if not isinstance(accepted, list) or "ltiResourceLink" not in accepted:
+        raise LaunchRefused(
+            "unsupported_content",
+            _(
+                "Platform tidak menerima tautan LTI (ltiResourceLink), satu-satunya "
+                "yang dapat dikirim Sigap."
+            ),
+            issuer=issuer,
+        )
 
 
 def validate_launch(*, id_token: str, state: str) -> Launch:
@@ -288,22 +335,32 @@ def validate_launch(*, id_token: str, state: str) -> Launch:
             % {"id": deployment_id or "-"},
             issuer=issuer,
         )
-    for name, expected in (
-        ("message_type", "LtiResourceLinkRequest"),
-        ("version", "1.3.0"),
-    ):
-        if claims.get(CLAIM + name) != expected:
-            raise LaunchRefused(
-                "missing_claim",
-                _("Klaim %(claim)s harus %(value)s.")
-                % {"claim": name, "value": expected},
-                issuer=issuer,
-            )
-    link = claims.get(CLAIM + "resource_link")
-    if not isinstance(link, dict) or not link.get("id"):
+    if claims.get(CLAIM + "version") != "1.3.0":
         raise LaunchRefused(
             "missing_claim",
-            _("id_token tanpa klaim wajib %(claim)s.") % {"claim": "resource_link"},
+            _("Klaim %(claim)s harus %(value)s.")
+            % {"claim": "version", "value": "1.3.0"},
+            issuer=issuer,
+        )
+    message_type = claims.get(CLAIM + "message_type")
+    if message_type == RESOURCE_LINK_REQUEST:
+        link = claims.get(CLAIM + "resource_link")
+        if not isinstance(link, dict) or not link.get("id"):
+            raise LaunchRefused(
+                "missing_claim",
+                _("id_token tanpa klaim wajib %(claim)s.") % {"claim": "resource_link"},
+                issuer=issuer,
+            )
+    elif message_type == DEEP_LINKING_REQUEST:
+        _check_deep_linking_settings(claims, issuer=issuer)
+    else:
+        raise LaunchRefused(
+            "missing_claim",
+            _("Klaim %(claim)s harus %(value)s.")
+            % {
+                "claim": "message_type",
+                "value": f"{RESOURCE_LINK_REQUEST} / {DEEP_LINKING_REQUEST}",
+            },
             issuer=issuer,
         )
     if not isinstance(claims.get(CLAIM + "roles"), list):

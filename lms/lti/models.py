@@ -2,6 +2,7 @@
 the launches in flight, who each platform's person is here, and the scores on
 their way back (docs/interoperability.md, "LTI")."""
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +47,16 @@ class LtiPlatform(ClusterableModel):
             "Akun staf (pengajar, peninjau, HR, admin) tidak pernah dicocokkan."
         ),
     )
+    offered_courses = models.ManyToManyField(
+        "courses.CoursePage",
+        verbose_name=_("kursus yang ditawarkan"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Kursus yang dapat dipilih pengajar platform ini (deep linking) dan "
+            "diluncurkan dari sana. Kosong: semua kursus yang terbit."
+        ),
+    )
     active = models.BooleanField(_("aktif"), default=True)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
 
@@ -57,6 +68,7 @@ class LtiPlatform(ClusterableModel):
         FieldPanel("auth_token_url"),
         FieldPanel("jwks_url"),
         FieldPanel("match_email"),
+        FieldPanel("offered_courses", widget=forms.CheckboxSelectMultiple),
         FieldPanel("active"),
         InlinePanel("deployments", label=_("Deployment"), min_num=1),
     ]
@@ -137,6 +149,37 @@ class LtiLaunchState(models.Model):
 
     def __str__(self) -> str:
         return self.state
+
+
+class LtiDeepLinkRequest(models.Model):
+    """A platform's deep linking request that passed every launch check, while
+    its instructor picks the courses: the picker's form carries ``token``
+    (random, used once, good for 10 minutes), the only thing that lets a POST
+    answer this request."""
+
+    platform = models.ForeignKey(
+        LtiPlatform, on_delete=models.CASCADE, related_name="+"
+    )
+    deployment = models.ForeignKey(
+        LtiDeployment, on_delete=models.CASCADE, related_name="+"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    sub = models.CharField(max_length=255)
+    return_url = models.URLField(max_length=1000)
+    # The platform's opaque ``data``, echoed in the answer exactly as it came.
+    # (None: the request had none, and the answer has none either.)
+    data = models.JSONField(null=True, blank=True)
+    accept_multiple = models.BooleanField(default=False)
+    accept_lineitem = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("permintaan deep linking LTI")
+        verbose_name_plural = _("permintaan deep linking LTI")
+
+    def __str__(self) -> str:
+        return f"{self.platform} / {self.sub}"
 
 
 class LtiIdentity(models.Model):

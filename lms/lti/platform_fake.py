@@ -27,11 +27,15 @@ from lms.fake_http import json_response
 
 from .client import MEMBERSHIPS_MEDIA_TYPE, SCOPE_MEMBERSHIPS, SCOPE_SCORE
 from .keys import public_jwks
-from .launch import CLAIM, CLAIM_AGS, CLAIM_NRPS
+from .launch import CLAIM, CLAIM_AGS, CLAIM_DL, CLAIM_NRPS
 from .models import LtiDeployment, LtiPlatform
 
 LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"
 INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"
+
+
+class ResponseRejected(Exception):
+    """A deep linking response the platform does not believe."""
 
 
 def _new_private_key() -> str:
@@ -58,6 +62,9 @@ class FakePlatform:
     failures: list[str] = field(default_factory=list)
     # When set, every score is refused (HTTP 400) with this message.
     refuse_scores: str = ""
+    # Deep linking: the opaque data of the last request, the links placed.
+    deep_link_data: str = ""
+    placed: list[dict] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -145,6 +152,116 @@ class FakePlatform:
                 "lineitems": self.issuer + "/mod/lti/services.php/2/lineitems",
             },
         }
+
+    @property
+    def deep_link_return_url(self) -> str:
+        return self.issuer + "/mod/lti/contentitem_return.php?course=2&id=1"
+
+    def deep_linking_claims(
+        self,
+        *,
+        nonce: str,
+        target_link_uri: str,
+        sub: str = "moodle-guru-7",
+        roles: list[str] | None = None,
+        accept_multiple: bool = True,
+    ) -> dict:
+        """The claims of a deep linking request (Moodle's *Select content* in an
+        External tool activity), by an editing teacher unless ``roles`` says
+        otherwise; ``data`` is new each time and must come back unchanged."""
+        now = int(time.time())
+        self.deep_link_data = "moodle-dl-" + uuid.uuid4().hex
+        return {
+            "iss": self.issuer,
+            "aud": self.client_id,
+            "sub": sub,
+            "iat": now,
+            "exp": now + 60,
+            "nonce": nonce,
+            "email": "guru.anwar@bkpsdm.test",
+            "name": "Anwar Guru",
+            CLAIM + "deployment_id": self.deployment_id,
+            CLAIM + "message_type": "LtiDeepLinkingRequest",
+            CLAIM + "version": "1.3.0",
+            CLAIM + "target_link_uri": target_link_uri,
+            CLAIM + "context": {
+                "id": "2",
+                "label": "LATSAR-2026",
+                "title": "Latsar CPNS 2026",
+            },
+            CLAIM + "roles": [INSTRUCTOR] if roles is None else roles,
+            CLAIM_DL + "deep_linking_settings": {
+                "deep_link_return_url": self.deep_link_return_url,
+                "accept_types": ["ltiResourceLink"],
+                "accept_presentation_document_targets": ["frame", "iframe", "window"],
+                "accept_multiple": accept_multiple,
+                "accept_lineitem": True,
+                "auto_create": False,
+                "title": "",
+                "text": "",
+                "data": self.deep_link_data,
+            },
+        }
+
+    def receive_deep_linking_response(self, token: str, *, tool_jwks: dict) -> list:
+        """What the platform does with the JWT posted to its return URL: it
+        believes it only when signed by a key of the tool's published key set,
+        issued by its client ID, for this platform, in its deployment, with the
+        message type, version and the request's ``data``; then it places each
+        ``ltiResourceLink`` (with a grade column when it has a ``lineItem``)."""
+        try:
+            header = jwt.get_unverified_header(token)
+            keys = jwt.PyJWKSet.from_dict(tool_jwks)
+            key = next(k for k in keys.keys if k.key_id == header.get("kid"))
+            claims = jwt.decode(
+                token,
+                key.key,
+                algorithms=["RS256"],
+                audience=self.issuer,
+                issuer=self.client_id,
+                options={"require": ["exp", "iat", "iss", "aud", "nonce"]},
+            )
+        except (jwt.PyJWTError, StopIteration) as error:
+            raise ResponseRejected(f"signature or claims: {error}") from error
+        expected = {
+            CLAIM + "deployment_id": self.deployment_id,
+            CLAIM + "message_type": "LtiDeepLinkingResponse",
+            CLAIM + "version": "1.3.0",
+            CLAIM_DL + "data": self.deep_link_data,
+        }
+        for name, value in expected.items():
+            if claims.get(name) != value:
+                raise ResponseRejected(f"{name} is {claims.get(name)!r}")
+        items = claims.get(CLAIM_DL + "content_items")
+        if not isinstance(items, list):
+            raise ResponseRejected("content_items missing")
+        for item in items:
+            if item.get("type") != "ltiResourceLink" or not item.get("url"):
+                raise ResponseRejected(f"not a resource link: {item!r}")
+            line_item = item.get("lineItem")
+            if line_item is not None and not (
+                isinstance(line_item.get("scoreMaximum"), int | float)
+                and line_item["scoreMaximum"] > 0
+            ):
+                raise ResponseRejected("lineItem without a positive scoreMaximum")
+            self.placed.append(dict(item, resource_link_id=str(100 + len(self.placed))))
+        return items
+
+    def placed_launch_claims(self, placed: dict, *, nonce: str, **options) -> dict:
+        """A learner's launch of a link placed by deep linking: its URL as the
+        target, its custom parameters, its own resource link, and the grade
+        column made for its ``lineItem`` (none without)."""
+        claims = self.launch_claims(
+            nonce=nonce, target_link_uri=placed["url"], **options
+        )
+        claims[CLAIM + "custom"] = dict(placed.get("custom") or {})
+        claims[CLAIM + "resource_link"] = {
+            "id": placed["resource_link_id"],
+            "title": placed.get("title", ""),
+        }
+        if "lineItem" not in placed:
+            claims.pop(CLAIM_AGS)
+        return claims
 
     def sign(self, claims: dict, *, private_key_pem: str | None = None, kid=None):
         return jwt.encode(

@@ -8,7 +8,9 @@ completion step ``queue_completion_score`` puts the score in the outbox
 (``sending``); ``read_roster`` reads a link's members (NRPS).
 """
 
+import datetime
 import re
+import secrets
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -26,13 +28,16 @@ from lms.competencies.growth import post_test_percent
 from lms.numbers import parse_int
 
 from .client import SCOPE_SCORE, PlatformClient
-from .launch import CLAIM_AGS, CLAIM_NRPS, Launch, LaunchRefused
+from .deep_linking import content_item, may_choose, response_jwt
+from .launch import CLAIM_AGS, CLAIM_NRPS, STATE_SECONDS, Launch, LaunchRefused
 from .models import (
+    LtiDeepLinkRequest,
     LtiIdentity,
     LtiLaunchedEnrolment,
     LtiResourceLink,
     LtiScore,
 )
+from .selectors import offered_course_pages, offered_courses
 
 LEARNER_ROLES = (
     "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner",
@@ -60,7 +65,7 @@ def course_for(launch: Launch) -> CoursePage:
             wanted = match["id"] if match else ""
     course_id = parse_int(wanted, min_value=1)
     course = (
-        CoursePage.objects.live().filter(pk=course_id).first()
+        offered_course_pages(launch.platform).filter(pk=course_id).first()
         if course_id is not None
         else None
     )
@@ -68,8 +73,8 @@ def course_for(launch: Launch) -> CoursePage:
         raise LaunchRefused(
             "unknown_course",
             _(
-                "Kursus yang diluncurkan tidak ada di Sigap (target_link_uri atau "
-                "parameter kursus)."
+                "Kursus yang diluncurkan tidak ada di Sigap atau tidak ditawarkan "
+                "ke platform ini (target_link_uri atau parameter kursus)."
             ),
             issuer=launch.platform.issuer,
         )
@@ -175,6 +180,150 @@ def accept_launch(*, launch: Launch, request=None) -> Accepted:
         enrolled=enrolment is not None,
     )
     return Accepted(user=user, course=course, enrolment=enrolment)
+
+
+def _known_user(platform, sub: str):
+    """The Sigap account a platform's person already launched as, if any (for
+    the audit trail; deep linking makes no account)."""
+    identity = (
+        LtiIdentity.objects.select_related("user")
+        .filter(platform=platform, sub=sub)
+        .first()
+    )
+    return identity.user if identity else None
+
+
+@transaction.atomic
+def begin_deep_linking(*, launch: Launch, request=None) -> LtiDeepLinkRequest:
+    """A believed deep linking request, kept while its instructor chooses.
+    Refused for anyone but the platform's instructors and administrators."""
+    platform = launch.platform
+    sub = str(launch.claims["sub"])
+    if not may_choose(launch.claim("roles")):
+        raise LaunchRefused(
+            "not_instructor",
+            _(
+                "Hanya pengajar atau administrator platform yang dapat memilih kursus "
+                "Sigap untuk ditautkan. Peserta membuka kursus dari tautan yang sudah "
+                "dipasang pengajar."
+            ),
+            issuer=platform.issuer,
+            status=403,
+        )
+    dl_settings = launch.deep_linking_settings
+    row = LtiDeepLinkRequest.objects.create(
+        platform=platform,
+        deployment=launch.deployment,
+        token=secrets.token_urlsafe(32),
+        sub=sub[:255],
+        return_url=str(dl_settings["deep_link_return_url"])[:1000],
+        data=dl_settings.get("data"),
+        accept_multiple=dl_settings.get("accept_multiple") is True,
+        accept_lineitem=dl_settings.get("accept_lineitem") is not False,
+    )
+    record_event(
+        actor=_known_user(platform, sub),
+        action="lti.deep_link_request",
+        request=request,
+        issuer=platform.issuer,
+        deployment_id=launch.deployment.deployment_id,
+        sub=sub[:255],
+    )
+    return row
+
+
+def _open_deep_link_request(token: str) -> LtiDeepLinkRequest:
+    """The request the picker's form answers, marked used now (whatever follows):
+    a second answer with the same token is a replay."""
+    row = (
+        LtiDeepLinkRequest.objects.select_related("platform", "deployment")
+        .filter(token=token)
+        .first()
+        if token
+        else None
+    )
+    if row is None:
+        raise LaunchRefused(
+            "unknown_state",
+            _("Pilihan kursus ini tidak dikenal; mulai lagi dari platform."),
+        )
+    used = LtiDeepLinkRequest.objects.filter(pk=row.pk, used_at__isnull=True).update(
+        used_at=timezone.now()
+    )
+    if not used:
+        raise LaunchRefused(
+            "replay",
+            _("Pilihan kursus ini sudah dikirim; mulai lagi dari platform."),
+            issuer=row.platform.issuer,
+        )
+    if timezone.now() - row.created_at > datetime.timedelta(seconds=STATE_SECONDS):
+        raise LaunchRefused(
+            "state_expired",
+            _("Pilihan kursus kedaluwarsa; mulai lagi dari platform."),
+            issuer=row.platform.issuer,
+        )
+    if not row.platform.active:
+        raise LaunchRefused(
+            "unknown_platform",
+            _("Platform %(issuer)s tidak terdaftar di Sigap.")
+            % {"issuer": row.platform.issuer},
+            issuer=row.platform.issuer,
+        )
+    return row
+
+
+@dataclass(frozen=True)
+class DeepLinkAnswer:
+    """What the browser posts to the platform: ``jwt`` as the form field JWT to
+    ``return_url``."""
+
+    issuer: str
+    return_url: str
+    jwt: str
+    items: list[dict]
+
+
+@transaction.atomic
+def answer_deep_linking(
+    *, token: str, course_ids: list[int], request=None
+) -> DeepLinkAnswer:
+    """The instructor's choice (no course: cancelled) as a signed
+    ``LtiDeepLinkingResponse``; only courses offered to the platform, at most
+    one unless the platform accepts several. Each answer is given once."""
+    row = _open_deep_link_request(token)
+    issuer = row.platform.issuer
+    wanted = list(dict.fromkeys(course_ids))
+    if len(wanted) > 1 and not row.accept_multiple:
+        raise LaunchRefused(
+            "too_many_items",
+            _("Platform ini menerima satu kursus saja."),
+            issuer=issuer,
+        )
+    offered = {course.pk: course for course in offered_courses(row.platform)}
+    if any(pk not in offered for pk in wanted):
+        raise LaunchRefused(
+            "unknown_course",
+            _("Kursus yang dipilih tidak ditawarkan ke platform ini."),
+            issuer=issuer,
+        )
+    items = [
+        content_item(offered[pk], accept_lineitem=row.accept_lineitem) for pk in wanted
+    ]
+    record_event(
+        actor=_known_user(row.platform, row.sub),
+        action="lti.deep_link_response",
+        request=request,
+        issuer=issuer,
+        deployment_id=row.deployment.deployment_id,
+        sub=row.sub,
+        courses=wanted,
+    )
+    return DeepLinkAnswer(
+        issuer=issuer,
+        return_url=row.return_url,
+        jwt=response_jwt(request=row, items=items),
+        items=items,
+    )
 
 
 def record_refusal(*, error: LaunchRefused, request=None) -> None:

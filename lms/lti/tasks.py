@@ -8,7 +8,7 @@ from django_tasks import task
 from lms.scheduler import periodic
 
 from .launch import STATE_SECONDS
-from .models import LtiLaunchState
+from .models import LtiDeepLinkRequest, LtiLaunchState
 from .sending import send_due
 
 
@@ -23,7 +23,9 @@ def send_lti_scores() -> dict:
 @periodic(every=datetime.timedelta(hours=1))
 @task()
 def forget_old_lti_logins() -> int:
-    """Login states past their time are of no use (a launch would be refused)."""
+    """Login states and deep linking pickers past their time are of no use (a
+    launch or an answer would be refused)."""
     cutoff = timezone.now() - datetime.timedelta(seconds=2 * STATE_SECONDS)
     deleted, _rows = LtiLaunchState.objects.filter(created_at__lt=cutoff).delete()
-    return deleted
+    pickers, _rows = LtiDeepLinkRequest.objects.filter(created_at__lt=cutoff).delete()
+    return deleted + pickers

@@ -2,26 +2,30 @@
 headless Chromium: the "Moodle" is a real HTTP server on 127.0.0.1 that signs
 its own launches (``lms.lti.platform_fake``) and serves its JWKS, which the
 live Sigap fetches over HTTP. The learner lands in Sigap signed in and
-enrolled; a replayed launch is refused. Screenshots at 360 and 1280 px go to
+enrolled; a replayed launch is refused. A teacher picks a course in Sigap's
+deep linking picker framed in Moodle's dialog, and Moodle believes the answer
+with the key set it fetches from Sigap. Screenshots at 360 and 1280 px go to
 ``test-artifacts/lti/``.
 """
 
 import html
 import json
 import threading
+import urllib.request
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from lms.lti.platform_fake import FakePlatform
+from lms.lti.platform_fake import FakePlatform, ResponseRejected
 from tests.browser.conftest import (
     ARTIFACTS,
     DEMO_PASSWORD,
     STEP_TIMEOUT_MS,
     VIEWPORTS,
 )
+from tests.browser.helpers import axe_violations
 from tests.browser.staff import reach_staff_area, sign_in
 
 pytestmark = pytest.mark.browser
@@ -39,6 +43,7 @@ class Moodle:
         port = self.server.server_address[1]
         self.fake = FakePlatform(issuer=f"http://127.0.0.1:{port}")
         self.last_form: dict = {}
+        self.placed_page = ""
         # A new person per test: the live site's database is shared.
         self.learner = f"lestari.handayani.{uuid.uuid4().hex[:8]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
@@ -70,17 +75,27 @@ class Moodle:
                     self._send(200, json.dumps(fake.public_jwks()), "application/json")
                 elif url.path == "/course/view.php":
                     self._send(200, moodle.course_page(), "text/html")
+                elif url.path == "/course/modedit.php":
+                    self._send(200, moodle.activity_form(), "text/html")
+                elif url.path == "/mod/lti/contentitem.php":
+                    self._send(200, moodle.content_selection(), "text/html")
                 elif url.path == "/mod/lti/auth.php":
                     if query.get("client_id") != fake.client_id:
                         self._send(400, "unknown client", "text/plain")
                         return
-                    claims = fake.launch_claims(
-                        nonce=query["nonce"],
-                        target_link_uri=moodle.target,
-                        sub=moodle.learner,
-                    )
-                    claims["email"] = f"{moodle.learner}@bkpsdm.test"
-                    claims["name"] = "Lestari Handayani"
+                    if query.get("lti_message_hint") == "deep-link":
+                        claims = fake.deep_linking_claims(
+                            nonce=query["nonce"],
+                            target_link_uri=moodle.selection_url,
+                        )
+                    else:
+                        claims = fake.launch_claims(
+                            nonce=query["nonce"],
+                            target_link_uri=moodle.target,
+                            sub=moodle.learner,
+                        )
+                        claims["email"] = f"{moodle.learner}@bkpsdm.test"
+                        claims["name"] = "Lestari Handayani"
                     moodle.last_form = {
                         "id_token": fake.sign(claims),
                         "state": query["state"],
@@ -93,7 +108,65 @@ class Moodle:
                 else:
                     self._send(404, "not found", "text/plain")
 
+            def do_POST(self):
+                if urlsplit(self.path).path != "/mod/lti/contentitem_return.php":
+                    self._send(404, "not found", "text/plain")
+                    return
+                length = int(self.headers.get("Content-Length", "0"))
+                form = parse_qs(self.rfile.read(length).decode())
+                self._send(200, moodle.receive(form.get("JWT", [""])[0]), "text/html")
+
         return Handler
+
+    @property
+    def selection_url(self) -> str:
+        return f"{self.sigap_url}/lti/pilih-kursus/"
+
+    def activity_form(self) -> str:
+        """Moodle's activity form: *Select content* opens the tool in a dialog
+        (an iframe on Moodle's page)."""
+        return (
+            "<!doctype html><html lang='id'><title>Tambah alat eksternal</title>"
+            "<h1>Tambah alat eksternal</h1>"
+            "<iframe title='Pilih konten' name='pilih' src='/mod/lti/contentitem.php'"
+            " width='100%' height='700'></iframe></html>"
+        )
+
+    def content_selection(self) -> str:
+        """Inside the dialog: the login initiation posted to the tool."""
+        fields = {
+            "iss": self.fake.issuer,
+            "client_id": self.fake.client_id,
+            "login_hint": "7",
+            "lti_message_hint": "deep-link",
+            "target_link_uri": self.selection_url,
+        }
+        return self._page(
+            "Meneruskan…", self.sigap_url + "/lti/login/", fields, "Lanjut", auto=True
+        )
+
+    def receive(self, token: str) -> str:
+        """The return URL: Moodle checks the answer with the tool's key set,
+        fetched from Sigap over HTTP, and fills in the activity."""
+        with urllib.request.urlopen(self.sigap_url + "/lti/jwks.json") as answer:
+            jwks = json.load(answer)
+        try:
+            items = self.fake.receive_deep_linking_response(token, tool_jwks=jwks)
+        except ResponseRejected as error:
+            return f"<!doctype html><title>Ditolak</title><h1>Ditolak: {error}</h1>"
+        rows = "".join(
+            f"<li>{html.escape(item['title'])}"
+            + (
+                f" (nilai maks. {item['lineItem']['scoreMaximum']})"
+                if "lineItem" in item
+                else ""
+            )
+            + "</li>"
+            for item in items
+        )
+        return (
+            f"<!doctype html><title>Tersimpan</title><h1>Tersimpan</h1><ul>{rows}</ul>"
+        )
 
     def course_page(self) -> str:
         fields = {
@@ -153,13 +226,15 @@ print(Enrolment.objects.filter(
 
 
 @pytest.fixture
-def page(browser, live_site, viewport):
+def page(browser, live_site, viewport, axe_source):
     context = browser.new_context(
         base_url=live_site.url,
         viewport=VIEWPORTS[viewport],
         locale="id-ID",
         timezone_id="Asia/Jakarta",
     )
+    # Injected into every frame before its scripts (a CSP cannot block it).
+    context.add_init_script(script=axe_source)
     context.set_default_timeout(STEP_TIMEOUT_MS)
     page = context.new_page()
     yield page
@@ -206,6 +281,31 @@ def test_a_learner_opens_a_sigap_course_from_moodle(page, live_site, moodle, vie
     )
     assert replay.status == 400
     assert "sudah dipakai" in replay.text()
+
+
+def test_a_teacher_picks_a_sigap_course_in_moodles_dialog(
+    page, live_site, moodle, viewport
+):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(moodle.fake.issuer + "/course/modedit.php")
+    dialog = page.frame_locator("iframe[name=pilih]")
+    # Login initiation, Moodle's signed deep linking request, Sigap's picker:
+    # all inside Moodle's frame (Sigap lets only Moodle's origin frame it).
+    dialog.get_by_role("heading", name="Pilih kursus Sigap").wait_for()
+    frame = page.frame(name="pilih")
+    assert frame.url == f"{live_site.url}/lti/launch/"
+    assert axe_violations(frame) == []
+    page.screenshot(path=str(SHOTS / f"picker-{viewport}.png"), full_page=True)
+    first = dialog.locator("input[name=kursus]").first
+    title = dialog.locator("label.choice strong").first.inner_text()
+    first.check()
+    dialog.get_by_role("button", name="Tautkan ke platform").click()
+    # The answer posts itself back to Moodle, which checks it with the keys it
+    # fetches from Sigap's /lti/jwks.json.
+    dialog.get_by_role("heading", name="Tersimpan").wait_for()
+    assert title in dialog.locator("li").first.inner_text()
+    page.screenshot(path=str(SHOTS / f"placed-{viewport}.png"), full_page=True)
+    assert moodle.fake.placed[0]["title"] == title
 
 
 def test_a_refused_launch_says_why(page, live_site, viewport):

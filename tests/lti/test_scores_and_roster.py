@@ -167,6 +167,8 @@ def test_administrators_see_the_tool_addresses_links_and_roster(
     client = client_as(admin)
     page = client.get(reverse("sigap_lti_overview")).content.decode()
     assert "/lti/jwks.json" in page and "/lti/login/" in page
+    # Moodle's Content Selection URL (deep linking).
+    assert "/lti/pilih-kursus/" in page
     assert "Latsar CPNS 2026" in page
     roster = client.get(
         reverse("sigap_lti_roster", args=[LtiResourceLink.objects.get().pk])

@@ -1023,6 +1023,9 @@ MATRIX: dict[str, Rule] = {
     # made and a signed id_token (tests/lti/test_launch.py).
     "lti:login": Rule(expect={ANONYMOUS: 400, SIGNED_IN: 400}, also=("POST",)),
     "lti:launch": Rule(method="POST", expect={ANONYMOUS: 400, SIGNED_IN: 400}),
+    # The deep linking picker's answer: refused without the one-use token of a
+    # believed deep linking request, whoever is signed in (test_deep_linking.py).
+    "lti:deep_link": Rule(method="POST", expect={ANONYMOUS: 400, SIGNED_IN: 400}),
     # The tool's public keys, and a course's target link (leads to the course).
     "lti:jwks": Rule(expect={ANONYMOUS: 200, SIGNED_IN: 200}),
     "lti:course": Rule(kwargs=_course_id, expect={ANONYMOUS: 302, SIGNED_IN: 302}),
@@ -1131,6 +1134,11 @@ CSRF_EXEMPT: dict[str, str] = {
     "ID and a registered deployment, carrying the nonce of a state Sigap made "
     "and accepts once (test_a_forged_launch_is_refused_audited_and_signs_nobody_"
     "in, test_a_replayed_launch_is_refused)",
+    "lti:deep_link": "LTI Deep Linking picker's answer, from a page the platform "
+    "may frame (no session or CSRF cookie there): only the one-use random token "
+    "of a deep linking request that passed the launch checks lets it through, "
+    "and it only signs an answer to that platform's return URL (test_a_replayed_"
+    "answer_and_a_forged_token_are_refused)",
     # A cmi5 AU knows no CSRF token. The fetch URL carries a one-time code and
     # answers only the registration's own learner (a forged POST only spends the
     # code); the xAPI endpoint reads no cookie, only the launch's token in the
