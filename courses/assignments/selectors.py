@@ -169,6 +169,13 @@ def assignments_passed(*, enrolment: Enrolment) -> bool:
             course_id=enrolment.course_id,
             status=Submission.Status.PASSED,
         )
+        .filter(
+            **(
+                {"submitted_at__gte": enrolment.cycle_started_at}
+                if enrolment.cycle_started_at
+                else {}
+            )
+        )
         .values_list("lesson_id", "block_id")
     )
     return required <= passed
@@ -190,14 +197,20 @@ class AssignmentStatus:
         return self.status == Submission.Status.PASSED
 
 
-def submission_rows(*, user, lesson_ids: Collection[int]) -> list[tuple]:
-    """The learner's current rounds: ``(lesson_id, block_id, status)``."""
+def submission_rows(
+    *, user, lesson_ids: Collection[int], since: datetime.datetime | None = None
+) -> list[tuple]:
+    """The learner's current rounds: ``(lesson_id, block_id, status)``; only
+    those handed in ``since`` a renewal cycle began, when given."""
     if not lesson_ids or not user.is_authenticated:
         return []
+    rounds = Submission.objects.latest_rounds()
+    if since is not None:
+        rounds = rounds.filter(submitted_at__gte=since)
     return list(
-        Submission.objects.latest_rounds()
-        .filter(user=user, lesson_id__in=lesson_ids)
-        .values_list("lesson_id", "block_id", "status")
+        rounds.filter(user=user, lesson_id__in=lesson_ids).values_list(
+            "lesson_id", "block_id", "status"
+        )
     )
 
 

@@ -32,9 +32,13 @@ class CourseDashboard:
 
 
 def course_dashboard(*, course: CoursePage) -> CourseDashboard:
-    counts = Enrolment.objects.filter(course=course).aggregate(
-        enrolled=Count("id"),
-        completed=Count("id", filter=Q(status=Enrolment.Status.COMPLETED)),
+    counts = (
+        Enrolment.objects.current()
+        .filter(course=course)
+        .aggregate(
+            enrolled=Count("id"),
+            completed=Count("id", filter=Q(status=Enrolment.Status.COMPLETED)),
+        )
     )
     enrolled, completed = counts["enrolled"], counts["completed"]
     lesson_ids = list(
