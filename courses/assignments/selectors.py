@@ -275,9 +275,23 @@ def learner_assignments(*, user, lesson: LessonPage) -> list[LearnerAssignment]:
     if not assignments or not user.is_authenticated:
         return [LearnerAssignment(assignment=a) for a in assignments]
     rounds: dict[str, list[Submission]] = {}
-    for submission in _with_gradings(
-        Submission.objects.filter(user=user, lesson=lesson).order_by("-round")
-    ):
+    mine = list(
+        _with_gradings(
+            Submission.objects.filter(user=user, lesson=lesson).order_by("-round")
+        )
+    )
+    if mine:
+        # A renewal cycle starts empty; the earlier rounds stay on record.
+        enrolment = (
+            Enrolment.objects.current()
+            .filter(user=user, course=lesson.get_course())
+            .only("cycle", "enrolled_at")
+            .first()
+        )
+        since = enrolment.cycle_started_at if enrolment else None
+        if since is not None:
+            mine = [round_ for round_ in mine if round_.submitted_at >= since]
+    for submission in mine:
         rounds.setdefault(submission.block_id, []).append(submission)
     return [
         LearnerAssignment(assignment=a, rounds=rounds.get(a.block_id, []))
