@@ -99,7 +99,7 @@ def renew_many(
     completed start a new cycle, those with none are enrolled (``enrol_many``),
     those still in the course keep their cycle. Return who started a new cycle
     or was enrolled. Idempotent: a second call finds every cycle under way."""
-    if not user_ids:
+    if not user_ids or not course.live:
         return []
     completed = list(
         Enrolment.objects.current()

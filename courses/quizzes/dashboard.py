@@ -45,7 +45,7 @@ def course_dashboard(*, course: CoursePage) -> CourseDashboard:
         LessonPage.objects.live().descendant_of(course).values_list("pk", flat=True)
     )
     done = LessonProgress.objects.filter(
-        enrolment__course=course, lesson_id__in=lesson_ids
+        enrolment__course=course, enrolment__is_current=True, lesson_id__in=lesson_ids
     ).aggregate(
         rows=Count("id"),
         started=Count("enrolment", distinct=True),

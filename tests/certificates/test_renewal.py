@@ -79,6 +79,9 @@ def test_before_expiry_the_holder_gets_a_new_cycle_and_the_old_record_stays(
     # ...and the course page asks the learner to learn it again.
     page = client_as(learner).get(course.url).content.decode()
     assert "0 dari 3 pelajaran" in page
+    mine = client_as(learner).get(reverse("courses:my_courses")).content.decode()
+    assert "sertifikasi ulang (siklus ke-2)" in mine
+    assert "batas 10 Maret 2027" in mine
     # The earlier cycle is intact: its completion, lessons, JP and certificate.
     earlier = Enrolment.objects.get(user=learner, course=course, cycle=1)
     assert earlier.is_completed and not earlier.is_current
