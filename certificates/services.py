@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from courses.jenis_diklat import JenisDiklat
 from courses.models import CoursePage, Enrolment, LessonVisit
 from courses.permissions import may_learn
+from courses.services import start_new_cycle
 from lms.accounts.models import User
 from lms.audit.services import record_event
 
@@ -389,3 +390,53 @@ def reissue_certificate(
         # Reissued all the same; the scheduled run signs and stores the PDF later.
         logger.warning("certificate %s not signed yet: %s", new.number, error)
         return new
+
+
+# --- renewal of course certificates ------------------------------------------
+
+# Days before a course certificate ends on which its holder is given the course
+# again (as a programme's default ``renewal_lead_days``).
+RENEWAL_LEAD_DAYS = 60
+
+
+def renew_expiring_certificates(*, today: datetime.date | None = None) -> int:
+    """Give the course again to holders of a valid course certificate that ends
+    within ``RENEWAL_LEAD_DAYS`` (Jakarta days; one already past its date too,
+    should a run have been missed): a new enrolment cycle due on the day the
+    certificate ends. The certificate stays valid until then, and stays on record.
+    Idempotent: only a certificate of a current, completed enrolment starts a
+    cycle, and the new cycle makes it an earlier one. Return how many started.
+    """
+    today = today or timezone.localdate()
+    due = (
+        Certificate.objects.filter(
+            status=Certificate.Status.VALID,
+            valid_until__isnull=False,
+            valid_until__lte=today + datetime.timedelta(days=RENEWAL_LEAD_DAYS),
+            enrolment__is_current=True,
+            enrolment__status=Enrolment.Status.COMPLETED,
+            enrolment__user__is_active=True,
+            enrolment__course__live=True,
+        )
+        .select_related("enrolment")
+        .order_by("valid_until", "pk")
+    )
+    started = 0
+    for certificate in due:
+        enrolment = certificate.enrolment
+        if enrolment is None or certificate.valid_until is None:
+            continue
+        fresh, created = start_new_cycle(
+            enrolment=enrolment, deadline=certificate.valid_until
+        )
+        if created:
+            started += 1
+            record_event(
+                actor=None,
+                action="certificate.renewal_assigned",
+                target=fresh,
+                certificate=certificate.number,
+                valid_until=certificate.valid_until.isoformat(),
+                cycle=fresh.cycle,
+            )
+    return started

@@ -13,7 +13,11 @@ from lms.scheduler import periodic
 
 from .bundles import build_bundle
 from .models import Certificate
-from .services import CertificateError, issue_certificate
+from .services import (
+    CertificateError,
+    issue_certificate,
+    renew_expiring_certificates,
+)
 from .signing import SigningError
 
 logger = logging.getLogger(__name__)
@@ -78,3 +82,11 @@ def issue_missing_certificates() -> int:
 def build_certificate_bundle_task(bundle_id: int) -> None:
     """Build a ZIP of a course's certificates, counting progress as it goes."""
     build_bundle(bundle_id=bundle_id)
+
+
+@periodic(every=datetime.timedelta(hours=1))
+@task()
+def renew_expiring_course_certificates() -> int:
+    """Give the course again to holders whose certificate ends soon (a new
+    enrolment cycle; keyed by the Jakarta day, each certificate once)."""
+    return renew_expiring_certificates()

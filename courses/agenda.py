@@ -41,7 +41,8 @@ def agenda(*, user, now: datetime.datetime | None = None) -> list[AgendaItem]:
             course_title=enrolment.course.title,
             uid=f"batas-kursus-{enrolment.pk}",
         )
-        for enrolment in Enrolment.objects.for_user(user)
+        for enrolment in Enrolment.objects.current()
+        .for_user(user)
         .filter(
             status=Enrolment.Status.ACTIVE,
             deadline__isnull=False,
@@ -85,7 +86,8 @@ def resume(*, user) -> Resume | None:
     if visit is not None:
         return Resume(enrolment=visit.enrolment, started=True)
     enrolment = (
-        Enrolment.objects.for_user(user)
+        Enrolment.objects.current()
+        .for_user(user)
         .filter(status=Enrolment.Status.ACTIVE)
         .select_related("course")
         .order_by("-enrolled_at")

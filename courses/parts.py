@@ -59,6 +59,12 @@ class CoursePart:
     def records(self, *, user, links: list) -> list:
         return []
 
+    def cycle_records(self, *, user, links: list, enrolment) -> list:
+        """``records`` of the enrolment's cycle only: a part whose records are
+        kept by person (not by enrolment) overrides it, so that a renewal cycle
+        starts empty (``Enrolment.cycle_started_at``)."""
+        return self.records(user=user, links=links)
+
     def standing(self, *, links: list, records: list) -> list:
         return list(links)
 

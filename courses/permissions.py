@@ -153,7 +153,7 @@ def _enrolled_past_gates(user, course, page, enrolment=_UNKNOWN) -> str:
         # in-function: courses.models imports this module (``can_study``).
         from .models import Enrolment
 
-        enrolment = Enrolment.objects.filter(user=user, course=course).first()
+        enrolment = Enrolment.objects.current().filter(user=user, course=course).first()
     if enrolment is None:
         return NOT_ENROLLED
     for gate in LEARNING_GATES:

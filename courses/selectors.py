@@ -116,7 +116,7 @@ def enrolment_with_lesson_records(
     marked done (live or not) and when they opened each lesson, in one query
     (done rows carry no opening times, opening rows do)."""
     fields = [db_field.attname for db_field in Enrolment._meta.concrete_fields]
-    mine = Enrolment.objects.filter(user=user, course=course)
+    mine = Enrolment.objects.current().filter(user=user, course=course)
     no_time = Value(None, output_field=DateTimeField())
     rows = list(
         mine.values_list(*fields, "progress__lesson_id", no_time, no_time).union(
@@ -180,8 +180,10 @@ def learner_standing(
             lessons_done=frozenset(done),
             opened=opened,
             records={
-                part.name: part.records(
-                    user=user, links=structure.parts.get(part.name, [])
+                part.name: part.cycle_records(
+                    user=user,
+                    links=structure.parts.get(part.name, []),
+                    enrolment=enrolment,
                 )
                 for part in COURSE_PARTS
             },
@@ -297,7 +299,8 @@ def course_outline(
 def my_courses(*, user: User) -> list[tuple[Enrolment, Progress]]:
     """The learner's enrolments with their progress, in a fixed number of queries."""
     enrolments = list(
-        Enrolment.objects.for_user(user)
+        Enrolment.objects.current()
+        .for_user(user)
         .select_related("course", "course__topic")
         .annotate(done=Count("progress", filter=Q(progress__lesson__live=True)))
         .order_by("status", "-enrolled_at")

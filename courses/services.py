@@ -45,7 +45,7 @@ def enrol(
 
     Refused (``LearningRefused``) when the course page would refuse ``user``.
     """
-    existing = Enrolment.objects.filter(user=user, course=course).first()
+    existing = Enrolment.objects.current().filter(user=user, course=course).first()
     if existing is not None:
         return existing, False
     decision = may_open_course(user, course)
@@ -57,8 +57,63 @@ def enrol(
                 user=user, course=course, source=source, deadline=deadline
             )
     except IntegrityError:
-        return Enrolment.objects.get(user=user, course=course), False
+        return Enrolment.objects.current().get(user=user, course=course), False
     return enrolment, True
+
+
+@transaction.atomic
+def start_new_cycle(
+    *, enrolment: Enrolment, deadline: datetime.date | None = None
+) -> tuple[Enrolment, bool]:
+    """Start a renewal cycle of a completed enrolment: a new, current enrolment
+    (``cycle`` + 1, not done, due on ``deadline``) while the completed one stays,
+    untouched, as the record of that cycle. Return the current enrolment and
+    whether it is new: an enrolment that is not the current one, or not completed
+    (a renewal already under way), starts nothing, so calling twice is harmless.
+    """
+    locked = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if not locked.is_current or not locked.is_completed:
+        current = (
+            Enrolment.objects.current()
+            .filter(user_id=locked.user_id, course_id=locked.course_id)
+            .first()
+        )
+        return current or locked, False
+    locked.is_current = False
+    # save() (not update()) so the learner's cached standing is dropped.
+    locked.save(update_fields=["is_current"])
+    fresh = Enrolment.objects.create(
+        user_id=locked.user_id,
+        course_id=locked.course_id,
+        cycle=locked.cycle + 1,
+        source=Enrolment.Source.RENEWAL,
+        deadline=deadline,
+    )
+    return fresh, True
+
+
+def renew_many(
+    *, user_ids: list[int], course: CoursePage, deadline: datetime.date | None = None
+) -> list[int]:
+    """Have these people take the course again: those whose current enrolment is
+    completed start a new cycle, those with none are enrolled (``enrol_many``),
+    those still in the course keep their cycle. Return who started a new cycle
+    or was enrolled. Idempotent: a second call finds every cycle under way."""
+    if not user_ids or not course.live:
+        return []
+    completed = list(
+        Enrolment.objects.current()
+        .completed()
+        .filter(course=course, user_id__in=user_ids)
+    )
+    started = []
+    for enrolment in completed:
+        _fresh, created = start_new_cycle(enrolment=enrolment, deadline=deadline)
+        if created:
+            started.append(enrolment.user_id)
+    done = {enrolment.user_id for enrolment in completed}
+    rest = [pk for pk in user_ids if pk not in done]
+    return started + enrol_many(user_ids=rest, course=course, deadline=deadline)
 
 
 def enrol_many(
@@ -95,9 +150,9 @@ def enrol_many(
     for start in range(0, len(user_ids), ENROL_CHUNK):
         chunk = user_ids[start : start + ENROL_CHUNK]
         existing = set(
-            Enrolment.objects.filter(course=course, user_id__in=chunk).values_list(
-                "user_id", flat=True
-            )
+            Enrolment.objects.current()
+            .filter(course=course, user_id__in=chunk)
+            .values_list("user_id", flat=True)
         )
         fresh = [pk for pk in chunk if pk not in existing]
         Enrolment.objects.bulk_create(
@@ -199,7 +254,12 @@ def record_heartbeat(*, user: User, lesson_id: int) -> bool:
     Whether a visit of the learner's own enrolment was there to count it."""
     visit = (
         LessonVisit.objects.select_for_update()
-        .filter(enrolment__user=user, lesson_id=lesson_id, lesson__live=True)
+        .filter(
+            enrolment__user=user,
+            enrolment__is_current=True,
+            lesson_id=lesson_id,
+            lesson__live=True,
+        )
         .first()
     )
     if visit is None:

@@ -30,6 +30,13 @@ class AssignmentsPart(CoursePart):
     def records(self, *, user, links: list[Assignment]) -> list[tuple]:
         return submission_rows(user=user, lesson_ids={link.lesson_id for link in links})
 
+    def cycle_records(self, *, user, links: list[Assignment], enrolment) -> list:
+        return submission_rows(
+            user=user,
+            lesson_ids={link.lesson_id for link in links},
+            since=enrolment.cycle_started_at if enrolment else None,
+        )
+
     def standing(
         self, *, links: list[Assignment], records: list
     ) -> list[AssignmentStatus]:

@@ -169,6 +169,13 @@ def assignments_passed(*, enrolment: Enrolment) -> bool:
             course_id=enrolment.course_id,
             status=Submission.Status.PASSED,
         )
+        .filter(
+            **(
+                {"submitted_at__gte": enrolment.cycle_started_at}
+                if enrolment.cycle_started_at
+                else {}
+            )
+        )
         .values_list("lesson_id", "block_id")
     )
     return required <= passed
@@ -190,14 +197,20 @@ class AssignmentStatus:
         return self.status == Submission.Status.PASSED
 
 
-def submission_rows(*, user, lesson_ids: Collection[int]) -> list[tuple]:
-    """The learner's current rounds: ``(lesson_id, block_id, status)``."""
+def submission_rows(
+    *, user, lesson_ids: Collection[int], since: datetime.datetime | None = None
+) -> list[tuple]:
+    """The learner's current rounds: ``(lesson_id, block_id, status)``; only
+    those handed in ``since`` a renewal cycle began, when given."""
     if not lesson_ids or not user.is_authenticated:
         return []
+    rounds = Submission.objects.latest_rounds()
+    if since is not None:
+        rounds = rounds.filter(submitted_at__gte=since)
     return list(
-        Submission.objects.latest_rounds()
-        .filter(user=user, lesson_id__in=lesson_ids)
-        .values_list("lesson_id", "block_id", "status")
+        rounds.filter(user=user, lesson_id__in=lesson_ids).values_list(
+            "lesson_id", "block_id", "status"
+        )
     )
 
 
@@ -262,9 +275,23 @@ def learner_assignments(*, user, lesson: LessonPage) -> list[LearnerAssignment]:
     if not assignments or not user.is_authenticated:
         return [LearnerAssignment(assignment=a) for a in assignments]
     rounds: dict[str, list[Submission]] = {}
-    for submission in _with_gradings(
-        Submission.objects.filter(user=user, lesson=lesson).order_by("-round")
-    ):
+    mine = list(
+        _with_gradings(
+            Submission.objects.filter(user=user, lesson=lesson).order_by("-round")
+        )
+    )
+    if mine:
+        # A renewal cycle starts empty; the earlier rounds stay on record.
+        enrolment = (
+            Enrolment.objects.current()
+            .filter(user=user, course=lesson.get_course())
+            .only("cycle", "enrolled_at")
+            .first()
+        )
+        since = enrolment.cycle_started_at if enrolment else None
+        if since is not None:
+            mine = [round_ for round_ in mine if round_.submitted_at >= since]
+    for submission in mine:
         rounds.setdefault(submission.block_id, []).append(submission)
     return [
         LearnerAssignment(assignment=a, rounds=rounds.get(a.block_id, []))
@@ -279,21 +306,25 @@ def panel_cache_name(lesson_id: int) -> str:
 
 
 def lesson_panels(
-    *, user, lesson: LessonPage, standing: list[AssignmentStatus]
+    *,
+    user,
+    lesson: LessonPage,
+    standing: list[AssignmentStatus],
+    since: datetime.datetime | None = None,
 ) -> list[LearnerAssignment]:
     """The enrolled learner's assignments of ``lesson`` for the lesson page, from
     the course outline's ``standing`` (cached with the course and the learner):
     no block of the body is converted, and no query is made while the learner
-    has handed nothing in here."""
+    has handed nothing in here. ``since``: when their renewal cycle began (its
+    panel starts empty; earlier rounds stay on record)."""
     mine = [status for status in standing if status.assignment.lesson_id == lesson.pk]
     if not any(status.status for status in mine):
         return [LearnerAssignment(assignment=status.assignment) for status in mine]
+    rows = Submission.objects.filter(user_id=user.pk, lesson_id=lesson.pk)
+    if since is not None:
+        rows = rows.filter(submitted_at__gte=since)
     rounds: dict[str, list[Submission]] = {}
-    for submission in _with_gradings(
-        Submission.objects.filter(user_id=user.pk, lesson_id=lesson.pk).order_by(
-            "-round"
-        )
-    ):
+    for submission in _with_gradings(rows.order_by("-round")):
         rounds.setdefault(submission.block_id, []).append(submission)
     return [
         LearnerAssignment(

@@ -47,7 +47,15 @@ def submit_assignment(
         .filter(user=user, lesson=lesson, block_id=assignment.block_id, is_latest=True)
         .first()
     )
-    if current is not None and current.status != Submission.Status.REVISION:
+    since = enrolment.cycle_started_at
+    earlier_cycle = (
+        since is not None and current is not None and (current.submitted_at < since)
+    )
+    if (
+        current is not None
+        and current.status != Submission.Status.REVISION
+        and not earlier_cycle
+    ):
         raise SubmissionClosed
     if current is not None:
         current.is_latest = False
@@ -149,9 +157,11 @@ def grade_submission(
         points=points,
     )
     if locked.status == Submission.Status.PASSED:
-        enrolment = Enrolment.objects.filter(
-            user_id=locked.user_id, course_id=locked.course_id
-        ).first()
+        enrolment = (
+            Enrolment.objects.current()
+            .filter(user_id=locked.user_id, course_id=locked.course_id)
+            .first()
+        )
         if enrolment is not None:
             evaluate_completion(enrolment=enrolment)
     transaction.on_commit(lambda: notify_learner(grading=grading))

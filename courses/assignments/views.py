@@ -26,7 +26,9 @@ def assignment_view(request, lesson_id: int, block_id: str):
     be chosen again: browsers never send it back)."""
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
     course = lesson.get_course()
-    enrolment = Enrolment.objects.filter(user=request.user, course=course).first()
+    enrolment = (
+        Enrolment.objects.current().filter(user=request.user, course=course).first()
+    )
     decision = may_learn(
         request.user, course, request=request, page=lesson, enrolment=enrolment
     )

@@ -1,5 +1,7 @@
 """Facts about learners: enrolment and lesson progress. Written only by services."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,9 +17,19 @@ class EnrolmentQuerySet(models.QuerySet):
     def for_user(self, user) -> "EnrolmentQuerySet":
         return self.filter(user=user)
 
+    def current(self) -> "EnrolmentQuerySet":
+        """Each person's present cycle of a course (earlier cycles are records)."""
+        return self.filter(is_current=True)
+
 
 class Enrolment(models.Model):
-    """A learner's place in a course, from enrolment to completion."""
+    """A learner's place in a course, from enrolment to completion, for one cycle.
+
+    A renewal (an expiring certificate, a programme's recertification) starts a
+    new cycle: a new row with ``cycle`` + 1, while the completed one stays as the
+    record of what was done then (``is_current`` false) with everything keyed to
+    it: lesson progress, visits, JP entry, evidence, certificate.
+    """
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("Sedang berjalan")
@@ -26,6 +38,7 @@ class Enrolment(models.Model):
     class Source(models.TextChoices):
         SELF = "self", _("Mendaftar sendiri")
         BULK = "bulk", _("Didaftarkan HR")
+        RENEWAL = "renewal", _("Sertifikasi ulang")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
@@ -44,6 +57,8 @@ class Enrolment(models.Model):
         _("selesai"), null=True, blank=True, db_index=True
     )
     deadline = models.DateField(_("batas waktu"), null=True, blank=True)
+    cycle = models.PositiveSmallIntegerField(_("siklus"), default=1)
+    is_current = models.BooleanField(_("siklus berjalan"), default=True)
 
     objects = EnrolmentQuerySet.as_manager()
 
@@ -52,8 +67,13 @@ class Enrolment(models.Model):
         verbose_name_plural = _("pendaftaran")
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "course"], name="one_enrolment_per_course"
-            )
+                fields=["user", "course"],
+                condition=models.Q(is_current=True),
+                name="one_current_enrolment_per_course",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "course", "cycle"], name="one_enrolment_per_cycle"
+            ),
         ]
         indexes = [models.Index(fields=["course", "status"])]
 
@@ -63,6 +83,13 @@ class Enrolment(models.Model):
     @property
     def is_completed(self) -> bool:
         return self.status == self.Status.COMPLETED
+
+    @property
+    def cycle_started_at(self) -> datetime.datetime | None:
+        """When a renewal cycle began: facts kept by person rather than by
+        enrolment (quiz attempts, submissions, evaluations, package attempts)
+        count for it only from then on. None for the first cycle (all count)."""
+        return self.enrolled_at if self.cycle > 1 else None
 
 
 class LessonProgress(models.Model):

@@ -212,7 +212,9 @@ def _satisfy_if_done(attempt: PackageAttempt) -> None:
     attempt.save(update_fields=["satisfied_at"])
     course = course_of(attempt.page)
     enrolment = (
-        Enrolment.objects.filter(user_id=attempt.user_id, course=course).first()
+        Enrolment.objects.current()
+        .filter(user_id=attempt.user_id, course=course)
+        .first()
         if course is not None
         else None
     )

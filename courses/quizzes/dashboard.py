@@ -32,16 +32,20 @@ class CourseDashboard:
 
 
 def course_dashboard(*, course: CoursePage) -> CourseDashboard:
-    counts = Enrolment.objects.filter(course=course).aggregate(
-        enrolled=Count("id"),
-        completed=Count("id", filter=Q(status=Enrolment.Status.COMPLETED)),
+    counts = (
+        Enrolment.objects.current()
+        .filter(course=course)
+        .aggregate(
+            enrolled=Count("id"),
+            completed=Count("id", filter=Q(status=Enrolment.Status.COMPLETED)),
+        )
     )
     enrolled, completed = counts["enrolled"], counts["completed"]
     lesson_ids = list(
         LessonPage.objects.live().descendant_of(course).values_list("pk", flat=True)
     )
     done = LessonProgress.objects.filter(
-        enrolment__course=course, lesson_id__in=lesson_ids
+        enrolment__course=course, enrolment__is_current=True, lesson_id__in=lesson_ids
     ).aggregate(
         rows=Count("id"),
         started=Count("enrolment", distinct=True),

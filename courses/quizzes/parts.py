@@ -54,6 +54,11 @@ class QuizzesPart(CoursePart):
     def records(self, *, user, links: list[QuizLink]) -> list[tuple]:
         return attempt_rows(user=user, quiz_ids=[link.pk for link in links])
 
+    def cycle_records(self, *, user, links: list[QuizLink], enrolment) -> list[tuple]:
+        return attempt_rows(
+            user=user, quiz_ids=[link.pk for link in links], enrolment=enrolment
+        )
+
     def standing(self, *, links: list[QuizLink], records: list) -> list[QuizStatus]:
         return quiz_standing(links=links, attempts=records)
 

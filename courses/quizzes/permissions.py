@@ -40,7 +40,18 @@ def pending_pretest_gate(*, user, course, page=None) -> str:
     )
     if pretest is None:
         return ""
-    done = Attempt.objects.closed().filter(user=user, quiz_id=pretest).exists()
+    enrolment = (
+        Enrolment.objects.current()
+        .filter(user=user, course=course)
+        .only("cycle", "enrolled_at")
+        .first()
+    )
+    done = (
+        Attempt.objects.closed()
+        .in_cycle(enrolment)
+        .filter(user=user, quiz_id=pretest)
+        .exists()
+    )
     return "" if done else PRETEST
 
 
@@ -50,7 +61,7 @@ def can_open_quiz(user, quiz) -> bool:
         return False
     course = quiz.get_course()
     return can_author_course(user, course) or (
-        Enrolment.objects.filter(user=user, course=course).exists()
+        Enrolment.objects.current().filter(user=user, course=course).exists()
     )
 
 

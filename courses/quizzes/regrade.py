@@ -145,9 +145,11 @@ def _follow_up(quiz, changes, attempts) -> None:
     users = {a.pk: a.user_id for a in attempts}
     changed = {users[c.attempt_id] for c in changes}
     newly_passed = {users[c.attempt_id] for c in changes if c.new_passed}
-    for enrolment in Enrolment.objects.filter(
-        course=quiz.get_course(), user_id__in=changed
-    ).select_related("user", "course"):
+    for enrolment in (
+        Enrolment.objects.current()
+        .filter(course=quiz.get_course(), user_id__in=changed)
+        .select_related("user", "course")
+    ):
         if quiz.kind == QuizKind.POSTTEST and enrolment.user_id in newly_passed:
             evaluate_completion(enrolment=enrolment)
         run_steps("SIGAP_REGRADE_STEPS", enrolment=enrolment)

@@ -137,9 +137,10 @@ def quiz_overview(*, quiz: QuizPage, user: User | AnonymousUser) -> QuizOverview
     attempts: list[Attempt] = []
     enrolment = None
     if user.is_authenticated:
-        enrolment = Enrolment.objects.filter(user=user, course=course).first()
+        enrolment = Enrolment.objects.current().filter(user=user, course=course).first()
         attempts = list(
             Attempt.objects.filter(quiz=quiz, user=user)
+            .in_cycle(enrolment)
             .select_related("quiz")
             .defer("snapshot")
             .order_by("number")
@@ -231,14 +232,17 @@ def course_quizzes(
     return quiz_standing(links=links, attempts=attempts)
 
 
-def attempt_rows(*, user: User, quiz_ids: Collection[int]) -> list[tuple]:
-    """The learner's attempts at these quizzes, as ``quiz_standing`` tallies them."""
+def attempt_rows(
+    *, user: User, quiz_ids: Collection[int], enrolment: Enrolment | None = None
+) -> list[tuple]:
+    """The learner's attempts at these quizzes (of the enrolment's cycle, when
+    given), as ``quiz_standing`` tallies them."""
     if not quiz_ids:
         return []
     return list(
-        Attempt.objects.filter(user=user, quiz_id__in=quiz_ids).values_list(
-            "quiz_id", "status", "passed", "percent"
-        )
+        Attempt.objects.filter(user=user, quiz_id__in=quiz_ids)
+        .in_cycle(enrolment)
+        .values_list("quiz_id", "status", "passed", "percent")
     )
 
 
@@ -278,6 +282,7 @@ def posttests_passed(*, enrolment: Enrolment) -> bool:
         return True
     passed = set(
         Attempt.objects.passed()
+        .in_cycle(enrolment)
         .filter(user_id=enrolment.user_id, quiz_id__in=posttests)
         .values_list("quiz_id", flat=True)
     )

@@ -58,8 +58,16 @@ def start_attempt(
     Refused (``QuizUnavailable``) when ``start_refusal`` says why not, also for
     resuming an open attempt.
     """
-    enrolment = Enrolment.objects.filter(user=user, course=quiz.get_course()).first()
+    enrolment = (
+        Enrolment.objects.current().filter(user=user, course=quiz.get_course()).first()
+    )
     existing = Attempt.objects.open().filter(quiz=quiz, user=user).first()
+    if existing is not None and enrolment is not None:
+        since = enrolment.cycle_started_at
+        if since is not None and existing.started_at < since:
+            # Left open in an earlier cycle: it closes there, as it stood.
+            close_attempt(attempt=existing, status=Attempt.Status.EXPIRED)
+            existing = None
     if existing is not None:
         decision = may_learn(
             user, quiz.get_course(), request=request, page=quiz, enrolment=enrolment
@@ -69,7 +77,12 @@ def start_attempt(
         if not is_out_of_time(existing):
             return existing
         close_attempt(attempt=existing, status=Attempt.Status.EXPIRED)
-    closed = Attempt.objects.closed().filter(quiz=quiz, user=user).count()
+    closed = (
+        Attempt.objects.closed()
+        .in_cycle(enrolment)
+        .filter(quiz=quiz, user=user)
+        .count()
+    )
     refusal = start_refusal(
         quiz=quiz, user=user, enrolment=enrolment, closed=closed, request=request
     )
@@ -241,9 +254,11 @@ def _after_close(attempt: Attempt) -> None:
     """A passed post-test may complete the course: ask the one completion rule."""
     quiz = attempt.quiz
     if quiz.kind == QuizKind.POSTTEST and attempt.passed:
-        enrolment = Enrolment.objects.filter(
-            user_id=attempt.user_id, course=quiz.get_course()
-        ).first()
+        enrolment = (
+            Enrolment.objects.current()
+            .filter(user_id=attempt.user_id, course=quiz.get_course())
+            .first()
+        )
         if enrolment is not None:
             evaluate_completion(enrolment=enrolment)
 

@@ -392,9 +392,9 @@ def _participants(
             session=session, user__in=people
         ).values_list("user_id", flat=True)
     ) | set(
-        Enrolment.objects.filter(
-            course=session.get_course(), user__in=people
-        ).values_list("user_id", flat=True)
+        Enrolment.objects.current()
+        .filter(course=session.get_course(), user__in=people)
+        .values_list("user_id", flat=True)
     )
     return by_email, by_nip, participants
 

@@ -185,7 +185,7 @@ def session_overview(
             session=session, user=user
         ).first()
         attendance = Attendance.objects.filter(session=session, user=user).first()
-        enrolled = Enrolment.objects.filter(user=user, course=course).exists()
+        enrolled = Enrolment.objects.current().filter(user=user, course=course).exists()
     return SessionOverview(
         course=course,
         zone=zone,

@@ -226,9 +226,11 @@ def recompute_attendance(
         results.append(attendance)
     course = session.get_course()
     present = {a.user_id: a.minutes_present for a in results}
-    for enrolment in Enrolment.objects.filter(
-        course=course, user_id__in=[a.user_id for a in results if a.attended]
-    ).select_related("user", "course"):
+    for enrolment in (
+        Enrolment.objects.current()
+        .filter(course=course, user_id__in=[a.user_id for a in results if a.attended])
+        .select_related("user", "course")
+    ):
         if enrolment.user_id not in attended_before:
             # Once, when the person first reaches the minimum (an import run
             # again changes nothing): what the layers above record (xAPI).

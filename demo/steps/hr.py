@@ -326,7 +326,9 @@ def _record_learning(user: User, progress: str, codes: list[str]) -> None:
         enrolment, _created = enrol(
             user=user, course=course, source=Enrolment.Source.BULK
         )
-        if step == "2" and not enrolment.is_completed:
+        # A renewal cycle (the programme step's expiring certificate) is the
+        # demo's "to do again": a second seed leaves it as it is.
+        if step == "2" and enrolment.cycle == 1 and not enrolment.is_completed:
             complete_enrolment(enrolment=enrolment)
 
 

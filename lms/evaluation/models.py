@@ -131,7 +131,7 @@ class CourseRun(models.Model):
 
 class EvaluationReceipt(models.Model):
     """The person's own fact "I sent the evaluation of this course on this day":
-    asked once per person and course. It holds no answer."""
+    asked once per person, course and enrolment cycle. It holds no answer."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -142,13 +142,15 @@ class EvaluationReceipt(models.Model):
         "courses.CoursePage", on_delete=models.PROTECT, related_name="+"
     )
     sent_on = models.DateField(_("dikirim"))
+    # The enrolment cycle it was sent in: a renewal asks again (courses' cycles).
+    cycle = models.PositiveSmallIntegerField(_("siklus"), default=1)
 
     class Meta:
         verbose_name = _("tanda terima evaluasi")
         verbose_name_plural = _("tanda terima evaluasi")
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "course"], name="one_evaluation_per_course"
+                fields=["user", "course", "cycle"], name="one_evaluation_per_cycle"
             )
         ]
 

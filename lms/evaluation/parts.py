@@ -30,7 +30,9 @@ def evaluation_sent(*, enrolment) -> bool:
     if not enrolment.course.requires_evaluation:
         return True
     return EvaluationReceipt.objects.filter(
-        user_id=enrolment.user_id, course_id=enrolment.course_id
+        user_id=enrolment.user_id,
+        course_id=enrolment.course_id,
+        cycle=enrolment.cycle,
     ).exists()
 
 
@@ -57,6 +59,17 @@ class EvaluationPart(CoursePart):
         return list(
             EvaluationReceipt.objects.filter(
                 user=user, course_id__in=[link.course_id for link in links]
+            ).values_list("course_id", flat=True)
+        )
+
+    def cycle_records(self, *, user, links: list[EvaluationLink], enrolment) -> list:
+        if enrolment is None or enrolment.cycle == 1:
+            return self.records(user=user, links=links)
+        return list(
+            EvaluationReceipt.objects.filter(
+                user=user,
+                course_id__in=[link.course_id for link in links],
+                cycle=enrolment.cycle,
             ).values_list("course_id", flat=True)
         )
 

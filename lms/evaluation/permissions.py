@@ -43,7 +43,9 @@ def evaluation_refusal(
     decision = may_learn(user, course, request=request, enrolment=enrolment)
     if not decision:
         return decision.reason
-    if EvaluationReceipt.objects.filter(user=user, course=course).exists():
+    if EvaluationReceipt.objects.filter(
+        user=user, course=course, cycle=enrolment.cycle
+    ).exists():
         return ALREADY_SENT
     progress = lesson_progress(enrolment=enrolment)
     if progress.done < progress.total:

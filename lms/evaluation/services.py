@@ -89,7 +89,7 @@ def submit_evaluation(*, enrolment: Enrolment, answers: Mapping[str, object]) ->
     try:
         with transaction.atomic():
             EvaluationReceipt.objects.create(
-                user=locked.user, course=course, sent_on=today
+                user=locked.user, course=course, sent_on=today, cycle=locked.cycle
             )
     except IntegrityError:
         raise EvaluationRefused(ALREADY_SENT) from None

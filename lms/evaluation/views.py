@@ -59,7 +59,9 @@ def evaluation_form_view(request, course_id: int):
     course = get_object_or_404(
         CoursePage.objects.live().select_related("trainer"), pk=course_id
     )
-    enrolment = Enrolment.objects.filter(user=request.user, course=course).first()
+    enrolment = (
+        Enrolment.objects.current().filter(user=request.user, course=course).first()
+    )
     reason = evaluation_refusal(
         request.user, course, enrolment=enrolment, request=request
     )

@@ -32,7 +32,8 @@ class TranscriptRow:
 
     @property
     def certificate_ok(self) -> bool:
-        return getattr(self.certificate, "status", "") == "valid"
+        """Valid and not past its end date (an expired one shows as expired)."""
+        return getattr(self.certificate, "shown_status", "") == "valid"
 
 
 @dataclass(frozen=True)

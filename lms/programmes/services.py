@@ -21,7 +21,7 @@ from django.utils import timezone
 from certificates.models import Certificate
 from certificates.services import PathCourse, issue_path_certificate
 from courses.models import Enrolment
-from courses.services import enrol_many
+from courses.services import enrol_many, renew_many
 from lms.accounts.models import AsnProfile, User
 from lms.accounts.scope import profiles_in_scope
 from lms.audit.services import record_event
@@ -147,20 +147,28 @@ def _assign(
         ignore_conflicts=True,
     )
     new = list(people)
-    _enrol_courses(programme=programme, user_ids=new, due_on=due_on)
+    _enrol_courses(
+        programme=programme, user_ids=new, due_on=due_on, renewal=bool(renewal_of)
+    )
     return len(new)
 
 
 def _enrol_courses(
-    *, programme: Programme, user_ids: list[int], due_on: datetime.date | None
+    *,
+    programme: Programme,
+    user_ids: list[int],
+    due_on: datetime.date | None,
+    renewal: bool = False,
 ) -> None:
     """Enrol in every course, or only the first one of an ordered programme (the
-    next opens when the one before is complete: ``note_course_completed``)."""
+    next opens when the one before is complete: ``note_course_completed``). A
+    renewal gives a course already completed again: a new enrolment cycle."""
     items = list(programme.items.select_related("course"))
     if programme.ordered:
         items = items[:1]
+    give = renew_many if renewal else enrol_many
     for item in items:
-        enrol_many(user_ids=user_ids, course=item.course.specific, deadline=due_on)
+        give(user_ids=user_ids, course=item.course.specific, deadline=due_on)
 
 
 @transaction.atomic
@@ -278,8 +286,11 @@ def complete_if_done(*, assignment: ProgrammeAssignment) -> bool:
             if programme.ordered:
                 following = [i for i in items if i.course_id not in done][:1]
                 user_ids = [locked.user_id]
+                # A renewal's next course, completed in an earlier cycle, is
+                # given again; for a first cycle it was never completed.
+                give = renew_many if locked.renewal_of_id else enrol_many
                 for item in following:
-                    enrol_many(
+                    give(
                         user_ids=user_ids,
                         course=item.course.specific,
                         deadline=locked.due_on,
@@ -368,9 +379,15 @@ def renew_expiring(*, today: datetime.date | None = None) -> int:
             cycle=cycle,
             renewal_of={a.user_id: a for a in assignments},
         )
-        # A renewal is due when the certificate it renews ends.
+        # A renewal is due when the certificate it renews ends, and so are the
+        # courses it gave (their cycle under way).
+        path_courses = path.items.values("course_id")
         for assignment in assignments:
+            ends = _ends(assignment)
             ProgrammeAssignment.objects.filter(
                 programme=path, user_id=assignment.user_id, cycle=cycle
-            ).update(due_on=_ends(assignment))
+            ).update(due_on=ends)
+            Enrolment.objects.current().in_progress().filter(
+                user_id=assignment.user_id, course_id__in=path_courses
+            ).update(deadline=ends)
     return count

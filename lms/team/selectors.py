@@ -84,7 +84,8 @@ def team_of(
     ids = [profile.user_id for profile in profiles]
     enrolments: dict[int, list[Enrolment]] = {}
     for enrolment in (
-        Enrolment.objects.filter(user__in=ids)
+        Enrolment.objects.current()
+        .filter(user__in=ids)
         .select_related("course")
         .order_by("status", "deadline", "-enrolled_at")
     ):

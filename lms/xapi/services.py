@@ -180,7 +180,11 @@ def record_course_completed(*, enrolment: Enrolment) -> None:
 
 def _attempt_context(attempt: Attempt) -> tuple[CoursePage, Enrolment | None]:
     course = attempt.quiz.get_course()
-    enrolment = Enrolment.objects.filter(user_id=attempt.user_id, course=course).first()
+    enrolment = (
+        Enrolment.objects.current()
+        .filter(user_id=attempt.user_id, course=course)
+        .first()
+    )
     return course, enrolment
 
 

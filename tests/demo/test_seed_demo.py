@@ -135,3 +135,20 @@ def test_seed_demo_has_the_programme_assigned_by_rule_in_every_state():
     )
     assert expiring.renewals.exists()
     assert expiring.reminders.filter(days_before=30).exists()
+
+
+def test_the_expiring_holder_takes_the_programme_s_courses_again():
+    """staf03's programme certificate expires soon: her courses start a second
+    cycle (to do), while the first cycle's completions stay on record."""
+    from courses.models import Enrolment
+
+    current = Enrolment.objects.current().filter(user__email="staf03@sigap.test")
+    renewed = current.filter(cycle=2)
+    assert renewed.count() == 5
+    assert not renewed.filter(status=Enrolment.Status.COMPLETED).exists()
+    assert (
+        Enrolment.objects.filter(user__email="staf03@sigap.test", cycle=1)
+        .completed()
+        .count()
+        >= 5
+    )

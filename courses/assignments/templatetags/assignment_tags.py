@@ -18,8 +18,12 @@ CSRF_PLACEHOLDER = "sigap-csrf-token-placeholder"
 
 def _render_panels(*, lesson, user, outline) -> str:
     panels = []
+    enrolment = outline.enrolment
     for item in lesson_panels(
-        user=user, lesson=lesson, standing=outline.parts.get("assignments", [])
+        user=user,
+        lesson=lesson,
+        standing=outline.parts.get("assignments", []),
+        since=enrolment.cycle_started_at if enrolment else None,
     ):
         form = None
         if item.may_submit:

@@ -18,6 +18,12 @@ class AttemptQuerySet(models.QuerySet):
     def for_learner(self, user) -> "AttemptQuerySet":
         return self.filter(user=user)
 
+    def in_cycle(self, enrolment) -> "AttemptQuerySet":
+        """Only the attempts of the enrolment's cycle: a renewal starts empty,
+        the earlier cycles' attempts stay as their record."""
+        since = enrolment.cycle_started_at if enrolment is not None else None
+        return self if since is None else self.filter(started_at__gte=since)
+
 
 class Attempt(models.Model):
     """One learner's attempt at a quiz, with a snapshot of exactly what it showed.

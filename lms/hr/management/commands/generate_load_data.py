@@ -265,7 +265,17 @@ class Command(BaseCommand):
                     )
                     start = done - datetime.timedelta(days=rng.randrange(1, 60))
                     made += 1
-                    yield (user_id, course.pk, "completed", "self", start, done, None)
+                    yield (
+                        user_id,
+                        course.pk,
+                        "completed",
+                        "self",
+                        start,
+                        done,
+                        None,
+                        1,
+                        True,
+                    )
 
         columns = [
             "user_id",
@@ -275,6 +285,8 @@ class Command(BaseCommand):
             "enrolled_at",
             "completed_at",
             "deadline",
+            "cycle",
+            "is_current",
         ]
         if connection.vendor == "postgresql":
             self._copy("courses_enrolment", columns, rows())
