@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from courses.models import CoursePage
 from courses.permissions import LearningRefused
 from lms.audit.services import record_event
+from lms.ratelimit import rate_limited
 
 from .client import PlatformError
 from .keys import public_jwks, rotate_key
@@ -45,6 +46,7 @@ def _refused(request, error: LaunchRefused):
 @csrf_exempt
 @never_cache
 @require_http_methods(["GET", "POST"])
+@rate_limited("SIGAP_LTI_RATE_LIMIT", group="lti")
 def login_initiation(request):
     params = request.POST if request.method == "POST" else request.GET
     try:
@@ -57,6 +59,7 @@ def login_initiation(request):
 @csrf_exempt
 @never_cache
 @require_POST
+@rate_limited("SIGAP_LTI_RATE_LIMIT", group="lti")
 def launch(request):
     try:
         checked = validate_launch(

@@ -9,6 +9,7 @@ import time
 from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.core.cache.backends.redis import RedisCache
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -61,9 +62,30 @@ def _redis_count(
     return results[1], (None if raw is None else redis_loads(backend, raw))
 
 
-def rate_limited(setting: str, *, group: str, read=None):
+def too_many(request, *, period: int) -> HttpResponse:
+    """The 429 page, with when to try again."""
+    response = render(
+        request,
+        "rate_limited.html",
+        {"message": _("Terlalu banyak permintaan. Coba lagi sebentar lagi.")},
+        status=429,
+    )
+    response["Retry-After"] = str(period)
+    return response
+
+
+def _source(request, per_user: bool) -> str:
+    user = getattr(request, "user", None)
+    if per_user and user is not None and user.is_authenticated:
+        return f"u{user.pk}"
+    return rate_limit_source(request)
+
+
+def rate_limited(setting: str, *, group: str, read=None, per_user: bool = False):
     """Answer 429 to a client calling the view more often than the setting allows.
 
+    ``per_user``: count per signed-in person instead of per client address (a
+    button that sends e-mail, where a whole office shares one address).
     ``read(request, *args, **kwargs)`` may name a cache key the view will want:
     it is fetched with the count and handed over as ``request.sigap_prefetched``.
     """
@@ -74,7 +96,7 @@ def rate_limited(setting: str, *, group: str, read=None):
             limit, period = parse_rate(getattr(settings, setting))
             key = read(request, *args, **kwargs) if read else None
             allowed, value = hit(
-                f"{group}:{rate_limit_source(request)}",
+                f"{group}:{_source(request, per_user)}",
                 limit=limit,
                 period=period,
                 read=key,
@@ -82,20 +104,36 @@ def rate_limited(setting: str, *, group: str, read=None):
             if key:
                 request.sigap_prefetched = {key: value}
             if not allowed:
-                response = render(
-                    request,
-                    "certificates/rate_limited.html",
-                    {
-                        "message": _(
-                            "Terlalu banyak permintaan. Coba lagi sebentar lagi."
-                        )
-                    },
-                    status=429,
-                )
-                response["Retry-After"] = str(period)
-                return response
+                return too_many(request, period=period)
             return view(request, *args, **kwargs)
 
         return wrapped
 
     return decorator
+
+
+# --- secrets in links ---------------------------------------------------------------
+# A link that carries its own secret (the calendar feed key, an e-mail's opt-out
+# token) is checked without a sign-in. Only the wrong ones are counted: calendar
+# services fetch thousands of good feeds from a few addresses, a guesser's
+# addresses fetch wrong ones. Past the limit the client gets 429 for every
+# secret, right ones too, so the answer tells a guesser nothing.
+
+
+def _miss_key(request) -> tuple[str, int, int]:
+    limit, period = parse_rate(settings.SIGAP_SECRET_LINK_MISS_RATE)
+    window = int(time.time() // period)
+    return f"sigap:rl:secret-miss:{rate_limit_source(request)}:{window}", limit, period
+
+
+def secret_misses_exceeded(request) -> HttpResponse | None:
+    """The 429 answer when this client guessed wrong too often; else None."""
+    cache_key, limit, period = _miss_key(request)
+    count = cache.get(cache_key) or 0
+    return too_many(request, period=period) if int(count) >= limit else None
+
+
+def count_secret_miss(request) -> None:
+    """One wrong secret from this client."""
+    _cache_key, limit, period = _miss_key(request)
+    hit("secret-miss:" + rate_limit_source(request), limit=limit, period=period)
