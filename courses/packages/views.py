@@ -117,7 +117,7 @@ def commit_view(request, page_id: int):
         return JsonResponse({"result": False, "errorCode": 101}, status=400)
     try:
         commit_runtime(attempt=attempt, body=request.body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # deep nesting too
         return JsonResponse({"result": False, "errorCode": 101}, status=400)
     return JsonResponse({"result": True, "errorCode": 0})
 
@@ -237,7 +237,7 @@ def cmi5_statements_view(request, registration: uuid.UUID):
         return _xapi(JsonResponse({"error": "too large"}, status=413))
     try:
         body = json.loads(request.body.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # deep nesting too
         return _xapi(JsonResponse({"error": "not JSON"}, status=400))
     statements = body if isinstance(body, list) else [body]
     statement_id = None
