@@ -117,3 +117,20 @@ def test_hr_send_now_is_limited_per_officer(unit, settings):
     client = client_as(make_hr_officer(unit))
     statuses = [client.post(reverse("hr:reminders_send")).status_code for _ in range(3)]
     assert statuses == [302, 302, 429]
+
+
+def test_a_refused_lti_login_keeps_no_more_than_a_line_of_what_was_sent(db):
+    from lms.audit.models import AuditEvent
+
+    response = Client().post(
+        "/lti/login/",
+        {
+            "iss": "https://x.example/" + "a" * 100_000,
+            "login_hint": "1",
+            "target_link_uri": "x",
+        },
+    )
+
+    assert response.status_code == 400
+    event = AuditEvent.objects.get(action="lti.launch_refused")
+    assert len(str(event.data)) < 2_000
