@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms.ics import calendar
-from lms.ratelimit import count_secret_miss, secret_misses_exceeded
+from lms.ratelimit import refuse_secret_miss
 
 from . import agenda
 from .dashboard import dashboard_sections
@@ -155,11 +155,10 @@ def agenda_calendar_view(request):
 def agenda_feed_view(request, key: str):
     """The learner's agenda as an iCalendar feed. No sign-in (a calendar app has
     none): the key in the address is the person's own (``agenda.feed_key``)."""
-    if refused := secret_misses_exceeded(request):
-        return refused
     user = agenda.user_from_feed_key(key)
     if user is None:
-        count_secret_miss(request)
+        if refused := refuse_secret_miss(request):
+            return refused
         raise Http404
     body = calendar(
         agenda.feed_events(agenda.agenda(user=user)),

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from courses.models import CoursePage, LessonPage
 from lms.accounts.middleware import staff_area
 from lms.numbers import parse_int
-from lms.ratelimit import count_secret_miss, secret_misses_exceeded
+from lms.ratelimit import refuse_secret_miss
 
 from . import permissions, selectors, services
 from .forms import PostForm, ReasonForm, ThreadForm
@@ -365,11 +365,10 @@ def digest_preference(request):
 def digest_opt_out(request, token: str):
     """The link in the digest e-mail: a confirmation page (GET changes nothing,
     for mail scanners), one button (POST)."""
-    if refused := secret_misses_exceeded(request):
-        return refused
     user = services.user_from_opt_out_token(token)
     if user is None:
-        count_secret_miss(request)
+        if refused := refuse_secret_miss(request):
+            return refused
         raise Http404(_("Tautan tidak sah."))
     done = False
     if request.method == "POST":

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from courses.models import Enrolment
 from lms.accounts.models import AsnProfile
-from lms.ratelimit import count_secret_miss, rate_limited, secret_misses_exceeded
+from lms.ratelimit import rate_limited, refuse_secret_miss
 
 from . import services
 from .permissions import has_team
@@ -87,11 +87,10 @@ def digest_preference(request):
 def digest_opt_out(request, token: str):
     """The link in the digest e-mail: a confirmation page (GET, so that mail
     scanners following links change nothing), one button (POST)."""
-    if refused := secret_misses_exceeded(request):
-        return refused
     user = services.user_from_opt_out_token(token)
     if user is None:
-        count_secret_miss(request)
+        if refused := refuse_secret_miss(request):
+            return refused
         raise Http404(_("Tautan tidak sah."))
     done = False
     if request.method == "POST":
