@@ -10,6 +10,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
+from lms.ratelimit import rate_limited
+
 from .credentials import (
     MEDIA_TYPE,
     CredentialError,
@@ -23,7 +25,6 @@ from .credentials import (
 from .forms import CredentialCheckForm
 from .models import Certificate
 from .permissions import can_get_credential
-from .ratelimit import rate_limited
 from .vc_keys import did_document, jwks, published_keys
 
 PUBLIC_MAX_AGE = 300

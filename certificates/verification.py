@@ -57,7 +57,7 @@ def cached_page(request, code: str) -> bytes | None:
     if key is None:
         return None
     prefetched = getattr(request, "sigap_prefetched", {})
-    if key in prefetched:  # read with the rate limit's count (``ratelimit.hit``)
+    if key in prefetched:  # read with the rate limit's count (``lms.ratelimit.hit``)
         return prefetched[key]
     return _cache().get(key)
 

@@ -17,6 +17,7 @@ from courses.models import CoursePage
 from lms.accounts.middleware import staff_area, staff_mfa_redirect
 from lms.audit.services import record_event
 from lms.private_files import serve_private_file
+from lms.ratelimit import rate_limited
 
 from .badges import open_badge_credential
 from .bundles import start_bundle
@@ -32,7 +33,6 @@ from .permissions import (
     course_certificates_for,
     courses_with_certificates_for,
 )
-from .ratelimit import rate_limited
 from .services import (
     CODE_PATTERN,
     CertificateError,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms.ics import calendar
+from lms.ratelimit import refuse_secret_miss
 
 from . import agenda
 from .dashboard import dashboard_sections
@@ -156,6 +157,8 @@ def agenda_feed_view(request, key: str):
     none): the key in the address is the person's own (``agenda.feed_key``)."""
     user = agenda.user_from_feed_key(key)
     if user is None:
+        if refused := refuse_secret_miss(request):
+            return refused
         raise Http404
     body = calendar(
         agenda.feed_events(agenda.agenda(user=user)),

@@ -3,24 +3,36 @@ folded as the RFC says. Used by a live session's ``.ics`` and the learner's agen
 feed; shared infrastructure (imports no app)."""
 
 import datetime
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
 
+# Control characters other than a line break (which TEXT escapes as \n) have no
+# place in a content line (RFC 5545 3.1): dropped, as every line break in a value
+# that is not TEXT (a URL, a UID), so no value can start a property of its own.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+LINE_BREAKS = re.compile(r"[\r\n\u0085\u2028\u2029]")
+
+
+def plain_value(value: str) -> str:
+    """A value that is not TEXT (URI, UID): no control character, no line break."""
+    return LINE_BREAKS.sub("", CONTROL.sub("", value))
+
 
 def escape_text(value: str) -> str:
     """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line
-    breaks escaped."""
-    return (
-        value.replace("\\", "\\\\")
+    breaks escaped, other control characters dropped."""
+    escaped = (
+        CONTROL.sub("", value)
+        .replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
+        .replace("\r\n", "\n")
     )
+    return LINE_BREAKS.sub("\\\\n", escaped)
 
 
 def fold(line: str) -> str:
@@ -65,7 +77,7 @@ class Event:
     def lines(self, *, now: datetime.datetime) -> list[str]:
         lines = [
             "BEGIN:VEVENT",
-            f"UID:{self.uid}@{host()}",
+            f"UID:{plain_value(self.uid)}@{host()}",
             f"DTSTAMP:{utc_stamp(now)}",
         ]
         if isinstance(self.start, datetime.datetime):
@@ -84,7 +96,7 @@ class Event:
         if self.location:
             lines.append(f"LOCATION:{escape_text(self.location)}")
         if self.url:
-            lines.append(f"URL:{self.url}")
+            lines.append(f"URL:{plain_value(self.url)}")
         lines.append("END:VEVENT")
         return lines
 
@@ -96,7 +108,7 @@ def calendar(
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        f"PRODID:{product}",
+        f"PRODID:{plain_value(product)}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
     ]

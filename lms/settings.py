@@ -755,6 +755,13 @@ if SIGAP_BSRE_TIMEOUT <= 0:
         "SIGAP_BSRE_TIMEOUT harus positif (SIGAP_BSRE_TIMEOUT must be positive)."
     )
 SIGAP_VERIFY_RATE_LIMIT = os.environ.get("SIGAP_VERIFY_RATE_LIMIT", "60/m")
+# Other per-client and per-person limits (n/s, n/m, n/h; lms/ratelimit.py, 429 past
+# them): wrong secrets in links without sign-in (calendar feed key, e-mail opt-out
+# tokens; only the wrong ones count), the LTI login and launch (anonymous, each
+# login writes a state row), and buttons that send e-mail (per person).
+SIGAP_SECRET_LINK_MISS_RATE = os.environ.get("SIGAP_SECRET_LINK_MISS_RATE", "30/m")
+SIGAP_LTI_RATE_LIMIT = os.environ.get("SIGAP_LTI_RATE_LIMIT", "120/m")
+SIGAP_EMAIL_BUTTON_RATE = os.environ.get("SIGAP_EMAIL_BUTTON_RATE", "30/h")
 # Seconds the verification page's HTML is kept in the shared cache (0: never); a
 # change to the certificate forgets it at once (certificates/verification.py).
 SIGAP_VERIFY_PAGE_SECONDS = int(os.environ.get("SIGAP_VERIFY_PAGE_SECONDS", "300"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import math
 import secrets
 import uuid
 import zipfile
@@ -142,10 +143,13 @@ def flatten(data, prefix: str = "") -> dict[str, str]:
 
 
 def _float(value) -> float | None:
+    """A number the runtime reported; None for anything else, NaN and infinity
+    included (NaN slipped through the clamp to -1..1 as a full score)."""
     try:
-        return float(value)
-    except (TypeError, ValueError):
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
         return None
+    return number if math.isfinite(number) else None
 
 
 def _scorm_statuses(standard: str, cmi: dict[str, str]):
@@ -316,20 +320,26 @@ class StatementRefused(ValueError):
     """A statement a cmi5 AU may not store for this registration."""
 
 
+def _part(value) -> dict:
+    """A part of a statement that must be an object; {} when it is anything else
+    (an AU's string or list there is refused by the checks, not a server error)."""
+    return value if isinstance(value, dict) else {}
+
+
 def _check_statement(attempt: PackageAttempt, statement, actor: dict) -> None:
     if not isinstance(statement, dict):
         raise StatementRefused("statement is not an object")
     if statement.get("actor") != actor:
         raise StatementRefused("actor does not match the launch")
-    context = statement.get("context") or {}
+    context = _part(statement.get("context"))
     if context.get("registration") != str(attempt.registration):
         raise StatementRefused("registration does not match the launch")
-    verb = (statement.get("verb") or {}).get("id")
+    verb = _part(statement.get("verb")).get("id")
     if not isinstance(verb, str) or not verb:
         raise StatementRefused("statement has no verb")
     if (
         verb in VERBS.values()
-        and (statement.get("object") or {}).get("id") != attempt.package.activity_id
+        and _part(statement.get("object")).get("id") != attempt.package.activity_id
     ):
         raise StatementRefused("object is not the AU")
 
@@ -360,7 +370,7 @@ def store_cmi5_statements(
         ids.append(str(sid))
         if not created:
             continue
-        result = statement.get("result") or {}
+        result = _part(statement.get("result"))
         if verb == VERBS["completed"]:
             locked.completion_status = "completed"
         elif verb in (VERBS["passed"], VERBS["failed"]):
@@ -368,7 +378,7 @@ def store_cmi5_statements(
                 locked.success_status = (
                     "passed" if verb == VERBS["passed"] else "failed"
                 )
-            scaled = _float((result.get("score") or {}).get("scaled"))
+            scaled = _float(_part(result.get("score")).get("scaled"))
             if scaled is not None:
                 locked.score_scaled = max(-1.0, min(1.0, scaled))
     locked.save()

@@ -117,7 +117,7 @@ def commit_view(request, page_id: int):
         return JsonResponse({"result": False, "errorCode": 101}, status=400)
     try:
         commit_runtime(attempt=attempt, body=request.body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # deep nesting too
         return JsonResponse({"result": False, "errorCode": 101}, status=400)
     return JsonResponse({"result": True, "errorCode": 0})
 
@@ -209,6 +209,11 @@ def cmi5_fetch_view(request, registration: uuid.UUID, code: str):
     return JsonResponse({"auth-token": token})
 
 
+def _not_json(constant: str):
+    """NaN and Infinity: Python reads them, JSON (and the database) does not."""
+    raise ValueError(constant)
+
+
 def _authorised(request, registration) -> PackageAttempt:
     attempt = attempt_for_token(
         registration=registration,
@@ -236,8 +241,8 @@ def cmi5_statements_view(request, registration: uuid.UUID):
     if len(request.body) > MAX_STATEMENT_BYTES:
         return _xapi(JsonResponse({"error": "too large"}, status=413))
     try:
-        body = json.loads(request.body.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
+        body = json.loads(request.body.decode("utf-8"), parse_constant=_not_json)
+    except (ValueError, UnicodeDecodeError, RecursionError):  # deep nesting too
         return _xapi(JsonResponse({"error": "not JSON"}, status=400))
     statements = body if isinstance(body, list) else [body]
     statement_id = None

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from courses.models import CoursePage, LessonPage
 from lms.accounts.middleware import staff_area
 from lms.numbers import parse_int
+from lms.ratelimit import refuse_secret_miss
 
 from . import permissions, selectors, services
 from .forms import PostForm, ReasonForm, ThreadForm
@@ -366,6 +367,8 @@ def digest_opt_out(request, token: str):
     for mail scanners), one button (POST)."""
     user = services.user_from_opt_out_token(token)
     if user is None:
+        if refused := refuse_secret_miss(request):
+            return refused
         raise Http404(_("Tautan tidak sah."))
     done = False
     if request.method == "POST":

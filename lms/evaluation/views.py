@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -163,7 +164,10 @@ def results_download(request, course_id: int, *, fmt: str):
             buffer, results_header(), results_rows(results), sheet_name="evaluasi"
         )
         response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    # The course code is typed by its trainer: quoted (or RFC 5987) by Django.
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"{filename}.{fmt}"
+    )
     response["Cache-Control"] = "no-store"
     return response
 

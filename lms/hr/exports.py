@@ -303,16 +303,23 @@ def _recap_rows(people, totals: dict, filters: HrFilters, statuses) -> Iterator[
         ]
 
 
+def _neutralised(row) -> list:
+    return [neutralise(cell) for cell in row]
+
+
 def csv_chunks(header: list[str], rows: Iterable[list], *, every: int = 500):
-    """CSV text in chunks: the header at once, then every ``every`` rows."""
+    """CSV text in chunks: the header at once, then every ``every`` rows.
+
+    Every text cell is neutralised here, whatever the export: a row builder that
+    forgets one (the programme report did) cannot open a formula in Excel."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
+    writer.writerow(_neutralised(header))
     yield buffer.getvalue()
     buffer.seek(0)
     buffer.truncate()
     for index, row in enumerate(rows, start=1):
-        writer.writerow(row)
+        writer.writerow(_neutralised(row))
         if index % every == 0:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -338,10 +345,10 @@ def write_xlsx(
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_name)
-    sheet.append(header)
+    sheet.append(_neutralised(header))
     count = 0
     for count, row in enumerate(rows, start=1):
-        sheet.append(row)
+        sheet.append(_neutralised(row))  # every text cell, as in ``csv_chunks``
         if progress is not None and count % CHUNK_SIZE == 0:
             progress(count)
     workbook.save(target)

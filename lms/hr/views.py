@@ -24,6 +24,7 @@ from courses.models import Enrolment
 from lms.accounts import scope
 from lms.audit.services import record_event
 from lms.private_files import serve_private_file
+from lms.ratelimit import rate_limited
 
 from . import erasure, reports, selectors, services, siasn_sync
 from . import exports as exports_module
@@ -242,6 +243,7 @@ def reminders(request):
 
 @require_POST
 @hr_required
+@rate_limited("SIGAP_EMAIL_BUTTON_RATE", group="hr-send-now", per_user=True)
 def reminders_send(request):
     """*Kirim sekarang*: the due reminders of the officer's scope, now (never
     twice: what the job already sent is not due any more, and vice versa)."""

@@ -333,7 +333,8 @@ def record_refusal(*, error: LaunchRefused, request=None) -> None:
         action="lti.launch_refused",
         request=request,
         reason=error.code,
-        message=error.message,
+        # Both carry what the caller sent (an issuer of megabytes, say).
+        message=error.message[:500],
         issuer=error.issuer[:255],
     )
 

@@ -32,6 +32,7 @@ from courses.models import CoursePage
 from courses.permissions import LearningRefused
 from lms.audit.services import record_event
 from lms.numbers import parse_int
+from lms.ratelimit import rate_limited
 
 from .client import PlatformError
 from .keys import public_jwks, rotate_key
@@ -100,6 +101,7 @@ def _picker(request, row: LtiDeepLinkRequest, *, error: str = ""):
 @csrf_exempt
 @never_cache
 @require_http_methods(["GET", "POST"])
+@rate_limited("SIGAP_LTI_RATE_LIMIT", group="lti")
 def login_initiation(request):
     params = request.POST if request.method == "POST" else request.GET
     try:
@@ -112,6 +114,7 @@ def login_initiation(request):
 @csrf_exempt
 @never_cache
 @require_POST
+@rate_limited("SIGAP_LTI_RATE_LIMIT", group="lti")
 def launch(request):
     try:
         checked = validate_launch(

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from courses.models import Enrolment
 from lms.accounts.models import AsnProfile
+from lms.ratelimit import rate_limited, refuse_secret_miss
 
 from . import services
 from .permissions import has_team
@@ -34,6 +35,7 @@ def index(request):
 
 @require_POST
 @login_required
+@rate_limited("SIGAP_EMAIL_BUTTON_RATE", group="team-nudge", per_user=True)
 def nudge(request, enrolment_id: int):
     """*Ingatkan*: one team member, one course (not completed)."""
     enrolment = (
@@ -87,6 +89,8 @@ def digest_opt_out(request, token: str):
     scanners following links change nothing), one button (POST)."""
     user = services.user_from_opt_out_token(token)
     if user is None:
+        if refused := refuse_secret_miss(request):
+            return refused
         raise Http404(_("Tautan tidak sah."))
     done = False
     if request.method == "POST":

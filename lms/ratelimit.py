@@ -9,6 +9,7 @@ import time
 from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.core.cache.backends.redis import RedisCache
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -61,9 +62,30 @@ def _redis_count(
     return results[1], (None if raw is None else redis_loads(backend, raw))
 
 
-def rate_limited(setting: str, *, group: str, read=None):
+def too_many(request, *, period: int) -> HttpResponse:
+    """The 429 page, with when to try again."""
+    response = render(
+        request,
+        "rate_limited.html",
+        {"message": _("Terlalu banyak permintaan. Coba lagi sebentar lagi.")},
+        status=429,
+    )
+    response["Retry-After"] = str(period)
+    return response
+
+
+def _source(request, per_user: bool) -> str:
+    user = getattr(request, "user", None)
+    if per_user and user is not None and user.is_authenticated:
+        return f"u{user.pk}"
+    return rate_limit_source(request)
+
+
+def rate_limited(setting: str, *, group: str, read=None, per_user: bool = False):
     """Answer 429 to a client calling the view more often than the setting allows.
 
+    ``per_user``: count per signed-in person instead of per client address (a
+    button that sends e-mail, where a whole office shares one address).
     ``read(request, *args, **kwargs)`` may name a cache key the view will want:
     it is fetched with the count and handed over as ``request.sigap_prefetched``.
     """
@@ -74,7 +96,7 @@ def rate_limited(setting: str, *, group: str, read=None):
             limit, period = parse_rate(getattr(settings, setting))
             key = read(request, *args, **kwargs) if read else None
             allowed, value = hit(
-                f"{group}:{rate_limit_source(request)}",
+                f"{group}:{_source(request, per_user)}",
                 limit=limit,
                 period=period,
                 read=key,
@@ -82,20 +104,28 @@ def rate_limited(setting: str, *, group: str, read=None):
             if key:
                 request.sigap_prefetched = {key: value}
             if not allowed:
-                response = render(
-                    request,
-                    "certificates/rate_limited.html",
-                    {
-                        "message": _(
-                            "Terlalu banyak permintaan. Coba lagi sebentar lagi."
-                        )
-                    },
-                    status=429,
-                )
-                response["Retry-After"] = str(period)
-                return response
+                return too_many(request, period=period)
             return view(request, *args, **kwargs)
 
         return wrapped
 
     return decorator
+
+
+# --- secrets in links ---------------------------------------------------------------
+# A link that carries its own secret (the calendar feed key, an e-mail's opt-out
+# token) is checked without a sign-in. Only the wrong ones are counted, and only
+# they are refused past the limit: calendar services fetch thousands of people's
+# feeds from a few shared addresses, and someone subscribing bogus feed addresses
+# there must not cost everyone else their feed. The secrets are 160 bits or more:
+# the limit bounds the noise, guessing was never the way in.
+
+
+def refuse_secret_miss(request) -> HttpResponse | None:
+    """Count one wrong secret from this client: the 429 answer once it is past
+    ``SIGAP_SECRET_LINK_MISS_RATE``, else None (answer the miss as usual)."""
+    limit, period = parse_rate(settings.SIGAP_SECRET_LINK_MISS_RATE)
+    allowed, _value = hit(
+        f"secret-miss:{rate_limit_source(request)}", limit=limit, period=period
+    )
+    return None if allowed else too_many(request, period=period)
