@@ -90,6 +90,12 @@ class DueReminder:
     context: dict
     link: str
     claim: Callable[[datetime.datetime], bool] = field(compare=False, repr=False)
+    # The enrolment a course-deadline reminder is about.
+    enrolment_id: int | None = None
+    # Enrolments past their deadline this reminder speaks for (a programme's
+    # overdue reminder covers its courses): their own reminders are not sent
+    # beside it, and are recorded as sent with it.
+    covers: tuple[int, ...] = ()
 
     @property
     def name(self) -> str:
@@ -214,7 +220,10 @@ def due_reminders(
     due += _certificate_expiring(now=now, people=people)
     for more in run_steps("SIGAP_REMINDER_STEPS", now=now, people=people):
         due += more
-    return due
+    # One message per thing to do: a course whose deadline is its programme's
+    # is reminded by the programme's reminder, not once more on its own.
+    covered = {enrolment for reminder in due for enrolment in reminder.covers}
+    return [reminder for reminder in due if reminder.enrolment_id not in covered]
 
 
 def send_reminders(
@@ -238,8 +247,23 @@ def send_reminders(
                 context=reminder.context,
                 link=reminder.link,
             )
+            _record_covered(reminder, now)
         run.sent[reminder.kind] += 1
     return run
+
+
+def _record_covered(reminder: DueReminder, now: datetime.datetime) -> None:
+    """The course deadlines ``reminder`` spoke for count as reminded with it."""
+    if reminder.covers:
+        ReminderLog.objects.bulk_create(
+            ReminderLog(
+                user=reminder.user,
+                enrolment_id=enrolment_id,
+                kind=ReminderLog.Kind.PAST_DEADLINE,
+                sent_at=now,
+            )
+            for enrolment_id in reminder.covers
+        )
 
 
 def send_due_reminders(
@@ -432,6 +456,7 @@ def _past_deadline(*, now, since, people) -> list[DueReminder]:
             },
             link=my_courses_url,
             claim=_claim_deadline(enrolment, since),
+            enrolment_id=enrolment.pk,
         )
         for enrolment in enrolments
     ]

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from certificates.models import Certificate
+from courses.models import Enrolment
 from lms.emails import absolute_url
 from lms.hr.reminders import (
     CERTIFICATE_REMINDER_DAYS,
@@ -44,6 +45,20 @@ def due_reminders(*, now: datetime.datetime, people: QuerySet | None) -> list:
     today = timezone.localdate(now)
     return _due_dates(today=today, people=people) + certificate_reminders(
         today=today, people=people
+    )
+
+
+def _overdue_courses(
+    assignment: ProgrammeAssignment, today: datetime.date
+) -> tuple[int, ...]:
+    """The person's enrolments in the programme's courses that are past their
+    deadline: the programme's overdue reminder speaks for them."""
+    courses = assignment.programme.items.values("course_id")
+    return tuple(
+        Enrolment.objects.current()
+        .in_progress()
+        .filter(user=assignment.user, course_id__in=courses, deadline__lt=today)
+        .values_list("pk", flat=True)
     )
 
 
@@ -108,6 +123,7 @@ def _due_dates(*, today: datetime.date, people: QuerySet | None) -> list:
                 },
                 link=my_courses_url,
                 claim=_claim_due(assignment, kind),
+                covers=_overdue_courses(assignment, today) if overdue else (),
             )
         )
     return reminders

@@ -64,8 +64,7 @@ def _certify(assignment, courses, *, days_left: int) -> datetime.date:
 
 
 def _programme_mails(user):
-    """E-mails to ``user`` about the programme itself (its courses' own deadline
-    reminders, which go too, are the courses')."""
+    """E-mails to ``user`` about the programme itself."""
     return [
         m
         for m in mail.outbox
@@ -95,6 +94,21 @@ def test_a_programme_due_date_is_reminded_a_week_before_and_once_overdue(assigne
     soon, overdue = _programme_mails(assigned.user)
     assert due.strftime("%d-%m-%Y") in soon.subject
     assert "telah lewat" in overdue.subject
+
+
+def test_an_overdue_programme_is_one_message_not_one_per_course(assigned):
+    """The programme's courses carry its due date: once it has passed, the
+    person gets the programme's reminder, not one more per course beside it,
+    that day or in the days after."""
+    day = assigned.due_on + datetime.timedelta(days=1)
+    mail.outbox.clear()
+    send_due_reminders(now=morning(day))
+    to_person = [m for m in mail.outbox if m.to == [assigned.user.email]]
+    assert len(to_person) == 1
+    assert "telah lewat" in to_person[0].subject
+    for later in range(2, 5):
+        send_due_reminders(now=morning(assigned.due_on + datetime.timedelta(later)))
+    assert [m for m in mail.outbox if m.to == [assigned.user.email]] == to_person
 
 
 def test_a_due_date_reminder_goes_even_to_someone_who_opted_out(assigned):
