@@ -15,8 +15,9 @@ from tests.factories import UserFactory, client_as
 pytestmark = pytest.mark.django_db
 
 
-def _launch(client, lesson):
-    response = client.post(f"/paket/{lesson.pk}/mulai/")
+def _launch(client, lesson, unit: int | None = None):
+    data = {"unit": str(unit)} if unit is not None else {}
+    response = client.post(f"/paket/{lesson.pk}/mulai/", data)
     assert response.status_code == 200
     html = response.content.decode()
     runtime = json.loads(
@@ -86,7 +87,9 @@ def test_runtime_data_is_stored_and_the_next_launch_resumes(learner, scorm_lesso
     assert runtime["cmi"]["suspend_data"] == '{"s1":"b"}'
 
 
-def test_passing_the_sco_completes_the_course(learner, scorm_lesson):
+def test_passing_one_sco_is_not_enough_and_both_complete_the_course(
+    learner, scorm_lesson
+):
     client = client_as(learner)
     _launch(client, scorm_lesson)
     _commit(
@@ -107,8 +110,16 @@ def test_passing_the_sco_completes_the_course(learner, scorm_lesson):
         },
     )
     enrolment.refresh_from_db()
+    assert not enrolment.is_completed  # the second SCO is still to do
+    html, runtime = _launch(client, scorm_lesson, unit=2)
+    assert "penutup/index.html" in re.search(r'data-src="([^"]+)"', html).group(1)
+    assert runtime["commitUrl"] == f"/paket/{scorm_lesson.pk}/runtime/2/"
+    _commit(client, scorm_lesson, {"core": {"lesson_status": "completed"}}, number=2)
+    enrolment.refresh_from_db()
     assert enrolment.is_completed
     attempt = PackageAttempt.objects.get(user=learner)
+    # The lesson's score: the average of the SCOs that reported one (only the
+    # quiz did).
     assert attempt.score_scaled == 1.0
     # The course page lists the lesson as done with its score.
     page = client_as(learner).get(scorm_lesson.get_parent().url).content.decode()
