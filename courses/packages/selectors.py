@@ -198,7 +198,8 @@ def _unit_done(unit: PackageUnit, record: UnitAttempt | None) -> bool:
 def package_player(*, page: PackagePage, request) -> PackageOverview:
     user = request.user
     course = page.get_course()
-    if page.package_id is None:
+    package = page.package
+    if package is None:
         return PackageOverview(can_start=False)
     if may_play_package(user, page, request=request):
         attempt = PackageAttempt.objects.filter(page=page, user=user).first()
@@ -218,11 +219,11 @@ def package_player(*, page: PackagePage, request) -> PackageOverview:
         )
     overview.toc = table_of_contents(
         attempt=overview.attempt,
-        package=page.package,
+        package=package,
         current=overview.attempt.current_unit if overview.attempt else "",
     )
     launchable = [entry for entry in overview.toc if entry.number is not None]
-    overview.units_total = len(page.package.launchable_units())
+    overview.units_total = len(package.launchable_units())
     overview.units_done = sum(1 for entry in launchable if entry.done)
     return overview
 

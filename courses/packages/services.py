@@ -453,7 +453,7 @@ def launch_cmi5(*, record: UnitAttempt, unit: PackageUnit, page: PackagePage) ->
         "packages:file",
         kwargs={"page_id": page.pk, "package_id": locked.package_id, "path": unit.path},
     )
-    extensions = {
+    extensions: dict[str, object] = {
         xapi.EXTENSION + "launchmode": "Normal",
         xapi.EXTENSION + "launchurl": launch_url,
         xapi.EXTENSION + "moveon": unit.move_on or "NotApplicable",

@@ -323,9 +323,9 @@ def _scorm_units(
                     code="missing_resource",
                     params={"item": title[:120], "ref": ref[:120]},
                 )
-            resource_base = posixpath.join(
-                base, _xml_base(resource).strip("/")
-            ).strip("/")
+            resource_base = posixpath.join(base, _xml_base(resource).strip("/")).strip(
+                "/"
+            )
             path, query = _launch_path(
                 resource.get("href"), base=resource_base, names=names, item=title
             )

@@ -1,8 +1,8 @@
 """Demo SCORM and cmi5 lessons for ``seed_demo``: two small packages authored in
 ``demo/packages`` (a SCORM 1.2 package of two SCOs and a cmi5 course of one
-block with two AUs, in Indonesian, about the module's content), zipped and imported through the same checks as a trainer's
-upload, as lessons of *Pelayanan Publik di Masa Krisis*. Idempotent: pages by
-slug."""
+block with two AUs, in Indonesian, about the module's content), zipped and
+imported through the same checks as a trainer's upload, as lessons of
+*Pelayanan Publik di Masa Krisis*. Idempotent: pages by slug."""
 
 import io
 import zipfile

@@ -37,8 +37,10 @@ SCORM12_TREE = b"""<?xml version="1.0"?>
   <metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>
   <organizations default="O"><organization identifier="O"><title>Modul etika</title>
     <item identifier="BAB1"><title>Bab 1: Nilai dasar</title>
-      <item identifier="S1" identifierref="R1"><title>Pengantar nilai dasar</title></item>
-      <item identifier="S2" identifierref="R2"><title>Studi kasus gratifikasi</title></item>
+      <item identifier="S1" identifierref="R1">
+        <title>Pengantar nilai dasar</title></item>
+      <item identifier="S2" identifierref="R2">
+        <title>Studi kasus gratifikasi</title></item>
     </item>
     <item identifier="RAHASIA" identifierref="R3" isvisible="false">
       <title>Catatan tersembunyi</title></item>
@@ -52,7 +54,7 @@ SCORM12_TREE = b"""<?xml version="1.0"?>
   </resources>
 </manifest>"""
 
-SCORM12_FILES = {name: b"<p>x</p>" for name in ("a.html", "b.html", "c.html", "d.html")}
+SCORM12_FILES = dict.fromkeys(("a.html", "b.html", "c.html", "d.html"), b"<p>x</p>")
 
 
 def scorm12_tree(first=b"a.html", second=b"b.html") -> bytes:
@@ -78,7 +80,8 @@ SCORM2004_TWO = b"""<?xml version="1.0"?>
 
 CMI5_COURSE = """<?xml version="1.0" encoding="utf-8"?>
 <courseStructure xmlns="https://w3id.org/xapi/cmi5/CourseStructure.xsd">
-  <course id="https://contoh.go.id/kursus/k"><title><langstring lang="id-ID">K</langstring></title></course>
+  <course id="https://contoh.go.id/kursus/k">
+    <title><langstring lang="id-ID">K</langstring></title></course>
   <block id="https://contoh.go.id/kursus/k/blok-a">
     <title><langstring lang="id-ID">Blok A</langstring></title>
     <au id="https://contoh.go.id/kursus/k/au-1" moveOn="{first}">
@@ -87,7 +90,8 @@ CMI5_COURSE = """<?xml version="1.0" encoding="utf-8"?>
   <block id="https://contoh.go.id/kursus/k/blok-b">
     <title><langstring lang="id-ID">Blok B</langstring></title>
     <au id="https://contoh.go.id/kursus/k/au-2" moveOn="{second}">
-      <title><langstring lang="id-ID">AU dua</langstring></title><url>dua.html</url></au>
+      <title><langstring lang="id-ID">AU dua</langstring></title>
+      <url>dua.html</url></au>
   </block>
 </courseStructure>"""
 

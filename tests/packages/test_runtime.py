@@ -258,8 +258,10 @@ def test_erasure_removes_what_the_package_wrote_and_keeps_the_result(
             "suspend_data": "jawaban bebas: nama ibu saya Siti",
         },
     )
-    assert forget_person(person=learner) == {"package_runtime_cleared": 1}
-    record = UnitAttempt.objects.get(attempt__user=learner)
+    _launch(client, scorm_lesson, unit=2)
+    _commit(client, scorm_lesson, {"core": {"lesson_status": "completed"}}, number=2)
+    assert forget_person(person=learner) == {"package_runtime_cleared": 2}
+    record = UnitAttempt.objects.get(attempt__user=learner, unit="ITEM-HAMBATAN")
     assert record.suspend_data == "" and record.cmi == {}
     assert record.satisfied_at is not None
     attempt = PackageAttempt.objects.get(user=learner)

@@ -18,8 +18,12 @@
     api.LMSInitialize("");
     var status = String(api.LMSGetValue("cmi.core.lesson_status") || "");
     if (!status || status === "not attempted") api.LMSSetValue("cmi.core.lesson_status", "incomplete");
-    note.value = String(api.LMSGetValue("cmi.suspend_data") || "");
+    var saved = String(api.LMSGetValue("cmi.suspend_data") || "");
+    if (saved && !note.value) note.value = saved;
     if (status === "completed") document.getElementById("hasil").textContent = "Bagian ini sudah selesai.";
+    document.getElementById("status").textContent = "Terhubung. Catatan Anda tersimpan di Sigap.";
+  } else {
+    document.getElementById("status").textContent = "Buka bagian ini dari Sigap.";
   }
   document.getElementById("rencana").addEventListener("submit", function (event) {
     event.preventDefault();
