@@ -411,11 +411,37 @@ def commit_runtime(*, record: UnitAttempt, body: bytes) -> UnitAttempt:
 # --- cmi5 ---------------------------------------------------------------------
 
 
+def _abandon(record: UnitAttempt, *, now) -> None:
+    """State ``abandoned`` for the record's AU session, which never sent
+    ``terminated``, and close it (its token retired)."""
+    attempt = record.attempt
+    _record_lms_statement(
+        attempt,
+        record.unit,
+        xapi.lms_statement(
+            registration=attempt.registration,
+            verb="abandoned",
+            object_id=record.unit,
+            session_id=record.session_id,
+            publisher_id=record.unit,
+            result={
+                "duration": xapi.duration(
+                    record.launched_at, record.last_statement_at or now
+                )
+            },
+        ),
+    )
+    record.terminated = True  # closed: abandoned sessions take no statements
+    record.token = ""
+    record.save(update_fields=["terminated", "token", "updated_at"])
+
+
 @transaction.atomic
 def launch_cmi5(*, record: UnitAttempt, unit: PackageUnit, page: PackagePage) -> str:
     """A new launch session of one AU: a fresh one-time fetch code (returned),
-    the previous session's auth token forgotten, a new session id. The LMS
-    states ``abandoned`` for a previous session the AU never terminated, then
+    the previous session's auth token forgotten, a new session id. Any session
+    of the registration the AU never terminated (this AU's previous one, or
+    another AU's left open) is ``abandoned`` by the LMS, then the LMS states
     ``launched`` (cmi5 §9.3.8, §9.3.1)."""
     locked = (
         UnitAttempt.objects.select_for_update()
@@ -424,23 +450,14 @@ def launch_cmi5(*, record: UnitAttempt, unit: PackageUnit, page: PackagePage) ->
     )
     attempt = locked.attempt
     now = timezone.now()
-    if locked.session_id and locked.launched_at and not locked.terminated:
-        _record_lms_statement(
-            attempt,
-            unit.identifier,
-            xapi.lms_statement(
-                registration=attempt.registration,
-                verb="abandoned",
-                object_id=unit.identifier,
-                session_id=locked.session_id,
-                publisher_id=unit.identifier,
-                result={
-                    "duration": xapi.duration(
-                        locked.launched_at, locked.last_statement_at or now
-                    )
-                },
-            ),
-        )
+    open_sessions = (
+        UnitAttempt.objects.select_for_update()
+        .select_related("attempt")
+        .filter(attempt=attempt, terminated=False, launched_at__isnull=False)
+        .exclude(session_id="")
+    )
+    for session in open_sessions:
+        _abandon(session, now=now)
     code = secrets.token_urlsafe(24)
     locked.secret = _sha256(code)
     locked.token = ""

@@ -135,7 +135,9 @@ def test_launch_data_then_completed_and_passed_complete_the_course(
     attempt = PackageAttempt.objects.get(user=learner)
     assert attempt.score_scaled == 0.75
     # The AUs' three statements, kept once each; beside them what Sigap as the
-    # LMS stated: launched (twice), then satisfied for the block and the course.
+    # LMS stated: launched (twice), abandoned (the first AU never sent
+    # terminated before the second was launched), then satisfied for the block
+    # and the course.
     assert Cmi5Statement.objects.filter(attempt=attempt, by_lms=False).count() == 3
     assert sorted(
         Cmi5Statement.objects.filter(attempt=attempt, by_lms=True).values_list(
@@ -144,6 +146,7 @@ def test_launch_data_then_completed_and_passed_complete_the_course(
     ) == [
         "http://adlnet.gov/expapi/verbs/launched",
         "http://adlnet.gov/expapi/verbs/launched",
+        "https://w3id.org/xapi/adl/verbs/abandoned",
         "https://w3id.org/xapi/adl/verbs/satisfied",
         "https://w3id.org/xapi/adl/verbs/satisfied",
     ]

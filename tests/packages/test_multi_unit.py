@@ -503,3 +503,27 @@ def test_the_demo_packages_have_two_units_each():
         "CompletedAndPassed",
         "Completed",
     ]
+
+
+def test_launching_another_au_abandons_the_session_left_open(course, learner):
+    from courses.packages.services import record_for_token
+
+    lesson = add_package_lesson(
+        course, cmi5_course(first="Passed", second="Completed"), slug="k"
+    )
+    attempt, first = _open_au(lesson, learner, number=1)
+    first.token = "f" * 64  # as after its fetch
+    first.save(update_fields=["token"])
+    _attempt, second = _open_au(lesson, learner, number=2)
+    abandoned = Cmi5Statement.objects.get(
+        attempt=attempt, by_lms=True, verb=xapi.VERBS["abandoned"]
+    )
+    assert abandoned.unit == "https://contoh.go.id/kursus/k/au-1"
+    first.refresh_from_db()
+    assert first.token == "" and first.terminated
+    assert (
+        record_for_token(registration=attempt.registration, authorization="Basic x")
+        is None
+    )
+    second.refresh_from_db()
+    assert not second.terminated and second.session_id != first.session_id
