@@ -20,6 +20,7 @@ from courses.models.pages import (
 from courses.published import RestrictionsFromRoute
 
 from .forms import PackagePageForm
+from .validation import PackageUnit
 
 
 class Standard(models.TextChoices):
@@ -30,8 +31,9 @@ class Standard(models.TextChoices):
 
 class ContentPackage(models.Model):
     """An uploaded package after its checks: where its files lie in the private
-    storage (``folder``), the file it launches and, for cmi5, the AU's id and
-    rules. Never changed after upload; a new upload is a new package."""
+    storage (``folder``), its table of contents (``units``: SCORM items, cmi5
+    blocks and AUs, each with its file and rules) and its first launchable
+    unit. Never changed after upload; a new upload is a new package."""
 
     course = models.ForeignKey(
         CoursePage, on_delete=models.CASCADE, related_name="content_packages"
@@ -45,6 +47,10 @@ class ContentPackage(models.Model):
     activity_id = models.CharField(_("id AU (cmi5)"), max_length=1000, blank=True)
     move_on = models.CharField(_("moveOn (cmi5)"), max_length=20, blank=True)
     mastery_score = models.FloatField(null=True, blank=True)
+    units = models.JSONField(default=list, blank=True, editable=False)
+    course_activity_id = models.CharField(
+        _("id kursus (cmi5)"), max_length=1000, blank=True
+    )
     file_count = models.PositiveIntegerField(default=0)
     total_bytes = models.PositiveBigIntegerField(default=0)
     uploaded_by = models.ForeignKey(
@@ -65,6 +71,28 @@ class ContentPackage(models.Model):
 
     def storage_name(self, path: str) -> str:
         return f"{self.folder}/{path}"
+
+    def unit_list(self) -> list[PackageUnit]:
+        """The table of contents in manifest order. A package uploaded before
+        Sigap kept it has one unit: the one it launched."""
+        if self.units:
+            return [PackageUnit.from_json(unit) for unit in self.units]
+        return [
+            PackageUnit(
+                kind="au" if self.standard == Standard.CMI5 else "sco",
+                identifier=self.activity_id or "sco",
+                title=self.title,
+                path=self.launch_path,
+                parameters=self.launch_parameters,
+                mastery_score=self.mastery_score,
+                move_on=self.move_on,
+            )
+        ]
+
+    def launchable_units(self) -> list[PackageUnit]:
+        """The SCOs, assets or AUs a learner opens; their position in this list
+        is the unit's number in Sigap's URLs."""
+        return [unit for unit in self.unit_list() if unit.launchable]
 
 
 class PackagePage(
@@ -130,11 +158,10 @@ class PackagePage(
 
 
 class PackageAttempt(models.Model):
-    """A learner's runtime record of one package lesson: the SCORM data model
-    as last committed (without the learner's name and id), the statuses and
-    score read from it or from the cmi5 AU's statements, where to resume, and
-    when the lesson first counted as done (``satisfied_at``, never taken back).
-    """
+    """A learner's record of one package lesson: the cmi5 registration, the
+    lesson's rolled-up statuses and score (from its units' records), the unit
+    opened last (where *Lanjutkan* goes), and when the lesson first counted as
+    done (``satisfied_at``, never taken back)."""
 
     page = models.ForeignKey(
         PackagePage, on_delete=models.CASCADE, related_name="attempts"
@@ -148,6 +175,40 @@ class PackageAttempt(models.Model):
         related_name="package_attempts",
     )
     registration = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    completion_status = models.CharField(max_length=20, blank=True)
+    success_status = models.CharField(max_length=20, blank=True)
+    score_scaled = models.FloatField(null=True, blank=True)
+    current_unit = models.CharField(max_length=1000, blank=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    satisfied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("data runtime paket")
+        verbose_name_plural = _("data runtime paket")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "user"], name="one_package_attempt_per_page"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} · {self.page_id}"
+
+
+class UnitAttempt(models.Model):
+    """A learner's runtime record of one SCO, asset or cmi5 AU of a package
+    lesson: the SCORM data model as last committed (without the learner's name
+    and id), the statuses and score read from it or from the AU's statements,
+    where to resume, and the AU's launch session and state documents."""
+
+    attempt = models.ForeignKey(
+        PackageAttempt, on_delete=models.CASCADE, related_name="unit_attempts"
+    )
+    package = models.ForeignKey(
+        ContentPackage, on_delete=models.CASCADE, related_name="unit_attempts"
+    )
+    unit = models.CharField(_("SCO / AU"), max_length=1000)
     cmi = models.JSONField(_("data runtime"), default=dict, blank=True)
     completion_status = models.CharField(max_length=20, blank=True)
     success_status = models.CharField(max_length=20, blank=True)
@@ -164,30 +225,35 @@ class PackageAttempt(models.Model):
     token = models.CharField(max_length=64, blank=True, editable=False)
     session_id = models.CharField(max_length=36, blank=True)
     launched_at = models.DateTimeField(null=True, blank=True)
+    last_statement_at = models.DateTimeField(null=True, blank=True)
+    terminated = models.BooleanField(default=False)
     state_documents = models.JSONField(default=dict, blank=True)
 
     class Meta:
-        verbose_name = _("data runtime paket")
-        verbose_name_plural = _("data runtime paket")
+        verbose_name = _("data runtime SCO/AU")
+        verbose_name_plural = _("data runtime SCO/AU")
         constraints = [
             models.UniqueConstraint(
-                fields=["page", "user"], name="one_package_attempt_per_page"
+                fields=["attempt", "package", "unit"], name="one_record_per_unit"
             )
         ]
 
     def __str__(self) -> str:
-        return f"{self.user_id} · {self.page_id}"
+        return f"{self.attempt_id} · {self.unit[:60]}"
 
 
 class Cmi5Statement(models.Model):
-    """An xAPI statement a cmi5 AU sent for a registration, kept as received
-    (after its actor, registration and object were checked)."""
+    """An xAPI statement of a registration: one an AU sent, kept as received
+    (after its actor, registration and object were checked), or one Sigap as
+    the LMS issued (``by_lms``: launched, abandoned, satisfied)."""
 
     attempt = models.ForeignKey(
         PackageAttempt, on_delete=models.CASCADE, related_name="statements"
     )
     statement_id = models.UUIDField()
     verb = models.CharField(max_length=200)
+    unit = models.CharField(max_length=1000, blank=True)
+    by_lms = models.BooleanField(default=False)
     statement = models.JSONField()
     stored_at = models.DateTimeField(auto_now_add=True)
 

@@ -1,6 +1,7 @@
 """Reads of package lessons: the course's package lessons with the learner's
 standing, whether the learner has done what the course requires, the lesson
-page's overview, and what the player needs to launch a package."""
+page's overview and table of contents, and what the player needs to launch one
+SCO or AU of a package."""
 
 from __future__ import annotations
 
@@ -18,8 +19,10 @@ from courses.models import CoursePage, Enrolment
 from courses.permissions import may_learn
 from lms.accounts.models import User
 
-from .models import PackageAttempt, PackagePage, Standard
+from . import xapi
+from .models import PackageAttempt, PackagePage, Standard, UnitAttempt
 from .permissions import can_preview_package, may_play_package
+from .validation import PackageUnit
 
 
 @dataclass(frozen=True)
@@ -120,125 +123,250 @@ def packages_satisfied(*, enrolment: Enrolment) -> bool:
     return required <= done
 
 
+@dataclass(frozen=True)
+class TocEntry:
+    """One line of a package's table of contents: a SCO, asset or AU the learner
+    opens (``number``, 1-based), or a heading (a SCORM item without a resource,
+    a cmi5 block), with the learner's standing in it."""
+
+    title: str
+    depth: int
+    number: int | None = None
+    kind: str = ""
+    started: bool = False
+    done: bool = False
+    score_percent: int | None = None
+    current: bool = False
+
+
 @dataclass
 class PackageOverview:
     """What the lesson page shows: may the person start it, why not, their
-    standing."""
+    standing, the package's table of contents."""
 
     can_start: bool
     refusal: str = ""
     previewing: bool = False
     attempt: PackageAttempt | None = None
     score_percent: int | None = None
+    toc: list[TocEntry] = field(default_factory=list)
+    units_done: int = 0
+    units_total: int = 0
+
+
+def table_of_contents(
+    *, attempt: PackageAttempt | None, package, current: str = ""
+) -> list[TocEntry]:
+    """The package's organization (SCORM items, cmi5 blocks and AUs) in
+    manifest order, without the items the manifest hides (``isvisible``), with
+    the learner's standing in each unit."""
+    records: dict[str, UnitAttempt] = {}
+    if attempt is not None and attempt.package_id == package.pk:
+        records = {
+            record.unit: record
+            for record in UnitAttempt.objects.filter(attempt=attempt, package=package)
+        }
+    entries = []
+    number = 0
+    for unit in package.unit_list():
+        record = records.get(unit.identifier)
+        if unit.launchable:
+            number += 1
+        if not unit.visible:
+            continue
+        entries.append(
+            TocEntry(
+                title=unit.title,
+                depth=min(unit.depth, 3),  # deeper levels indent as the third
+                number=number if unit.launchable else None,
+                kind=unit.kind,
+                started=record is not None,
+                done=unit.launchable and _unit_done(unit, record),
+                score_percent=_percent(record.score_scaled) if record else None,
+                current=bool(current) and unit.identifier == current,
+            )
+        )
+    return entries
+
+
+def _unit_done(unit: PackageUnit, record: UnitAttempt | None) -> bool:
+    if unit.kind == "au" and (unit.move_on or "NotApplicable") == "NotApplicable":
+        return True
+    return record is not None and record.satisfied_at is not None
 
 
 def package_player(*, page: PackagePage, request) -> PackageOverview:
     user = request.user
     course = page.get_course()
-    if page.package_id is None:
+    package = page.package
+    if package is None:
         return PackageOverview(can_start=False)
     if may_play_package(user, page, request=request):
         attempt = PackageAttempt.objects.filter(page=page, user=user).first()
-        return PackageOverview(
+        overview = PackageOverview(
             can_start=True,
             attempt=attempt,
             score_percent=_percent(attempt.score_scaled) if attempt else None,
         )
-    if can_preview_package(user, page):
-        return PackageOverview(can_start=True, previewing=True)
-    decision = may_learn(user, course, request=request, page=page) if course else None
-    return PackageOverview(
-        can_start=False, refusal=decision.message if decision is not None else ""
+    elif can_preview_package(user, page):
+        overview = PackageOverview(can_start=True, previewing=True)
+    else:
+        decision = (
+            may_learn(user, course, request=request, page=page) if course else None
+        )
+        return PackageOverview(
+            can_start=False, refusal=decision.message if decision is not None else ""
+        )
+    overview.toc = table_of_contents(
+        attempt=overview.attempt,
+        package=package,
+        current=overview.attempt.current_unit if overview.attempt else "",
     )
+    launchable = [entry for entry in overview.toc if entry.number is not None]
+    overview.units_total = len(package.launchable_units())
+    overview.units_done = sum(1 for entry in launchable if entry.done)
+    return overview
 
 
-def package_file_url(*, page: PackagePage, path: str) -> str:
+def package_file_url(*, page: PackagePage, package_id: int, path: str) -> str:
     return reverse(
         "packages:file",
-        kwargs={"page_id": page.pk, "package_id": page.package_id, "path": path},
+        kwargs={"page_id": page.pk, "package_id": package_id, "path": path},
     )
 
 
-def _initial_cmi(attempt: PackageAttempt, user: User) -> dict:
+def unit_to_open(
+    *, attempt: PackageAttempt, number: int | None
+) -> tuple[int, PackageUnit] | None:
+    """(number, unit) the learner asked for, or without a number the one they
+    opened last, else the first; None for a number the package has not."""
+    units = attempt.package.launchable_units()
+    if number is None:
+        number = next(
+            (
+                index
+                for index, unit in enumerate(units, start=1)
+                if unit.identifier == attempt.current_unit
+            ),
+            1,
+        )
+    if not 1 <= number <= len(units):
+        return None
+    return number, units[number - 1]
+
+
+def _initial_cmi(record: UnitAttempt, attempt: PackageAttempt, user: User) -> dict:
     """The data model loaded before the SCO starts: who the learner is, and
-    where they were (resume) when they left it suspended or with a bookmark."""
+    where they were in this SCO (resume) when they left it suspended or with a
+    bookmark."""
     name = user.get_full_name() or user.email
-    resume = bool(attempt.suspend_data or attempt.location)
+    resume = bool(record.suspend_data or record.location)
     if attempt.package.standard == Standard.SCORM12:
         core: dict[str, Any] = {
             "student_id": str(attempt.registration),
             "student_name": name,
             "entry": "resume" if resume else "ab-initio",
-            "lesson_location": attempt.location,
+            "lesson_location": record.location,
         }
-        status = attempt.cmi.get("cmi.core.lesson_status")
+        status = record.cmi.get("cmi.core.lesson_status")
         if status:
             core["lesson_status"] = status
-        raw = attempt.cmi.get("cmi.core.score.raw")
+        raw = record.cmi.get("cmi.core.score.raw")
         if raw:
             core["score"] = {"raw": raw}
-        return {"core": core, "suspend_data": attempt.suspend_data}
+        return {"core": core, "suspend_data": record.suspend_data}
     cmi: dict = {
         "learner_id": str(attempt.registration),
         "learner_name": name,
         "entry": "resume" if resume else "ab-initio",
-        "location": attempt.location,
-        "suspend_data": attempt.suspend_data,
+        "location": record.location,
+        "suspend_data": record.suspend_data,
     }
-    if attempt.completion_status:
-        cmi["completion_status"] = attempt.completion_status
-    if attempt.success_status:
-        cmi["success_status"] = attempt.success_status
+    if record.completion_status:
+        cmi["completion_status"] = record.completion_status
+    if record.success_status:
+        cmi["success_status"] = record.success_status
     return cmi
 
 
 @dataclass
 class Launch:
-    """What the player page needs: the file to frame, and for SCORM the runtime's
-    settings and saved data (serialised into the page as JSON)."""
+    """What the player page needs: the file to frame, the unit's number and
+    title, its neighbours in manifest order (flow navigation), the table of
+    contents (choice), and for SCORM the runtime's settings and saved data
+    (serialised into the page as JSON)."""
 
     page: PackagePage
     launch_url: str
     runtime: dict = field(default_factory=dict)
+    number: int = 1
+    title: str = ""
+    total: int = 1
+    previous: int | None = None
+    next: int | None = None
+    toc: list[TocEntry] = field(default_factory=list)
 
 
 def cmi5_actor(attempt: PackageAttempt) -> dict:
-    """The learner as the cmi5 AU sees them: an account named by the attempt's
-    registration, never their e-mail, NIP or name."""
-    return {
-        "objectType": "Agent",
-        "account": {
-            "homePage": settings.SITE_URL.rstrip("/"),
-            "name": str(attempt.registration),
-        },
-    }
+    return xapi.actor(attempt.registration)
 
 
-def scorm_launch(
-    *, page: PackagePage, attempt: PackageAttempt, user: User, csrf_token: str
+def _launch(
+    *, page: PackagePage, attempt: PackageAttempt, unit: PackageUnit, number: int
 ) -> Launch:
-    package = attempt.package
-    url = package_file_url(page=page, path=package.launch_path)
-    if package.launch_parameters:
-        url = f"{url}?{package.launch_parameters}"
+    total = len(attempt.package.launchable_units())
     return Launch(
         page=page,
-        launch_url=url,
-        runtime={
-            "standard": package.standard,
-            "commitUrl": reverse("packages:commit", kwargs={"page_id": page.pk}),
-            "csrfToken": csrf_token,
-            "cmi": _initial_cmi(attempt, user),
-        },
+        launch_url="",
+        number=number,
+        title=unit.title,
+        total=total,
+        previous=number - 1 if number > 1 else None,
+        next=number + 1 if number < total else None,
+        toc=table_of_contents(
+            attempt=attempt, package=attempt.package, current=unit.identifier
+        ),
     )
 
 
-def cmi5_launch(*, page: PackagePage, attempt: PackageAttempt, code: str) -> Launch:
+def scorm_launch(
+    *,
+    page: PackagePage,
+    attempt: PackageAttempt,
+    record: UnitAttempt,
+    unit: PackageUnit,
+    number: int,
+    user: User,
+    csrf_token: str,
+) -> Launch:
+    launch = _launch(page=page, attempt=attempt, unit=unit, number=number)
+    url = package_file_url(page=page, package_id=attempt.package_id, path=unit.path)
+    if unit.parameters:
+        url = f"{url}?{unit.parameters}"
+    launch.launch_url = url
+    launch.runtime = {
+        "standard": attempt.package.standard,
+        "commitUrl": reverse(
+            "packages:commit", kwargs={"page_id": page.pk, "number": number}
+        ),
+        "csrfToken": csrf_token,
+        "cmi": _initial_cmi(record, attempt, user),
+    }
+    return launch
+
+
+def cmi5_launch(
+    *,
+    page: PackagePage,
+    attempt: PackageAttempt,
+    unit: PackageUnit,
+    number: int,
+    code: str,
+) -> Launch:
     """The AU's URL with the cmi5 launch parameters (endpoint, fetch, actor,
     registration, activityId), all on Sigap's own origin."""
-    package = attempt.package
+    launch = _launch(page=page, attempt=attempt, unit=unit, number=number)
     site = settings.SITE_URL.rstrip("/")
-    registration = str(attempt.registration)
     endpoint = site + reverse(
         "packages:cmi5_endpoint", kwargs={"registration": attempt.registration}
     )
@@ -251,31 +379,31 @@ def cmi5_launch(*, page: PackagePage, attempt: PackageAttempt, code: str) -> Lau
             "endpoint": endpoint,
             "fetch": fetch,
             "actor": json.dumps(cmi5_actor(attempt), separators=(",", ":")),
-            "registration": registration,
-            "activityId": package.activity_id,
+            "registration": str(attempt.registration),
+            "activityId": unit.identifier,
         },
         quote_via=quote,
     )
-    url = package_file_url(page=page, path=package.launch_path)
-    extra = f"&{package.launch_parameters}" if package.launch_parameters else ""
-    return Launch(page=page, launch_url=f"{url}?{query}{extra}", runtime={})
+    url = package_file_url(page=page, package_id=attempt.package_id, path=unit.path)
+    extra = f"&{unit.parameters}" if unit.parameters else ""
+    launch.launch_url = f"{url}?{query}{extra}"
+    return launch
 
 
-def cmi5_launch_data(*, attempt: PackageAttempt, return_url: str) -> dict:
-    """The ``LMS.LaunchData`` state document of the cmi5 specification."""
-    package = attempt.package
+def cmi5_launch_data(*, record: UnitAttempt, unit: PackageUnit, return_url: str):
+    """The ``LMS.LaunchData`` state document of the cmi5 specification, for
+    the AU launch of ``record``."""
     data: dict[str, Any] = {
         "contextTemplate": {
-            "extensions": {
-                "https://w3id.org/xapi/cmi5/context/extensions/sessionid": (
-                    attempt.session_id
-                )
-            }
+            "contextActivities": {"grouping": [{"id": unit.identifier}]},
+            "extensions": {xapi.EXTENSION + "sessionid": record.session_id},
         },
         "launchMode": "Normal",
-        "moveOn": package.move_on or "NotApplicable",
+        "moveOn": unit.move_on or "NotApplicable",
         "returnURL": return_url,
     }
-    if package.mastery_score is not None:
-        data["masteryScore"] = package.mastery_score
+    if unit.mastery_score is not None:
+        data["masteryScore"] = unit.mastery_score
+    if unit.launch_data:
+        data["launchParameters"] = unit.launch_data
     return data

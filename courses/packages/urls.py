@@ -7,7 +7,7 @@ from . import views
 app_name = "packages"
 urlpatterns = [
     path("<id:page_id>/mulai/", views.launch_view, name="launch"),
-    path("<id:page_id>/runtime/", views.commit_view, name="commit"),
+    path("<id:page_id>/runtime/<id:number>/", views.commit_view, name="commit"),
     path(
         "<id:page_id>/<id:package_id>/berkas/<path:path>",
         views.file_view,

@@ -66,12 +66,77 @@ BAD_LAUNCH = _(
     "Manifes paket menunjuk ke “%(href)s”, yang bukan berkas di dalam paket. "
     "Sigap hanya memutar konten yang ada di dalam paket itu sendiri."
 )
+BAD_ITEM_LAUNCH = _(
+    "Butir “%(item)s” di manifes menunjuk ke “%(href)s”, yang bukan berkas di "
+    "dalam paket. Sigap hanya memutar konten yang ada di dalam paket itu sendiri."
+)
+MISSING_RESOURCE = _(
+    "Butir “%(item)s” di manifes menunjuk ke sumber daya “%(ref)s” yang tidak ada "
+    "di <resources> (atau tanpa href). Perbaiki manifesnya di aplikasi penyusun, "
+    "lalu ekspor ulang paketnya."
+)
+
+
+@dataclass(frozen=True)
+class PackageUnit:
+    """One entry of a package's table of contents, in manifest order: a SCORM
+    item (a SCO or asset when ``launchable``, else a heading) or a cmi5 block or
+    AU. ``blocks`` are the publisher ids of the cmi5 blocks it sits in."""
+
+    kind: str  # "sco", "asset", "heading" (SCORM); "au", "block" (cmi5)
+    identifier: str
+    title: str
+    depth: int = 0
+    path: str = ""
+    parameters: str = ""
+    mastery_score: float | None = None
+    visible: bool = True
+    move_on: str = ""
+    blocks: tuple[str, ...] = ()
+    launch_data: str = ""
+
+    @property
+    def launchable(self) -> bool:
+        return self.kind in ("sco", "asset", "au")
+
+    def as_json(self) -> dict:
+        return {
+            "kind": self.kind,
+            "id": self.identifier,
+            "title": self.title,
+            "depth": self.depth,
+            "path": self.path,
+            "parameters": self.parameters,
+            "mastery": self.mastery_score,
+            "visible": self.visible,
+            "move_on": self.move_on,
+            "blocks": list(self.blocks),
+            "launch_data": self.launch_data,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> PackageUnit:
+        return cls(
+            kind=data["kind"],
+            identifier=data["id"],
+            title=data.get("title", ""),
+            depth=data.get("depth", 0),
+            path=data.get("path", ""),
+            parameters=data.get("parameters", ""),
+            mastery_score=data.get("mastery"),
+            visible=data.get("visible", True),
+            move_on=data.get("move_on", ""),
+            blocks=tuple(data.get("blocks", ())),
+            launch_data=data.get("launch_data", ""),
+        )
 
 
 @dataclass(frozen=True)
 class PackageManifest:
-    """What Sigap needs of a package's manifest: its standard, title and the one
-    file it launches (a SCO, or a cmi5 AU), with the cmi5 AU's rules."""
+    """What Sigap needs of a package's manifest: its standard, title, its table
+    of contents (``units``: every SCORM item or cmi5 block and AU, each
+    launchable one checked to be a file of the package), and the first
+    launchable unit's file and rules (``launch_path``…)."""
 
     standard: str
     title: str
@@ -80,7 +145,12 @@ class PackageManifest:
     activity_id: str = ""
     move_on: str = ""
     mastery_score: float | None = None
-    units: int = 1
+    units: tuple[PackageUnit, ...] = ()
+    course_id: str = ""
+
+    @property
+    def launchable_count(self) -> int:
+        return sum(1 for unit in self.units if unit.launchable)
 
 
 def limits() -> tuple[int, int, int]:
@@ -153,10 +223,21 @@ def check_archive(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     return files
 
 
-def _launch_path(href: str, *, base: str, names: set[str]) -> tuple[str, str]:
+def _launch_path(
+    href: str, *, base: str, names: set[str], item: str = ""
+) -> tuple[str, str]:
     """(the file inside the package, its query string) that ``href`` (relative to
-    ``base``) launches; refused unless that file is in ``names``."""
-    refused = ValidationError(BAD_LAUNCH, code="bad_launch", params={"href": href})
+    ``base``) launches; refused unless that file is in ``names``. ``item`` names
+    the manifest entry in the message."""
+    refused = (
+        ValidationError(
+            BAD_ITEM_LAUNCH,
+            code="bad_launch",
+            params={"href": (href or "")[:200], "item": item[:120]},
+        )
+        if item
+        else ValidationError(BAD_LAUNCH, code="bad_launch", params={"href": href})
+    )
     href = (href or "").strip()
     parts = urlsplit(href)
     if not href or parts.scheme or parts.netloc or href.startswith(("/", "\\")):
@@ -208,31 +289,93 @@ def _bad(name: str, why) -> ValidationError:
     )
 
 
-def _first_launchable(items) -> object | None:
-    for item in items:
-        if item.get("identifierref"):
-            return item
-        found = _first_launchable(_children(item, "item"))
-        if found is not None:
-            return found
-    return None
-
-
-def _count_launchable(items) -> int:
-    return sum(
-        (1 if item.get("identifierref") else 0)
-        + _count_launchable(_children(item, "item"))
-        for item in items
-    )
-
-
 def _xml_base(element) -> str:
     return element.get("{http://www.w3.org/XML/1998/namespace}base") or ""
 
 
+def _mastery(item) -> float | None:
+    for child in item:
+        if _local(child.tag) == "masteryscore" and _text(child):
+            try:
+                return float(_text(child))
+            except ValueError:
+                return None
+    return None
+
+
+def _scorm_units(
+    items, *, resources: dict, base: str, names: set[str], depth: int = 0
+) -> list[PackageUnit]:
+    """The organization's items in manifest order (depth first); every item
+    with an ``identifierref`` must name a resource whose file is in the
+    package, or the whole package is refused naming that item."""
+    units: list[PackageUnit] = []
+    for item in items:
+        identifier = (item.get("identifier") or "").strip()[:200]
+        title = _text(_child(item, "title"))[:300] or identifier
+        visible = (item.get("isvisible") or "true").strip().lower() != "false"
+        ref = (item.get("identifierref") or "").strip()
+        if ref:
+            resource = resources.get(ref)
+            if resource is None or not resource.get("href"):
+                raise ValidationError(
+                    MISSING_RESOURCE,
+                    code="missing_resource",
+                    params={"item": title[:120], "ref": ref[:120]},
+                )
+            resource_base = posixpath.join(base, _xml_base(resource).strip("/")).strip(
+                "/"
+            )
+            path, query = _launch_path(
+                resource.get("href"), base=resource_base, names=names, item=title
+            )
+            parameters = (item.get("parameters") or "").strip().lstrip("?&")
+            scorm_type = next(
+                (
+                    value
+                    for key, value in resource.attrib.items()
+                    if _local(key).lower() == "scormtype"
+                ),
+                "sco",
+            )
+            units.append(
+                PackageUnit(
+                    kind="asset" if scorm_type.strip().lower() == "asset" else "sco",
+                    identifier=identifier or ref[:200],
+                    title=title,
+                    depth=depth,
+                    path=path,
+                    parameters="&".join(part for part in (query, parameters) if part),
+                    mastery_score=_mastery(item),
+                    visible=visible,
+                )
+            )
+        else:
+            units.append(
+                PackageUnit(
+                    kind="heading",
+                    identifier=identifier,
+                    title=title,
+                    depth=depth,
+                    visible=visible,
+                )
+            )
+        units.extend(
+            _scorm_units(
+                _children(item, "item"),
+                resources=resources,
+                base=base,
+                names=names,
+                depth=depth + 1,
+            )
+        )
+    return units
+
+
 def parse_scorm_manifest(data: bytes, *, names: set[str]) -> PackageManifest:
-    """The SCORM 1.2 or 2004 package's default organization's first launchable
-    item (its SCO or asset), checked to be a file of the package."""
+    """The SCORM 1.2 or 2004 package's default organization as a table of
+    contents, every launchable item (SCO or asset) checked to be a file of the
+    package; the first one is where a learner starts."""
     root = _parse(data, SCORM_MANIFEST)
     if _local(root.tag) != "manifest":
         raise _bad(SCORM_MANIFEST, _("elemen akarnya bukan <manifest>"))
@@ -258,42 +401,28 @@ def parse_scorm_manifest(data: bytes, *, names: set[str]) -> PackageManifest:
     )
     if organization is None:
         raise _bad(SCORM_MANIFEST, _("tidak ada <organization>"))
-    item = _first_launchable(_children(organization, "item"))
-    if item is None:
-        raise _bad(SCORM_MANIFEST, _("tidak ada <item> yang dapat diluncurkan"))
-    resource = next(
-        (
-            res
-            for res in _children(resources, "resource")
-            if res.get("identifier") == item.get("identifierref")
-        ),
-        None,
+    by_id = {}
+    for resource in _children(resources, "resource"):
+        by_id.setdefault(resource.get("identifier"), resource)
+    base = posixpath.join(_xml_base(root), _xml_base(resources)).strip("/")
+    units = _scorm_units(
+        _children(organization, "item"), resources=by_id, base=base, names=names
     )
-    if resource is None or not resource.get("href"):
-        raise _bad(
-            SCORM_MANIFEST,
-            _("<item> menunjuk ke sumber daya yang tidak ada atau tanpa href"),
-        )
-    base = posixpath.join(
-        _xml_base(root), _xml_base(resources), _xml_base(resource)
-    ).strip("/")
-    path, query = _launch_path(resource.get("href"), base=base, names=names)
-    parameters = (item.get("parameters") or "").strip().lstrip("?&")
-    mastery = None
-    for child in item:
-        if _local(child.tag) == "masteryscore" and _text(child):
-            try:
-                mastery = float(_text(child))
-            except ValueError:
-                mastery = None
-    title = _text(_child(organization, "title")) or _text(_child(item, "title"))
+    launchable = [unit for unit in units if unit.launchable]
+    if not launchable:
+        raise _bad(SCORM_MANIFEST, _("tidak ada <item> yang dapat diluncurkan"))
+    identifiers = [unit.identifier for unit in launchable]
+    if len(set(identifiers)) != len(identifiers):
+        raise _bad(SCORM_MANIFEST, _("identifier <item> dipakai lebih dari sekali"))
+    first = launchable[0]
+    title = _text(_child(organization, "title")) or first.title
     return PackageManifest(
         standard=SCORM2004 if is_2004 else SCORM12,
         title=title[:300],
-        launch_path=path,
-        launch_parameters="&".join(part for part in (query, parameters) if part),
-        mastery_score=mastery,
-        units=_count_launchable(_children(organization, "item")),
+        launch_path=first.path,
+        launch_parameters=first.parameters,
+        mastery_score=first.mastery_score,
+        units=tuple(units),
     )
 
 
@@ -307,44 +436,95 @@ def _langstring(element) -> str:
     return _text(preferred if preferred is not None else (strings or [None])[0])
 
 
-def parse_cmi5_manifest(data: bytes, *, names: set[str]) -> PackageManifest:
-    """The cmi5 course structure's first AU, whose URL must be a file of the
-    package (AUs hosted elsewhere are not supported)."""
-    root = _parse(data, CMI5_MANIFEST)
-    if _local(root.tag) != "courseStructure":
-        raise _bad(CMI5_MANIFEST, _("elemen akarnya bukan <courseStructure>"))
-    units = [element for element in root.iter() if _local(element.tag) == "au"]
-    if not units:
-        raise _bad(CMI5_MANIFEST, _("tidak ada <au>"))
-    unit = units[0]
-    activity_id = (unit.get("id") or "").strip()
+def _cmi5_au(element, *, names: set[str], depth: int, blocks: tuple) -> PackageUnit:
+    activity_id = (element.get("id") or "").strip()
     if not activity_id or not urlsplit(activity_id).scheme:
         raise _bad(CMI5_MANIFEST, _("<au> tanpa id berupa IRI"))
-    move_on = unit.get("moveOn") or "NotApplicable"
+    title = _langstring(_child(element, "title"))[:300] or activity_id[:300]
+    move_on = element.get("moveOn") or "NotApplicable"
     if move_on not in MOVE_ON:
         raise _bad(CMI5_MANIFEST, _("moveOn “%s” tidak dikenal") % move_on[:40])
     mastery = None
-    if unit.get("masteryScore"):
+    if element.get("masteryScore"):
         try:
-            mastery = float(unit.get("masteryScore"))
+            mastery = float(element.get("masteryScore"))
         except ValueError as error:
             raise _bad(CMI5_MANIFEST, _("masteryScore bukan angka")) from error
         if not 0 <= mastery <= 1:
             raise _bad(CMI5_MANIFEST, _("masteryScore harus antara 0 dan 1"))
-    path, query = _launch_path(_text(_child(unit, "url")), base="", names=names)
-    course = _child(root, "course")
-    title = _langstring(_child(unit, "title")) or _langstring(
-        _child(course, "title") if course is not None else None
+    path, query = _launch_path(
+        _text(_child(element, "url")), base="", names=names, item=title
     )
+    return PackageUnit(
+        kind="au",
+        identifier=activity_id[:1000],
+        title=title,
+        depth=depth,
+        path=path,
+        parameters=query,
+        mastery_score=mastery,
+        move_on=move_on,
+        blocks=blocks,
+        launch_data=_text(_child(element, "launchParameters"))[:2000],
+    )
+
+
+def _cmi5_units(
+    element, *, names: set[str], depth: int = 0, blocks: tuple = ()
+) -> list[PackageUnit]:
+    """The course structure's blocks and AUs in document order."""
+    units: list[PackageUnit] = []
+    for child in element:
+        name = _local(child.tag)
+        if name == "au":
+            units.append(_cmi5_au(child, names=names, depth=depth, blocks=blocks))
+        elif name == "block":
+            block_id = (child.get("id") or "").strip()[:1000]
+            if not block_id or not urlsplit(block_id).scheme:
+                raise _bad(CMI5_MANIFEST, _("<block> tanpa id berupa IRI"))
+            units.append(
+                PackageUnit(
+                    kind="block",
+                    identifier=block_id,
+                    title=_langstring(_child(child, "title"))[:300] or block_id[:300],
+                    depth=depth,
+                    blocks=blocks,
+                )
+            )
+            units.extend(
+                _cmi5_units(
+                    child, names=names, depth=depth + 1, blocks=(*blocks, block_id)
+                )
+            )
+    return units
+
+
+def parse_cmi5_manifest(data: bytes, *, names: set[str]) -> PackageManifest:
+    """The cmi5 course structure's blocks and AUs; every AU's URL must be a file
+    of the package (AUs hosted elsewhere are not supported)."""
+    root = _parse(data, CMI5_MANIFEST)
+    if _local(root.tag) != "courseStructure":
+        raise _bad(CMI5_MANIFEST, _("elemen akarnya bukan <courseStructure>"))
+    units = _cmi5_units(root, names=names)
+    aus = [unit for unit in units if unit.kind == "au"]
+    if not aus:
+        raise _bad(CMI5_MANIFEST, _("tidak ada <au>"))
+    identifiers = [unit.identifier for unit in units]
+    if len(set(identifiers)) != len(identifiers):
+        raise _bad(CMI5_MANIFEST, _("id <au> atau <block> dipakai lebih dari sekali"))
+    first = aus[0]
+    course = _child(root, "course")
+    course_title = _langstring(_child(course, "title")) if course is not None else ""
     return PackageManifest(
         standard=CMI5,
-        title=title[:300],
-        launch_path=path,
-        launch_parameters=query,
-        activity_id=activity_id[:1000],
-        move_on=move_on,
-        mastery_score=mastery,
-        units=len(units),
+        title=(course_title or first.title)[:300],
+        launch_path=first.path,
+        launch_parameters=first.parameters,
+        activity_id=first.identifier,
+        move_on=first.move_on,
+        mastery_score=first.mastery_score,
+        units=tuple(units),
+        course_id=((course.get("id") or "") if course is not None else "")[:1000],
     )
 
 

@@ -24,20 +24,29 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
 from lms.accounts.middleware import staff_mfa_redirect
+from lms.numbers import parse_int
 from lms.private_files import private_storage
 
-from .models import PackageAttempt, PackagePage, Standard
+from .models import PackageAttempt, PackagePage, Standard, UnitAttempt
 from .permissions import can_preview_package, may_play_package
-from .selectors import cmi5_actor, cmi5_launch, cmi5_launch_data, scorm_launch
+from .selectors import (
+    cmi5_actor,
+    cmi5_launch,
+    cmi5_launch_data,
+    scorm_launch,
+    unit_to_open,
+)
 from .services import (
     StatementRefused,
     attempt_for,
-    attempt_for_token,
     commit_runtime,
     fetch_cmi5_token,
     launch_cmi5,
+    record_for_token,
     store_cmi5_statements,
     store_state_document,
+    unit_of,
+    unit_record,
 )
 from .validation import safe_member_name
 
@@ -71,22 +80,41 @@ def _preview_needs_mfa(request, page: PackagePage):
 @login_required
 @require_POST
 def launch_view(request, page_id: int):
-    """Start (or resume) the lesson: the learner's attempt, for cmi5 a new launch
-    session, and the player page framing the package's launch file."""
+    """Open one SCO or AU of the lesson (``unit``: its number in the table of
+    contents; without it, the one opened last): the learner's attempt and the
+    unit's record, for cmi5 a new launch session, and the player page framing
+    the unit's launch file with the table of contents and previous / next."""
     page = _page(page_id)
     if not _may_open(request, page):
         raise Http404
     if mfa_first := _preview_needs_mfa(request, page):
         return mfa_first
+    number = None
+    if "unit" in request.POST:
+        number = parse_int(request.POST["unit"], min_value=1, max_value=10_000)
+        if number is None:
+            raise Http404
     attempt = attempt_for(page=page, user=request.user)
+    chosen = unit_to_open(attempt=attempt, number=number)
+    if chosen is None:
+        raise Http404
+    number, unit = chosen
+    record = unit_record(attempt=attempt, unit=unit)
     if page.package.standard == Standard.CMI5:
         launch = cmi5_launch(
-            page=page, attempt=attempt, code=launch_cmi5(attempt=attempt)
+            page=page,
+            attempt=attempt,
+            unit=unit,
+            number=number,
+            code=launch_cmi5(record=record, unit=unit, page=page),
         )
     else:
         launch = scorm_launch(
             page=page,
             attempt=attempt,
+            record=record,
+            unit=unit,
+            number=number,
             user=request.user,
             csrf_token=get_token(request),
         )
@@ -104,19 +132,34 @@ def launch_view(request, page_id: int):
 
 @login_required
 @require_POST
-def commit_view(request, page_id: int):
+def commit_view(request, page_id: int, number: int):
     """A commit of the SCORM runtime (scorm-again, a synchronous POST with the
-    CSRF token): stored in the learner's own attempt, never anyone else's."""
+    CSRF token) for the SCO numbered ``number``: stored in the learner's own
+    record of that SCO, never anyone else's."""
     page = _page(page_id)
     if not _may_open(request, page):
         return JsonResponse({"result": False, "errorCode": 403}, status=404)
     attempt = PackageAttempt.objects.filter(page=page, user=request.user).first()
-    if attempt is None or page.package.standard == Standard.CMI5:
+    if (
+        attempt is None
+        or attempt.package_id != page.package_id
+        or page.package.standard == Standard.CMI5
+    ):
+        return JsonResponse({"result": False, "errorCode": 404}, status=404)
+    chosen = unit_to_open(attempt=attempt, number=number)
+    record = (
+        UnitAttempt.objects.filter(
+            attempt=attempt, package=attempt.package, unit=chosen[1].identifier
+        ).first()
+        if chosen is not None
+        else None
+    )
+    if record is None:
         return JsonResponse({"result": False, "errorCode": 404}, status=404)
     if request.content_type != "application/json":
         return JsonResponse({"result": False, "errorCode": 101}, status=400)
     try:
-        commit_runtime(attempt=attempt, body=request.body)
+        commit_runtime(record=record, body=request.body)
     except (ValueError, UnicodeDecodeError, RecursionError):  # deep nesting too
         return JsonResponse({"result": False, "errorCode": 101}, status=400)
     return JsonResponse({"result": True, "errorCode": 0})
@@ -214,14 +257,15 @@ def _not_json(constant: str):
     raise ValueError(constant)
 
 
-def _authorised(request, registration) -> PackageAttempt:
-    attempt = attempt_for_token(
+def _authorised(request, registration) -> UnitAttempt:
+    """The AU launch whose token the request carries, of this registration."""
+    record = record_for_token(
         registration=registration,
         authorization=request.headers.get("Authorization", ""),
     )
-    if attempt is None:
+    if record is None:
         raise PermissionDenied
-    return attempt
+    return record
 
 
 @csrf_exempt  # answers no cookie: only the token in Authorization counts
@@ -237,7 +281,7 @@ def cmi5_statements_view(request, registration: uuid.UUID):
     for this registration only."""
     if request.method not in ("POST", "PUT"):
         return _xapi(HttpResponseNotAllowed(["POST", "PUT"]))
-    attempt = _authorised(request, registration)
+    record = _authorised(request, registration)
     if len(request.body) > MAX_STATEMENT_BYTES:
         return _xapi(JsonResponse({"error": "too large"}, status=413))
     try:
@@ -252,9 +296,9 @@ def cmi5_statements_view(request, registration: uuid.UUID):
             return _xapi(JsonResponse({"error": "statementId"}, status=400))
     try:
         ids = store_cmi5_statements(
-            attempt=attempt,
+            record=record,
             statements=statements,
-            actor=cmi5_actor(attempt),
+            actor=cmi5_actor(record.attempt),
             statement_id=statement_id,
         )
     except StatementRefused as refused:
@@ -268,22 +312,27 @@ def cmi5_statements_view(request, registration: uuid.UUID):
 def cmi5_state_view(request, registration: uuid.UUID):
     """The registration's state documents: ``LMS.LaunchData`` (read only, made
     by Sigap) and the AU's own documents."""
-    attempt = _authorised(request, registration)
+    record = _authorised(request, registration)
     state_id = request.GET.get("stateId")
     if not state_id:
         return _xapi(JsonResponse({"error": "stateId"}, status=400))
     if state_id == "LMS.LaunchData":
         if request.method != "GET":
             return _xapi(HttpResponse(status=403))
-        course = attempt.page.get_course()
+        unit = unit_of(record)
+        if unit is None:
+            return _xapi(HttpResponse(status=404))
+        course = record.attempt.page.get_course()
         return_url = (
             settings.SITE_URL.rstrip("/") + course.url if course is not None else ""
         )
         return _xapi(
-            JsonResponse(cmi5_launch_data(attempt=attempt, return_url=return_url))
+            JsonResponse(
+                cmi5_launch_data(record=record, unit=unit, return_url=return_url)
+            )
         )
     if request.method == "GET":
-        document = attempt.state_documents.get(state_id)
+        document = record.state_documents.get(state_id)
         if document is None:
             return _xapi(HttpResponse(status=404))
         return _xapi(HttpResponse(document, content_type="application/json"))
@@ -293,7 +342,7 @@ def cmi5_state_view(request, registration: uuid.UUID):
         except UnicodeDecodeError:
             return _xapi(HttpResponse(status=400))
         if not store_state_document(
-            attempt=attempt, state_id=state_id, document=document
+            record=record, state_id=state_id, document=document
         ):
             return _xapi(HttpResponse(status=413))
         return _xapi(HttpResponse(status=204))

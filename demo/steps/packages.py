@@ -1,8 +1,8 @@
 """Demo SCORM and cmi5 lessons for ``seed_demo``: two small packages authored in
-``demo/packages`` (a SCORM 1.2 SCO and a cmi5 AU, in Indonesian, about the
-module's content), zipped and imported through the same checks as a trainer's
-upload, as lessons of *Pelayanan Publik di Masa Krisis*. Idempotent: pages by
-slug."""
+``demo/packages`` (a SCORM 1.2 package of two SCOs and a cmi5 course of one
+block with two AUs, in Indonesian, about the module's content), zipped and
+imported through the same checks as a trainer's upload, as lessons of
+*Pelayanan Publik di Masa Krisis*. Idempotent: pages by slug."""
 
 import io
 import zipfile
@@ -22,9 +22,10 @@ LESSONS = [
         "title": "Lima hambatan pelayanan (SCORM)",
         "slug": "lima-hambatan-pelayanan-scorm",
         "intro": (
-            "Materi interaktif SCORM 1.2: kenali lima hambatan pelayanan di masa "
-            "krisis dan cara memadukan kanal daring dan luring, lalu jawab tiga "
-            "pertanyaan (nilai lulus 60)."
+            "Materi interaktif SCORM 1.2 dalam dua bagian: kenali lima hambatan "
+            "pelayanan di masa krisis dan cara memadukan kanal daring dan luring, "
+            "jawab tiga pertanyaan (nilai lulus 60), lalu susun rencana tindak "
+            "lanjut."
         ),
         "minutes": 10,
     },
@@ -33,8 +34,9 @@ LESSONS = [
         "title": "Latihan rencana kesinambungan layanan (cmi5)",
         "slug": "latihan-kesinambungan-layanan-cmi5",
         "intro": (
-            "Latihan cmi5: langkah pertama rencana kesinambungan layanan kritis "
-            "dan petugas pengganti. Selesai bila lulus (nilai minimal 60)."
+            "Latihan cmi5 dalam dua bagian: langkah pertama rencana kesinambungan "
+            "layanan kritis (lulus dengan nilai minimal 60), lalu daftar periksa "
+            "petugas pengganti."
         ),
         "minutes": 5,
     },

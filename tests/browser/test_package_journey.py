@@ -1,6 +1,8 @@
-"""A learner plays the demo's SCORM 1.2 lesson and cmi5 lesson in a course of their
-own: the SCO resumes where they left it, passing both completes the course, and
-the runtime data was committed by scorm-again (vendored) to Sigap."""
+"""A learner plays the demo's SCORM 1.2 lesson (two SCOs) and cmi5 lesson (a block
+of two AUs) in a course of their own: the table of contents lists them, a SCO
+resumes where they left it, next moves to the second SCO or AU, finishing all
+of them completes the course, and the runtime data was committed by
+scorm-again (vendored) to Sigap."""
 
 import json
 import uuid
@@ -9,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.helpers import Journey
+from tests.browser.helpers import Journey, assert_accessible
 from tests.browser.staff import sign_in
 
 pytestmark = pytest.mark.browser
@@ -46,13 +48,16 @@ print(json.dumps({{"scorm": scorm.url, "cmi5": cmi5.url, "course": course.url,
 OUTCOME = """
 import json
 from courses.models import Enrolment
-from courses.packages.models import PackageAttempt
+from courses.packages.models import Cmi5Statement, PackageAttempt, UnitAttempt
 e = Enrolment.objects.get(user_id={user_id}, course_id={course_id})
 print(json.dumps({{
     "status": e.status,
-    "attempts": {{a.package.standard: [a.location, a.suspend_data, a.score_scaled,
-                  a.satisfied_at is not None, a.commits]
+    "attempts": {{a.package.standard: [a.score_scaled, a.satisfied_at is not None]
                  for a in PackageAttempt.objects.filter(user_id={user_id})}},
+    "units": {{u.unit: [u.location, u.suspend_data, u.satisfied_at is not None]
+              for u in UnitAttempt.objects.filter(attempt__user_id={user_id})}},
+    "lms": sorted(s.verb.rsplit("/", 1)[-1] for s in Cmi5Statement.objects.filter(
+        attempt__user_id={user_id}, by_lms=True)),
 }}))
 """
 
@@ -83,6 +88,10 @@ def test_a_learner_plays_the_scorm_and_cmi5_lessons_and_completes_the_course(
     sign_in(page, world["email"], PASSWORD)
 
     page.goto(world["scorm"])
+    expect(page.locator(".package-toc .toc-open")).to_have_text(
+        ["Lima hambatan dan kanal layanan (kuis)", "Rencana tindak lanjut"]
+    )
+    assert_accessible(page, "package lesson with contents")
     page.get_by_role("button", name="Mulai").click()
     sco = page.frame_locator("#package-frame")
     expect(sco.locator("h1:visible")).to_have_text("Lima hambatan pelayanan")
@@ -107,6 +116,22 @@ def test_a_learner_plays_the_scorm_and_cmi5_lessons_and_completes_the_course(
     )
     journey.step("SCO passed")
 
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.locator(".package-toc-box summary").click()
+    expect(page.locator(".package-toc-box .toc-open").nth(1)).to_be_visible()
+    assert_accessible(page, "package player contents 360")
+    page.screenshot(path=str(ARTIFACTS / "package-scorm-contents-360.png"))
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.get_by_role("button", name="Bagian berikutnya →").click()
+    expect(page.locator("#package-unit-title")).to_have_text("Rencana tindak lanjut")
+    expect(sco.locator("#status")).to_have_text(
+        "Terhubung. Catatan Anda tersimpan di Sigap."
+    )
+    sco.get_by_label("Catatan singkat Anda (tidak dinilai)").fill("Loket desa")
+    sco.get_by_role("button", name="Simpan dan tandai selesai").click()
+    expect(sco.locator("#hasil")).to_have_text("Tersimpan. Bagian ini selesai.")
+    journey.step("second SCO completed")
+
     page.goto(world["cmi5"])
     page.get_by_role("button", name="Mulai").click()
     au = page.frame_locator("#package-frame")
@@ -118,6 +143,19 @@ def test_a_learner_plays_the_scorm_and_cmi5_lessons_and_completes_the_course(
     # inside the statement's request.
     expect(au.locator("#hasil")).to_contain_text("Lulus (100)", timeout=60_000)
     journey.step("cmi5 AU passed")
+    page.get_by_role("button", name="Bagian berikutnya →").click()
+    expect(au.locator("#status")).to_have_text(
+        "Terhubung. Centang setiap butir yang sudah siap."
+    )
+    for item in ("ditunjuk", "berlatih", "akses sistem"):
+        au.get_by_label(item, exact=False).check()
+    au.get_by_role("button", name="Tandai selesai").click()
+    # The last AU satisfies the block and the course: the course's completion
+    # steps run inside the statement's request.
+    expect(au.locator("#hasil")).to_have_text(
+        "Selesai. Daftar periksa tersimpan.", timeout=60_000
+    )
+    journey.step("second cmi5 AU completed")
 
     page.goto(world["course"])
     expect(page.locator("#packages-title")).to_be_visible()
@@ -127,10 +165,13 @@ def test_a_learner_plays_the_scorm_and_cmi5_lessons_and_completes_the_course(
             OUTCOME.format(user_id=world["user_id"], course_id=world["course_id"])
         )
     )
-    scorm = outcome["attempts"]["scorm12"]
-    assert scorm[0] == "3" and '"s1":"b"' in scorm[1], outcome
-    assert scorm[2] == 1.0 and scorm[3], outcome
-    assert outcome["attempts"]["cmi5"][2] == 1.0, outcome
+    first = outcome["units"]["ITEM-HAMBATAN"]
+    assert first[0] == "3" and '"s1":"b"' in first[1] and first[2], outcome
+    assert outcome["units"]["ITEM-PENUTUP"][1:] == ["Loket desa", True], outcome
+    assert outcome["attempts"]["scorm12"] == [1.0, True], outcome
+    assert outcome["attempts"]["cmi5"] == [1.0, True], outcome
+    assert outcome["lms"].count("launched") == 2, outcome
+    assert outcome["lms"].count("satisfied") == 2, outcome  # the block, the course
     assert outcome["status"] == "completed", outcome
     # Every commit carried the CSRF token, also the one sent while a page unloads.
     refused = [

@@ -30,13 +30,14 @@ def learner(course):
     return user
 
 
-def _launch(client, lesson) -> dict:
-    response = client.post(f"/paket/{lesson.pk}/mulai/")
+def _launch(client, lesson, unit: int | None = None, path="au/index.html") -> dict:
+    data = {"unit": str(unit)} if unit is not None else {}
+    response = client.post(f"/paket/{lesson.pk}/mulai/", data)
     assert response.status_code == 200
     html = response.content.decode()
     src = html.split('data-src="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
     url = urlsplit(src)
-    assert url.path.endswith("/berkas/au/index.html")
+    assert url.path.endswith(f"/berkas/{path}")
     return {key: values[0] for key, values in parse_qs(url.query).items()}
 
 
@@ -121,10 +122,34 @@ def test_launch_data_then_completed_and_passed_complete_the_course(
     assert _send(client, params, token, [passed]).status_code == 200
     assert _send(client, params, token, [passed]).status_code == 200  # kept once
     enrolment.refresh_from_db()
+    assert not enrolment.is_completed  # the block's second AU is still to do
+    second = _launch(client, cmi5_lesson, unit=2, path="au2/index.html")
+    assert second["registration"] == params["registration"]  # one registration
+    assert second["activityId"].endswith("/au-2")
+    assert second["fetch"] != params["fetch"]  # its own one-time code
+    token2 = _token(client, second)
+    answer = _send(client, second, token2, [_statement(second, COMPLETED)])
+    assert answer.status_code == 200  # moveOn Completed
+    enrolment.refresh_from_db()
     assert enrolment.is_completed
     attempt = PackageAttempt.objects.get(user=learner)
     assert attempt.score_scaled == 0.75
-    assert Cmi5Statement.objects.filter(attempt=attempt).count() == 2
+    # The AUs' three statements, kept once each; beside them what Sigap as the
+    # LMS stated: launched (twice), abandoned (the first AU never sent
+    # terminated before the second was launched), then satisfied for the block
+    # and the course.
+    assert Cmi5Statement.objects.filter(attempt=attempt, by_lms=False).count() == 3
+    assert sorted(
+        Cmi5Statement.objects.filter(attempt=attempt, by_lms=True).values_list(
+            "verb", flat=True
+        )
+    ) == [
+        "http://adlnet.gov/expapi/verbs/launched",
+        "http://adlnet.gov/expapi/verbs/launched",
+        "https://w3id.org/xapi/adl/verbs/abandoned",
+        "https://w3id.org/xapi/adl/verbs/satisfied",
+        "https://w3id.org/xapi/adl/verbs/satisfied",
+    ]
 
 
 def test_statements_for_someone_else_are_refused(learner, course, cmi5_lesson):
@@ -155,7 +180,7 @@ def test_statements_for_someone_else_are_refused(learner, course, cmi5_lesson):
         _send(client, params, "c2lnYXA6eA==", [_statement(params, PASSED)]).status_code
         == 403
     )
-    assert not Cmi5Statement.objects.exists()
+    assert not Cmi5Statement.objects.filter(by_lms=False).exists()
     assert not PackageAttempt.objects.filter(satisfied_at__isnull=False).exists()
 
 

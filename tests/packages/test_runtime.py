@@ -8,15 +8,16 @@ import re
 import pytest
 
 from courses.models import Enrolment, LessonPage, LessonProgress
-from courses.packages.models import PackageAttempt
+from courses.packages.models import PackageAttempt, UnitAttempt
 from courses.services import enrol
 from tests.factories import UserFactory, client_as
 
 pytestmark = pytest.mark.django_db
 
 
-def _launch(client, lesson):
-    response = client.post(f"/paket/{lesson.pk}/mulai/")
+def _launch(client, lesson, unit: int | None = None):
+    data = {"unit": str(unit)} if unit is not None else {}
+    response = client.post(f"/paket/{lesson.pk}/mulai/", data)
     assert response.status_code == 200
     html = response.content.decode()
     runtime = json.loads(
@@ -27,9 +28,9 @@ def _launch(client, lesson):
     return html, runtime
 
 
-def _commit(client, lesson, cmi: dict, **headers):
+def _commit(client, lesson, cmi: dict, number: int = 1, **headers):
     return client.post(
-        f"/paket/{lesson.pk}/runtime/",
+        f"/paket/{lesson.pk}/runtime/{number}/",
         data=json.dumps({"cmi": cmi}),
         content_type="application/json",
         **headers,
@@ -73,7 +74,7 @@ def test_runtime_data_is_stored_and_the_next_launch_resumes(learner, scorm_lesso
         },
     )
     assert answer.json() == {"result": True, "errorCode": 0}
-    attempt = PackageAttempt.objects.get(user=learner)
+    attempt = UnitAttempt.objects.get(attempt__user=learner)
     assert attempt.location == "2"
     assert attempt.suspend_data == '{"s1":"b"}'
     assert "cmi.core.student_name" not in attempt.cmi  # identity is not stored
@@ -86,7 +87,9 @@ def test_runtime_data_is_stored_and_the_next_launch_resumes(learner, scorm_lesso
     assert runtime["cmi"]["suspend_data"] == '{"s1":"b"}'
 
 
-def test_passing_the_sco_completes_the_course(learner, scorm_lesson):
+def test_passing_one_sco_is_not_enough_and_both_complete_the_course(
+    learner, scorm_lesson
+):
     client = client_as(learner)
     _launch(client, scorm_lesson)
     _commit(
@@ -107,8 +110,16 @@ def test_passing_the_sco_completes_the_course(learner, scorm_lesson):
         },
     )
     enrolment.refresh_from_db()
+    assert not enrolment.is_completed  # the second SCO is still to do
+    html, runtime = _launch(client, scorm_lesson, unit=2)
+    assert "penutup/index.html" in re.search(r'data-src="([^"]+)"', html).group(1)
+    assert runtime["commitUrl"] == f"/paket/{scorm_lesson.pk}/runtime/2/"
+    _commit(client, scorm_lesson, {"core": {"lesson_status": "completed"}}, number=2)
+    enrolment.refresh_from_db()
     assert enrolment.is_completed
     attempt = PackageAttempt.objects.get(user=learner)
+    # The lesson's score: the average of the SCOs that reported one (only the
+    # quiz did).
     assert attempt.score_scaled == 1.0
     # The course page lists the lesson as done with its score.
     page = client_as(learner).get(scorm_lesson.get_parent().url).content.decode()
@@ -247,9 +258,13 @@ def test_erasure_removes_what_the_package_wrote_and_keeps_the_result(
             "suspend_data": "jawaban bebas: nama ibu saya Siti",
         },
     )
-    assert forget_person(person=learner) == {"package_runtime_cleared": 1}
+    _launch(client, scorm_lesson, unit=2)
+    _commit(client, scorm_lesson, {"core": {"lesson_status": "completed"}}, number=2)
+    assert forget_person(person=learner) == {"package_runtime_cleared": 2}
+    record = UnitAttempt.objects.get(attempt__user=learner, unit="ITEM-HAMBATAN")
+    assert record.suspend_data == "" and record.cmi == {}
+    assert record.satisfied_at is not None
     attempt = PackageAttempt.objects.get(user=learner)
-    assert attempt.suspend_data == "" and attempt.cmi == {}
     assert attempt.satisfied_at is not None
     assert attempt.success_status == "passed"
 

@@ -296,14 +296,15 @@ def _programme(w: World, own: bool):
 def _package_lesson(w: World, own: bool, folder: str = "scorm12-hambatan-pelayanan"):
     """A package lesson of the course (the demo's SCORM or cmi5 package), its
     learner enrolled and launched once (their runtime record exists)."""
-    from courses.packages.services import attempt_for
+    from courses.packages.services import attempt_for, unit_record
     from tests.packages.conftest import add_package_lesson, demo_zip
 
     lesson = add_package_lesson(
         w.course(own), demo_zip(folder), slug=f"paket-{folder[:5]}-{int(own)}"
     )
     w.enrolment(own)
-    attempt_for(page=lesson, user=w.learner(own))
+    attempt = attempt_for(page=lesson, user=w.learner(own))
+    unit_record(attempt=attempt, unit=lesson.package.launchable_units()[0])
     return lesson
 
 
@@ -1046,7 +1047,10 @@ MATRIX: dict[str, Rule] = {
     ),
     "packages:commit": Rule(
         method="POST",
-        kwargs=lambda w, own: {"page_id": w.record("package_lesson", own).pk},
+        kwargs=lambda w, own: {
+            "page_id": w.record("package_lesson", own).pk,
+            "number": 1,
+        },
         expect={ANONYMOUS: LOGIN, SIGNED_IN: 404, PESERTA: (400, 404)},
     ),
     "packages:file": Rule(
