@@ -126,6 +126,7 @@ restore: install
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/djhtml --check --tabwidth 2 templates
 	$(VENV)/bin/lint-imports
 	DEBUG=1 $(PY) -m mypy
 
@@ -136,6 +137,7 @@ typecheck: install
 
 format: install
 	$(PY) -m ruff format .
+	$(VENV)/bin/djhtml --tabwidth 2 templates
 	$(PY) -m ruff check --fix .
 
 ## make messages: after changing user-facing strings, extract them into
