@@ -16,7 +16,7 @@ BEFORE = [("packages", "0001_initial")]
 AFTER = [("packages", "0002_multiple_units")]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_old_one_record_per_lesson_becomes_the_first_units_record(course):
     scorm = add_package_lesson(
         course, demo_zip("scorm12-hambatan-pelayanan"), slug="scorm"

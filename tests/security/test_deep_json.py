@@ -43,7 +43,7 @@ def test_a_deep_scorm_commit_is_refused(catalog, body):
     assert client.post(f"/paket/{lesson.pk}/mulai/").status_code == 200
 
     response = client.post(
-        f"/paket/{lesson.pk}/runtime/", data=body, content_type="application/json"
+        f"/paket/{lesson.pk}/runtime/1/", data=body, content_type="application/json"
     )
 
     assert response.status_code == 400
@@ -134,7 +134,7 @@ def test_a_scorm_score_that_is_not_a_number_is_not_a_full_score(catalog, raw):
     cmi = {"core": {"lesson_status": "incomplete", "score": {"raw": raw}}}
 
     response = client.post(
-        f"/paket/{lesson.pk}/runtime/",
+        f"/paket/{lesson.pk}/runtime/1/",
         data=json.dumps({"cmi": cmi}),
         content_type="application/json",
     )
