@@ -21,6 +21,19 @@ def test_learner_sees_the_assignment_form_on_the_lesson_page(
     assert "Belum dikirim" in page
 
 
+def test_the_task_page_is_headed_by_the_task_and_the_lesson_page_by_the_lesson(
+    learner_client, enrolment, lesson, detail_url
+):
+    """One h1 per page (screen readers navigate by it): the task's own page is
+    headed by the task; on the lesson page the task is a section under it."""
+    task_page = learner_client.get(detail_url).content.decode()
+    assert task_page.count("<h1") == 1
+    assert '-judul">Refleksi penerapan di unit kerja</h1>' in task_page
+    lesson_page = learner_client.get(lesson.url).content.decode()
+    assert lesson_page.count("<h1") == 1
+    assert '-judul">Refleksi penerapan di unit kerja</h2>' in lesson_page
+
+
 def test_learner_hands_in_text_and_a_pdf(learner_client, enrolment, detail_url):
     response = learner_client.post(
         detail_url, {"text": "Antrean KTP terlalu panjang.", "file": _pdf()}
