@@ -24,7 +24,7 @@ from lms.lti.platform_fake import FakePlatform
 from lms.team.services import digest_opt_out_token as team_token
 from tests.factories import AsnProfileFactory, client_as, make_course, make_hr_officer
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_rate_limits")]
 
 
 def _from(address: str) -> Client:
