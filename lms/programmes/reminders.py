@@ -140,18 +140,17 @@ def _claim_mark(assignment: ProgrammeAssignment, mark: int):
     return claim
 
 
-def certificate_reminders(
-    *, today: datetime.date, people: QuerySet | None = None
-) -> list:
-    """Holders of a valid programme certificate at its 60/30/7-day mark (the
-    latest reached, never a stale one), unless they renewed it already."""
-    assignments = (
+def _certificate_holders(
+    *, ending_from: datetime.date, ending_by: datetime.date, people: QuerySet | None
+) -> QuerySet:
+    """Completed assignments whose valid programme certificate ends between the
+    two days (both included), not renewed yet, of active ``people``."""
+    holders = (
         ProgrammeAssignment.objects.filter(
             completed_at__isnull=False,
             certificate__status=Certificate.Status.VALID,
-            certificate__valid_until__gte=today,
-            certificate__valid_until__lte=today
-            + datetime.timedelta(days=max(CERTIFICATE_REMINDER_DAYS)),
+            certificate__valid_until__gte=ending_from,
+            certificate__valid_until__lte=ending_by,
             user__is_active=True,
         )
         .exclude(
@@ -163,10 +162,22 @@ def certificate_reminders(
         )
         .select_related("user", "programme", "certificate")
         .prefetch_related("reminders")
-        .order_by("certificate__valid_until", "pk")
     )
     if people is not None:
-        assignments = assignments.filter(user__in=people.values("pk"))
+        holders = holders.filter(user__in=people.values("pk"))
+    return holders
+
+
+def certificate_reminders(
+    *, today: datetime.date, people: QuerySet | None = None
+) -> list:
+    """Holders of a valid programme certificate at its 60/30/7-day mark (the
+    latest reached, never a stale one), unless they renewed it already."""
+    assignments = _certificate_holders(
+        ending_from=today,
+        ending_by=today + datetime.timedelta(days=max(CERTIFICATE_REMINDER_DAYS)),
+        people=people,
+    ).order_by("certificate__valid_until", "pk")
     label = _("Sertifikat program akan habis masa berlaku")
     certificates_url = absolute_url("certificates:mine")
     my_courses_url = absolute_url("courses:my_courses")
@@ -295,27 +306,11 @@ def scheduled_reminders(
                         on=day,
                     )
                 )
-    holders = (
-        ProgrammeAssignment.objects.filter(
-            completed_at__isnull=False,
-            certificate__status=Certificate.Status.VALID,
-            certificate__valid_until__gt=today,
-            certificate__valid_until__lte=until
-            + datetime.timedelta(days=max(CERTIFICATE_REMINDER_DAYS)),
-            user__is_active=True,
-        )
-        .exclude(
-            Exists(
-                ProgrammeAssignment.objects.filter(
-                    renewal_of=OuterRef("pk"), completed_at__isnull=False
-                )
-            )
-        )
-        .select_related("user", "programme", "certificate")
-        .prefetch_related("reminders")
+    holders = _certificate_holders(
+        ending_from=today + datetime.timedelta(days=1),
+        ending_by=until + datetime.timedelta(days=max(CERTIFICATE_REMINDER_DAYS)),
+        people=people,
     )
-    if people is not None:
-        holders = holders.filter(user__in=people.values("pk"))
     label = _("Sertifikat program akan habis masa berlaku")
     for assignment in holders:
         certificate = assignment.certificate
