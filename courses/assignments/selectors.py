@@ -269,30 +269,37 @@ def _with_gradings(queryset: QuerySet) -> QuerySet:
     )
 
 
+def _rounds_by_block(
+    *, user, lesson: LessonPage, since: datetime.datetime | None
+) -> dict[str, list[Submission]]:
+    """``user``'s rounds of ``lesson``'s assignments by block, newest first, each
+    with its gradings; only those handed in ``since`` their renewal cycle began
+    (a renewal starts empty; the earlier rounds stay on record)."""
+    rows = Submission.objects.filter(user_id=user.pk, lesson_id=lesson.pk)
+    if since is not None:
+        rows = rows.filter(submitted_at__gte=since)
+    rounds: dict[str, list[Submission]] = {}
+    for submission in _with_gradings(rows.order_by("-round")):
+        rounds.setdefault(submission.block_id, []).append(submission)
+    return rounds
+
+
 def learner_assignments(*, user, lesson: LessonPage) -> list[LearnerAssignment]:
     """Each assignment of ``lesson`` with ``user``'s own rounds and gradings."""
     assignments = lesson_assignments(lesson=lesson)
     if not assignments or not user.is_authenticated:
         return [LearnerAssignment(assignment=a) for a in assignments]
-    rounds: dict[str, list[Submission]] = {}
-    mine = list(
-        _with_gradings(
-            Submission.objects.filter(user=user, lesson=lesson).order_by("-round")
-        )
+    enrolment = (
+        Enrolment.objects.current()
+        .filter(user=user, course=lesson.get_course())
+        .only("cycle", "enrolled_at")
+        .first()
     )
-    if mine:
-        # A renewal cycle starts empty; the earlier rounds stay on record.
-        enrolment = (
-            Enrolment.objects.current()
-            .filter(user=user, course=lesson.get_course())
-            .only("cycle", "enrolled_at")
-            .first()
-        )
-        since = enrolment.cycle_started_at if enrolment else None
-        if since is not None:
-            mine = [round_ for round_ in mine if round_.submitted_at >= since]
-    for submission in mine:
-        rounds.setdefault(submission.block_id, []).append(submission)
+    rounds = _rounds_by_block(
+        user=user,
+        lesson=lesson,
+        since=enrolment.cycle_started_at if enrolment else None,
+    )
     return [
         LearnerAssignment(assignment=a, rounds=rounds.get(a.block_id, []))
         for a in assignments
@@ -320,12 +327,7 @@ def lesson_panels(
     mine = [status for status in standing if status.assignment.lesson_id == lesson.pk]
     if not any(status.status for status in mine):
         return [LearnerAssignment(assignment=status.assignment) for status in mine]
-    rows = Submission.objects.filter(user_id=user.pk, lesson_id=lesson.pk)
-    if since is not None:
-        rows = rows.filter(submitted_at__gte=since)
-    rounds: dict[str, list[Submission]] = {}
-    for submission in _with_gradings(rows.order_by("-round")):
-        rounds.setdefault(submission.block_id, []).append(submission)
+    rounds = _rounds_by_block(user=user, lesson=lesson, since=since)
     return [
         LearnerAssignment(
             assignment=status.assignment,
