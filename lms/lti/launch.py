@@ -137,23 +137,27 @@ def _consume_state(value: str) -> LtiLaunchState:
             "unknown_state",
             _("Peluncuran LTI tidak dikenal (state tidak dibuat oleh Sigap)."),
         )
-    used = LtiLaunchState.objects.filter(pk=row.pk, used_at__isnull=True).update(
-        used_at=timezone.now()
+    spend_once(
+        row,
+        replay=_("Peluncuran LTI ini sudah dipakai (nonce/state sekali pakai)."),
+        expired=_("Peluncuran LTI kedaluwarsa; mulai lagi dari platform."),
+    )
+    return row
+
+
+def spend_once(row, *, replay: str, expired: str) -> None:
+    """Mark a one-time row (a login's state, a deep-linking picker's token) used
+    now, whatever follows: a second use is refused as a replay, and one older
+    than ``STATE_SECONDS`` as expired."""
+    used = (
+        type(row)
+        .objects.filter(pk=row.pk, used_at__isnull=True)
+        .update(used_at=timezone.now())
     )
     if not used:
-        raise LaunchRefused(
-            "replay",
-            _("Peluncuran LTI ini sudah dipakai (nonce/state sekali pakai)."),
-            issuer=row.platform.issuer,
-        )
-    age = timezone.now() - row.created_at
-    if age > datetime.timedelta(seconds=STATE_SECONDS):
-        raise LaunchRefused(
-            "state_expired",
-            _("Peluncuran LTI kedaluwarsa; mulai lagi dari platform."),
-            issuer=row.platform.issuer,
-        )
-    return row
+        raise LaunchRefused("replay", replay, issuer=row.platform.issuer)
+    if timezone.now() - row.created_at > datetime.timedelta(seconds=STATE_SECONDS):
+        raise LaunchRefused("state_expired", expired, issuer=row.platform.issuer)
 
 
 def _signing_key(platform: LtiPlatform, token: str):

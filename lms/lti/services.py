@@ -8,7 +8,6 @@ completion step ``queue_completion_score`` puts the score in the outbox
 (``sending``); ``read_roster`` reads a link's members (NRPS).
 """
 
-import datetime
 import re
 import secrets
 from dataclasses import dataclass
@@ -29,7 +28,13 @@ from lms.numbers import parse_int
 
 from .client import SCOPE_SCORE, PlatformClient
 from .deep_linking import content_item, may_choose, response_jwt
-from .launch import CLAIM_AGS, CLAIM_NRPS, STATE_SECONDS, Launch, LaunchRefused
+from .launch import (
+    CLAIM_AGS,
+    CLAIM_NRPS,
+    Launch,
+    LaunchRefused,
+    spend_once,
+)
 from .models import (
     LtiDeepLinkRequest,
     LtiIdentity,
@@ -247,21 +252,11 @@ def _open_deep_link_request(token: str) -> LtiDeepLinkRequest:
             "unknown_state",
             _("Pilihan kursus ini tidak dikenal; mulai lagi dari platform."),
         )
-    used = LtiDeepLinkRequest.objects.filter(pk=row.pk, used_at__isnull=True).update(
-        used_at=timezone.now()
+    spend_once(
+        row,
+        replay=_("Pilihan kursus ini sudah dikirim; mulai lagi dari platform."),
+        expired=_("Pilihan kursus kedaluwarsa; mulai lagi dari platform."),
     )
-    if not used:
-        raise LaunchRefused(
-            "replay",
-            _("Pilihan kursus ini sudah dikirim; mulai lagi dari platform."),
-            issuer=row.platform.issuer,
-        )
-    if timezone.now() - row.created_at > datetime.timedelta(seconds=STATE_SECONDS):
-        raise LaunchRefused(
-            "state_expired",
-            _("Pilihan kursus kedaluwarsa; mulai lagi dari platform."),
-            issuer=row.platform.issuer,
-        )
     if not row.platform.active:
         raise LaunchRefused(
             "unknown_platform",
