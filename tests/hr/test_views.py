@@ -286,3 +286,22 @@ def test_person_at_the_jp_target_counts_as_compliant_and_is_not_listed(
     assert [(profile.user_id, value) for profile, value in jp.below] == [
         (learner.pk, 0)
     ]
+
+
+def test_the_learners_list_pages_through_the_scope_keeping_the_filters(
+    officer_client, unit, monkeypatch
+):
+    """Past a page of people, the list says which page of how many and links to
+    the next and the previous with the filters kept."""
+    from lms.hr import views
+    from tests.factories import AsnProfileFactory
+
+    AsnProfileFactory.create_batch(3, unit=unit)
+    monkeypatch.setattr(views, "LEARNERS_PER_PAGE", 2)
+    first = officer_client.get(reverse("hr:learners"), {"status": "all"})
+    page = first.content.decode()
+    assert "Halaman 1 dari 2" in page
+    assert "status=all" in page and "page=2" in page
+    second = officer_client.get(reverse("hr:learners"), {"status": "all", "page": 2})
+    page = second.content.decode()
+    assert "Halaman 2 dari 2" in page and "page=1" in page
