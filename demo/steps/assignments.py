@@ -14,10 +14,10 @@ from django.utils.html import escape
 from courses.assignments.models import Grading, Submission
 from courses.assignments.selectors import course_assignments, find_assignment
 from courses.assignments.services import grade_submission, submit_assignment
-from courses.models import CoursePage, Enrolment, LessonPage, LessonVisit
+from courses.models import CoursePage, Enrolment, LessonPage
 from courses.quizzes.models import Attempt, QuizPage
 from demo.loader import load_modules
-from demo.steps.quizzes import take_quiz
+from demo.steps.quizzes import read_lessons, take_quiz
 from lms.accounts.models import User
 
 TRAINER = "pengajar@sigap.test"
@@ -165,19 +165,7 @@ def _opened_the_lesson(enrolment: Enrolment, lesson: LessonPage) -> None:
     for pretest in pretests:
         if not Attempt.objects.filter(quiz=pretest, user=enrolment.user).exists():
             take_quiz(pretest, enrolment.user, rng, rng.uniform(0.3, 0.6))
-    reading = datetime.timedelta(minutes=lesson.estimated_minutes)
-    opened = timezone.now() - reading - datetime.timedelta(minutes=5)
-    LessonVisit.objects.get_or_create(
-        enrolment=enrolment,
-        lesson=lesson,
-        defaults={
-            "first_opened_at": opened,
-            "last_opened_at": opened,
-            "last_beat_at": opened
-            + datetime.timedelta(minutes=lesson.estimated_minutes),
-            "active_seconds": lesson.estimated_minutes * 50,
-        },
-    )
+    read_lessons(enrolment, [lesson], rng)
 
 
 def _answers(course: CoursePage, trainer: User) -> None:

@@ -176,7 +176,7 @@ def take_quiz(quiz: QuizPage, user: User, rng: random.Random, skill: float) -> A
     return attempt
 
 
-def _read_lessons(enrolment: Enrolment, lessons, rng: random.Random) -> None:
+def read_lessons(enrolment: Enrolment, lessons, rng: random.Random) -> None:
     """The staff member read each lesson, one after the other, before marking it
     done: the visits the lesson page and its heartbeat would have recorded, ending
     now, each lesson open for about its estimated time (so the time rule of
@@ -216,7 +216,7 @@ def _demo_attempts(course: CoursePage, pretest: QuizPage, posttest: QuizPage) ->
         take_quiz(pretest, user, rng, base)
         if not enrolment.is_completed:
             continue
-        _read_lessons(enrolment, lessons, rng)
+        read_lessons(enrolment, lessons, rng)
         for lesson in lessons:
             mark_lesson_complete(enrolment=enrolment, lesson=lesson)
         gain = rng.uniform(0.1, 0.45)
