@@ -12,7 +12,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, DateTimeField, Q, Value
 
 from lms.accounts.models import User
-from lms.cache import remembered_for_person
+from lms.cache import fragment_name, remembered_for_person
 
 from .models import CoursePage, Enrolment, LessonPage, LessonProgress
 from .parts import COMPLETION_REQUIREMENTS, COURSE_PARTS
@@ -162,6 +162,14 @@ def standing_cache_name(*, course_id: int) -> str:
     ``lms.cache``; ``services.note_lesson_opened`` brings it up to date)."""
     # ``ENTRY_FORMAT`` changes with the shape of what is kept (as in ``published``).
     return f"course:{course_id}:{ENTRY_FORMAT}:{published_version()}"
+
+
+def lesson_page_cache_name(lesson_id: int) -> str:
+    """The name a learner's lesson page (its content: their progress, their
+    answers to the lesson's tasks) is kept under in their cache: the
+    ``{% person_fragment "lesson" page.pk %}`` of courses/lesson_page.html. An
+    erasure of their answers drops it."""
+    return fragment_name("lesson", lesson_id)
 
 
 def learner_standing(

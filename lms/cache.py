@@ -192,6 +192,29 @@ def remembered_for_person(user_id, name: str, build: Callable[[], Any]) -> Any:
     return value
 
 
+def prefetch_for_person(user_id, names: list[str]) -> None:
+    """Fetch the person's entries ``names`` now, in one round trip (with their
+    version if this request has not read it yet): a page that will read several
+    of them (the learner's standing in a course, the lesson's fragment) asks once
+    instead of once each; ``remembered_for_person`` then finds them in the
+    request's memo."""
+    memo = _request_memo.get()
+    if memo is None or not caches_people():
+        return
+    keys = [_person_entry_key(user_id, name) for name in names]
+    _versions, found = read_versions(
+        {f"person:{user_id}": (_person_key(user_id), PERSON_SECONDS)}, keys
+    )
+    memo.setdefault("person-entries", {}).update({key: found.get(key) for key in keys})
+
+
+def fragment_name(name: str, *vary_on) -> str:
+    """The name a person's rendered fragment (``{% person_fragment %}``) is kept
+    under, such as ``fragment:lesson:12``: a step that must drop what a person's
+    pages show at once (an erasure) drops it by this name."""
+    return ":".join(["fragment", name, *(str(value) for value in vary_on)])
+
+
 def replace_for_person(user_id, name: str, value: Any) -> None:
     """Keep ``value`` under ``name`` for this person in place of what
     ``remembered_for_person`` built, under the version this request read (a

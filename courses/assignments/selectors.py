@@ -306,12 +306,6 @@ def learner_assignments(*, user, lesson: LessonPage) -> list[LearnerAssignment]:
     ]
 
 
-def panel_cache_name(lesson_id: int) -> str:
-    """The person's cached assignment panel of one lesson (the lesson page's
-    ``lesson_assignments`` tag); the erasure of their answers drops it."""
-    return f"assignment-panel:{lesson_id}"
-
-
 def lesson_panels(
     *,
     user,

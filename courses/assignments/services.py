@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Enrolment, LessonPage
+from courses.selectors import lesson_page_cache_name
 from courses.services import evaluate_completion
 from lms.audit.services import record_event
 from lms.cache import forget_person
@@ -14,7 +15,7 @@ from lms.emails import absolute_url, send_email
 
 from .forms import CONTENT_TYPES, extension_of
 from .models import Grading, Submission
-from .selectors import Assignment, panel_cache_name
+from .selectors import Assignment
 
 
 class SubmissionClosed(Exception):
@@ -203,9 +204,9 @@ def forget_submissions(*, person) -> dict:
     rows = Submission.objects.filter(user=person)
     lessons = set(rows.values_list("lesson_id", flat=True))
     erased = rows.update(text="", file_name="")
-    # Their answers kept for the lesson pages go from the cache at once.
+    # Their answers kept with the lesson pages go from the cache at once.
     forget_person(
-        [person.pk], drop=tuple(panel_cache_name(lesson) for lesson in lessons)
+        [person.pk], drop=tuple(lesson_page_cache_name(lesson) for lesson in lessons)
     )
     Grading.objects.filter(submission__user=person).update(feedback="")
     return {"assignment_submissions_erased": erased}

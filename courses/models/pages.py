@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from courses.jenis_diklat import JenisDiklat
+from lms.cache import prefetch_for_person
 from lms.private_apis import remember_parent, remembered_parent
 
 from ..blocks import LessonStreamBlock
@@ -499,7 +500,11 @@ class LessonPage(
     def serve(self, request, *args, **kwargs):
         # in-function: courses.selectors and courses.services import these models
         # (a page is its own view)
-        from ..selectors import course_outline
+        from ..selectors import (
+            course_outline,
+            lesson_page_cache_name,
+            standing_cache_name,
+        )
         from ..services import note_lesson_opened
 
         course = self.get_course()
@@ -509,6 +514,16 @@ class LessonPage(
         # the view restrictions; a lesson of an unpublished course is not served.
         if not course.live and not previewing:
             raise Http404
+        if request.user.is_authenticated and not previewing:
+            # The learner's standing and their kept page of this lesson, in one
+            # round trip to the cache instead of two.
+            prefetch_for_person(
+                request.user.pk,
+                [
+                    standing_cache_name(course_id=course.pk),
+                    lesson_page_cache_name(self.pk),
+                ],
+            )
         outline = course_outline(course=course, user=request.user, current=self)
         if not previewing and not can_study(request.user, course, outline.enrolment):
             if not request.user.is_authenticated:

@@ -8,8 +8,12 @@ from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
 from courses import navigation, published
 from lms.accounts.permissions import shows_staff_links
+from lms.cache import fragment_name, remembered_for_person, replace_for_person
 
 register = template.Library()
+
+# Stands for the request's CSRF token in markup kept in a person's cache.
+CSRF_PLACEHOLDER = "sigap-csrf-token-placeholder"
 
 
 @register.simple_tag
@@ -162,3 +166,65 @@ def course_outline(context) -> str:
             )
         )
     return format_html('<ol class="outline">{}</ol>', mark_safe("".join(items)))
+
+
+class PersonFragmentNode(template.Node):
+    """Markup of one signed-in person, kept in their cache (``lms.cache``)."""
+
+    child_nodelists = ()  # as ``SharedFragmentNode``: no block inside
+
+    def __init__(self, nodelist, name: str, vary_on):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary_on = vary_on
+
+    def render(self, context):
+        request = context.get("request")
+        user = getattr(request, "user", None)
+        if (
+            user is None
+            or not user.is_authenticated
+            or getattr(request, "is_preview", False)
+        ):
+            return self.nodelist.render(context)
+        vary = [str(value.resolve(context)) for value in self.vary_on]
+        stamp = (get_language(), published.published_version(), *vary)
+
+        def build():
+            with context.push(csrf_token=CSRF_PLACEHOLDER):
+                return (stamp, self.nodelist.render(context))
+
+        name = fragment_name(self.name, *vary)
+        kept_stamp, html = remembered_for_person(user.pk, name, build)
+        if kept_stamp != stamp:
+            kept_stamp, html = build()
+            replace_for_person(user.pk, name, (kept_stamp, html))
+        token = context.get("csrf_token")
+        # The token is letters and digits; what the fragment shows was escaped
+        # when it was rendered.
+        return mark_safe(html.replace(CSRF_PLACEHOLDER, str(token) if token else ""))
+
+
+@register.tag
+def person_fragment(parser, token):
+    """``{% person_fragment "name" v1 v2 %}…{% endperson_fragment %}``: markup of
+    the signed-in person (a lesson with their progress and their answers), kept
+    in their cache under ``lms.cache.fragment_name("name", v1, v2)`` for the
+    language and the published content it was rendered from, until something of
+    theirs changes (``lms.cache.forget_person``). A visitor and a preview render
+    afresh.
+
+    Only for markup that depends on nothing but the person's own records, the
+    published content, the language and ``vary_on``: never the time of day, the
+    request's address or query, or messages. Its CSRF tokens (``{% csrf_token %}``
+    and tags that read ``csrf_token`` from the context) are put in per request.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(
+            "person_fragment takes a quoted name, then the values it varies on"
+        )
+    vary_on = [parser.compile_filter(bit) for bit in bits[2:]]
+    nodelist = parser.parse(("endperson_fragment",))
+    parser.delete_first_token()
+    return PersonFragmentNode(nodelist, bits[1][1:-1], vary_on)

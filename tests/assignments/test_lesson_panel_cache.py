@@ -1,6 +1,6 @@
-"""The assignment panel on the lesson page is kept in the person's cache (as in
-production with Redis): it must never show a learner an old state of their own
-answer, nor anyone else's, and its form must carry the request's CSRF token."""
+"""The lesson page, its assignment panels included, is kept in the person's cache
+(as in production with Redis): it must never show a learner an old state of their
+own answer, nor anyone else's, and its forms must carry the request's CSRF token."""
 
 import re
 
@@ -11,8 +11,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from courses.assignments.models import Grading, Submission
-from courses.assignments.selectors import panel_cache_name
 from courses.assignments.services import forget_submissions
+from courses.selectors import lesson_page_cache_name
 from courses.services import enrol
 from lms.cache import _person_entry_key
 from tests.factories import AsnProfileFactory, client_as
@@ -106,7 +106,7 @@ def test_erasing_the_answers_drops_the_kept_panel(
 ):
     learner_client.post(detail_url, {"text": "Jawaban pribadi."})
     _panel(learner_client, lesson)
-    key = _person_entry_key(learner.pk, panel_cache_name(lesson.pk))
+    key = _person_entry_key(learner.pk, lesson_page_cache_name(lesson.pk))
     assert "Jawaban pribadi." in cache.get(key)[1][1]
     forget_submissions(person=learner)
     assert cache.get(key) is None
