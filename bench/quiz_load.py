@@ -122,6 +122,7 @@ class Stats:
     )
     acks: int = 0
     retries: int = 0
+    resent: int = 0  # sent again after the server closed a kept-alive connection
 
     def error(self, kind: str) -> None:
         self.errors[kind] = self.errors.get(kind, 0) + 1
@@ -180,15 +181,25 @@ async def learner(
     await asyncio.sleep(rng.uniform(0, args.ramp))
 
     async def post(url, fields, allow_redirects=False):
-        form = aiohttp.FormData()
-        form.add_field("csrfmiddlewaretoken", csrf)
-        for name, value in fields:
-            form.add_field(name, value)
-        async with http.post(
-            url, data=form, headers=headers, allow_redirects=allow_redirects
-        ) as response:
-            body = await response.read()
-            return response.status, response.headers.get("Location", ""), body
+        # A kept-alive connection the server closed after its keep-alive seconds
+        # (a learner's think time can be longer) fails before the request reaches
+        # it (disconnected, or reset); a browser sends such a request again on a
+        # new connection, once.
+        for resend in (True, False):
+            form = aiohttp.FormData()
+            form.add_field("csrfmiddlewaretoken", csrf)
+            for name, value in fields:
+                form.add_field(name, value)
+            try:
+                async with http.post(
+                    url, data=form, headers=headers, allow_redirects=allow_redirects
+                ) as response:
+                    body = await response.read()
+                    return response.status, response.headers.get("Location", ""), body
+            except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError):
+                if not resend:
+                    raise
+                stats.resent += 1
 
     status, location, _ = await timed(
         stats.start, post(f"{base}/kuis/{quiz_id}/mulai/", [])
@@ -440,7 +451,9 @@ def markdown(args, stats: Stats, seconds: float, check: dict) -> str:
         row("start", stats.start),
         "",
         f"- {requests} requests in {seconds:.1f} s ({requests / seconds:.0f} req/s); "
-        f"errors: {stats.errors or 'none'}; retried saves: {stats.retries}.",
+        f"errors: {stats.errors or 'none'}; retried saves: {stats.retries}; "
+        f"sent again on a new connection (the server had closed the kept-alive "
+        f"one): {stats.resent}.",
         f"- Target p95 ≤ 150 ms for autosave and submit: **{target}** "
         f"(autosave p95 {p95:.0f} ms, submit p95 {p95_submit:.0f} ms).",
         f"- Reconciliation in SQL: {check['acknowledged']} acknowledged answers "
