@@ -159,29 +159,25 @@ def remembered_for_person(user_id, name: str, build: Callable[[], Any]) -> Any:
     memo_key = f"person:{user_id}"
     key = _person_entry_key(user_id, name)
     memo = _request_memo.get()
-    fetched = memo.get("person-entries") if memo is not None else None
-    if fetched is not None and key in fetched:
-        # Fetched with the version (``read_with_every_person_request``); an
-        # entry older than the version read since is rebuilt below.
+    if memo is None:
         versions, found = read_versions(
+            {memo_key: (_person_key(user_id), PERSON_SECONDS)}, [key]
+        )
+    else:
+        if key not in memo.get("person-entries", {}):
+            # With the person's first read of a request come the entries nearly
+            # every page reads (``read_with_every_person_request``).
+            along = (
+                []
+                if memo_key in memo
+                else [other for other in _EVERY_PAGE_ENTRIES if other != name]
+            )
+            prefetch_for_person(user_id, [name, *along])
+        # An entry fetched before a version read since is rebuilt below.
+        found = {key: memo["person-entries"].pop(key)}
+        versions, _found = read_versions(
             {memo_key: (_person_key(user_id), PERSON_SECONDS)}
         )
-        found = {key: fetched.pop(key)}
-    else:
-        along = []
-        if memo is not None and memo_key not in memo:
-            along = [
-                _person_entry_key(user_id, other)
-                for other in _EVERY_PAGE_ENTRIES
-                if other != name
-            ]
-        versions, found = read_versions(
-            {memo_key: (_person_key(user_id), PERSON_SECONDS)}, [key, *along]
-        )
-        if along:
-            memo.setdefault("person-entries", {}).update(
-                {other: found.get(other) for other in along}
-            )
     version = versions[memo_key]
     entry = found.get(key)
     if entry is not None and entry[0] == version:

@@ -187,14 +187,16 @@ class PersonFragmentNode(template.Node):
             or getattr(request, "is_preview", False)
         ):
             return self.nodelist.render(context)
-        vary = [str(value.resolve(context)) for value in self.vary_on]
-        stamp = (get_language(), published.published_version(), *vary)
+        # ``vary_on`` is in the entry's name; the stamp says what it was built for.
+        name = fragment_name(
+            self.name, *(value.resolve(context) for value in self.vary_on)
+        )
+        stamp = (get_language(), published.published_version())
 
         def build():
             with context.push(csrf_token=CSRF_PLACEHOLDER):
                 return (stamp, self.nodelist.render(context))
 
-        name = fragment_name(self.name, *vary)
         kept_stamp, html = remembered_for_person(user.pk, name, build)
         if kept_stamp != stamp:
             kept_stamp, html = build()
