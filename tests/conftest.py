@@ -1,7 +1,9 @@
 """Small fixtures shared by every test."""
 
+import contextlib
 import functools
 import runpy
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from django.db import connection
 from django.utils import translation
 
 from lms.private_files import private_storage
+from tests import migrated_db
 from tests.factories import (
     AsnProfileFactory,
     UserFactory,
@@ -57,6 +60,55 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+def _in_memory_test_database() -> str | None:
+    """The URI of the SQLite test database when it lives in memory (the default)."""
+    if connection.vendor != "sqlite":
+        return None
+    name = connection.creation._get_test_db_name()
+    return name if connection.creation.is_in_memory_db(name) else None
+
+
+# Holds the in-memory test database open from the moment it is filled from the
+# migrated copy (SQLite drops a shared in-memory database with its last connection).
+_test_database_keeper: list[sqlite3.Connection] = []
+# Set while this worker migrates: where to keep the copy, and the lock it holds.
+_MIGRATING = pytest.StashKey[tuple[Path, migrated_db.OneAtATime]]()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_suffix):
+    """Before the test database is made: on SQLite, fill it from the migrated copy
+    (tests/migrated_db.py), so that ``migrate`` finds nothing to do; without a copy,
+    this worker migrates (the others wait) and keeps one (``django_db_setup``)."""
+    name = _in_memory_test_database()
+    if name is None:
+        return
+    lock = migrated_db.OneAtATime()
+    request.addfinalizer(lock.release)  # also when migrating fails
+    copy = migrated_db.cached_copy()
+    if copy.exists():
+        keeper = sqlite3.connect(name, uri=True)
+        _test_database_keeper.append(keeper)
+        migrated_db.restore(copy, keeper)
+        lock.release()
+    else:
+        request.config.stash[_MIGRATING] = (copy, lock)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_db_setup):
+    """pytest-django's; then, when this worker migrated, the copy kept for the
+    other workers and the next run."""
+    migrating = request.config.stash.get(_MIGRATING, None)
+    name = _in_memory_test_database()
+    if migrating is not None and name is not None:
+        copy, lock = migrating
+        with contextlib.closing(sqlite3.connect(name, uri=True)) as database:
+            migrated_db.keep(database, copy)
+        lock.release()
+        del request.config.stash[_MIGRATING]
 
 
 @pytest.fixture(autouse=True)

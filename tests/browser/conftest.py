@@ -1,7 +1,7 @@
 """Fixtures for browser journeys: a live Sigap with demo data, and headless Chromium.
 
 The live site is a gunicorn subprocess on a free 127.0.0.1 port with its own SQLite
-file, migrated and seeded once per test session (per xdist worker) by ``seed_demo``
+file and media, copied from a site migrated and seeded once per run by ``seed_demo``
 (journeys create their own people, so they can share it). Chromium is Debian's
 ``/usr/bin/chromium``; no browser is ever downloaded. Without Chromium (or axe-core
 for the accessibility checks) the tests skip with the reason, unless
@@ -13,10 +13,13 @@ under ``test-artifacts/`` and prints their paths in the failure report.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import re
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -25,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests import migrated_db
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
@@ -104,17 +109,8 @@ def _wait_for(url: str, process: subprocess.Popen, log: Path) -> None:
     raise RuntimeError(f"live server did not answer {url} in time; see {log}")
 
 
-@pytest.fixture(scope="session")
-def live_site(tmp_path_factory) -> LiveSite:
-    """Sigap served by gunicorn on 127.0.0.1 with the demo data (once per session)."""
-    if shutil.which("gunicorn", path=str(Path(sys.executable).parent)) is None:
-        _unavailable("gunicorn is not installed in this environment")
-    base = tmp_path_factory.mktemp("live_site")
-    ARTIFACTS.mkdir(exist_ok=True)
-    # Under pytest-xdist (``make test-browser`` runs one worker per core) each
-    # worker serves its own site from its own database, with its own log.
-    worker = os.environ.get("PYTEST_XDIST_WORKER")
-    log = ARTIFACTS / (f"live-server-{worker}.log" if worker else "live-server.log")
+def _site_env(base: Path) -> dict:
+    """The environment of a live site whose database and media are under ``base``."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -128,17 +124,68 @@ def live_site(tmp_path_factory) -> LiveSite:
         SIGAP_MIN_TIME_SHARE="0",
         DATABASE_URL=f"sqlite:///{base / 'browser.sqlite3'}",
         MEDIA_ROOT=str(base / "media"),
+        PRIVATE_MEDIA_ROOT=str(base / "private-media"),
         PYTHONUNBUFFERED="1",
     )
-    for command in (["migrate", "--noinput", "-v0"], ["seed_demo"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *command],
-            cwd=REPO,
-            env=env,
-            check=True,
-            capture_output=True,
-            timeout=600,  # two workers seed at once on a busy machine
-        )
+    return env
+
+
+def _copy_site(source: Path, target: Path) -> None:
+    """The database (through SQLite's backup, which also takes what is still in its
+    write-ahead log) and the media files."""
+    with (
+        contextlib.closing(sqlite3.connect(source / "browser.sqlite3")) as database,
+        contextlib.closing(sqlite3.connect(target / "browser.sqlite3")) as copy,
+    ):
+        database.backup(copy)
+    for folder in ("media", "private-media"):
+        if (source / folder).exists():
+            shutil.copytree(source / folder, target / folder, dirs_exist_ok=True)
+
+
+def _seeded_site(tmp_path_factory) -> Path:
+    """A migrated site with the demo data, made once per run: the first xdist
+    worker makes it (from the migrated copy of tests/migrated_db.py when there is
+    one) while the others wait, then each copies it (a second, against a minute
+    and a half to migrate and seed its own)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    run = tmp_path_factory.getbasetemp()
+    shared = (run.parent if worker else run) / "seeded-site"
+    shared.mkdir(exist_ok=True)
+    with (shared / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (shared / "seeded").exists():
+            migrated = migrated_db.cached_copy()
+            if migrated.exists():
+                shutil.copyfile(migrated, shared / "browser.sqlite3")
+            env = _site_env(shared)
+            # ``migrate`` also on the copy: it then finds nothing to do.
+            for command in (["migrate", "--noinput", "-v0"], ["seed_demo"]):
+                subprocess.run(
+                    [sys.executable, "manage.py", *command],
+                    cwd=REPO,
+                    env=env,
+                    check=True,
+                    capture_output=True,
+                    timeout=600,
+                )
+            (shared / "seeded").touch()
+    return shared
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory) -> LiveSite:
+    """Sigap served by gunicorn on 127.0.0.1 with the demo data (once per session)."""
+    if shutil.which("gunicorn", path=str(Path(sys.executable).parent)) is None:
+        _unavailable("gunicorn is not installed in this environment")
+    base = tmp_path_factory.mktemp("live_site")
+    ARTIFACTS.mkdir(exist_ok=True)
+    # Under pytest-xdist (``make test-browser`` runs one worker per core) each
+    # worker serves its own site from its own copy of the database, with its log.
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    log = ARTIFACTS / (f"live-server-{worker}.log" if worker else "live-server.log")
+    _copy_site(_seeded_site(tmp_path_factory), base)
+    env = _site_env(base)
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     env["SITE_URL"] = url
