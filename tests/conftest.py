@@ -158,6 +158,19 @@ def _vc_issuer_key(settings):
 
 
 @pytest.fixture
+def fresh_rate_limits(db):
+    """allauth counts requests and failures in the cache: start clean. (On SQLite
+    the cache is a table rolled back with each test; in Redis, each worker's
+    database keeps the counts of the tests before, and a sign-in or password reset
+    from 127.0.0.1 is limited once enough of them ran in the same minute.)"""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def shared_memory_cache(settings):
     """Sessions and cached entries in memory shared by the test process, as they
     are in Redis (shared by every process) in production."""

@@ -17,7 +17,8 @@ from tests.factories import UserFactory, add_lesson, client_as
 from tests.security.world import PENGAJAR, PENINJAU, build_world
 from tests.test_language import choose_language as choose_in_footer
 
-pytestmark = pytest.mark.django_db
+# Password resets are rate-limited per address and per IP (127.0.0.1 here).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_rate_limits")]
 
 PASSWORD = "rahasia-uji-123"
 

@@ -1,15 +1,6 @@
 import pytest
-from django.core.cache import cache
 
 from .world import build_world
-
-
-@pytest.fixture
-def fresh_rate_limits(db):
-    """allauth counts failures in the shared cache (DB or Redis): start clean."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
