@@ -73,8 +73,9 @@ def _in_memory_test_database() -> str | None:
 # Holds the in-memory test database open from the moment it is filled from the
 # migrated copy (SQLite drops a shared in-memory database with its last connection).
 _test_database_keeper: list[sqlite3.Connection] = []
-# Set while this worker migrates: where to keep the copy, and the lock it holds.
-_MIGRATING = pytest.StashKey[tuple[Path, migrated_db.OneAtATime]]()
+# Set while this worker migrates: its test database, where to keep the copy, and
+# the lock it holds.
+_MIGRATING = pytest.StashKey[tuple[str, Path, migrated_db.FileLock]]()
 
 
 @pytest.fixture(scope="session")
@@ -85,7 +86,7 @@ def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_
     name = _in_memory_test_database()
     if name is None:
         return
-    lock = migrated_db.OneAtATime()
+    lock = migrated_db.making_the_copy()
     request.addfinalizer(lock.release)  # also when migrating fails
     copy = migrated_db.cached_copy()
     if copy.exists():
@@ -94,7 +95,7 @@ def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_
         migrated_db.restore(copy, keeper)
         lock.release()
     else:
-        request.config.stash[_MIGRATING] = (copy, lock)
+        request.config.stash[_MIGRATING] = (name, copy, lock)
 
 
 @pytest.fixture(scope="session")
@@ -102,9 +103,8 @@ def django_db_setup(request, django_db_setup):
     """pytest-django's; then, when this worker migrated, the copy kept for the
     other workers and the next run."""
     migrating = request.config.stash.get(_MIGRATING, None)
-    name = _in_memory_test_database()
-    if migrating is not None and name is not None:
-        copy, lock = migrating
+    if migrating is not None:
+        name, copy, lock = migrating
         with contextlib.closing(sqlite3.connect(name, uri=True)) as database:
             migrated_db.keep(database, copy)
         lock.release()

@@ -53,19 +53,42 @@ def cached_copy() -> Path:
     return CACHE_DIR / f"{PREFIX}{migrations_digest()}.sqlite3"
 
 
-class OneAtATime:
-    """A lock held while a process makes the copy, so the other workers wait for it
-    instead of migrating too. ``release`` may be called more than once."""
+class FileLock:
+    """An exclusive lock on ``path`` between processes (xdist workers), taken at
+    once; ``release`` (or leaving the ``with`` block) gives it back and may be
+    called more than once."""
 
-    def __init__(self) -> None:
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        self._file: IO[str] | None = (CACHE_DIR / "migrated.lock").open("w")
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._file: IO[str] | None = path.open("w")
         fcntl.flock(self._file, fcntl.LOCK_EX)
 
     def release(self) -> None:
         if self._file is not None:
             self._file.close()  # closing the file releases the lock
             self._file = None
+
+    def __enter__(self) -> FileLock:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.release()
+
+
+def making_the_copy() -> FileLock:
+    """Held while a process makes the copy, so the other workers wait for it
+    instead of migrating too."""
+    return FileLock(CACHE_DIR / "migrated.lock")
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy one SQLite file to another through SQLite's backup, which also takes
+    what is still in the source's write-ahead log."""
+    with (
+        contextlib.closing(sqlite3.connect(source)) as database,
+        contextlib.closing(sqlite3.connect(target)) as copy,
+    ):
+        database.backup(copy)
 
 
 def keep(database: sqlite3.Connection, copy: Path) -> None:
@@ -75,7 +98,7 @@ def keep(database: sqlite3.Connection, copy: Path) -> None:
     with contextlib.closing(sqlite3.connect(partial)) as target:
         database.backup(target)
     partial.replace(copy)
-    for old in CACHE_DIR.glob(f"{PREFIX}*.sqlite3"):
+    for old in copy.parent.glob(f"{PREFIX}*.sqlite3"):
         if old != copy:
             old.unlink(missing_ok=True)
 

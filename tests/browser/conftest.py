@@ -13,13 +13,10 @@ under ``test-artifacts/`` and prints their paths in the failure report.
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import os
 import re
 import shutil
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -63,6 +60,24 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _manage(env: dict, *args: str, timeout: int) -> str:
+    """Run a management command in ``env``; its output, or its error."""
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if done.returncode:
+        # The command's own error, not only its exit status, in the test report.
+        raise AssertionError(
+            f"manage.py {args[0]} failed ({done.returncode}):\n" + done.stderr[-1500:]
+        )
+    return done.stdout
+
+
 @dataclass
 class LiveSite:
     """A running Sigap: its base URL, its environment and its log file."""
@@ -74,21 +89,7 @@ class LiveSite:
 
     def manage(self, *args: str, timeout: int = 60) -> str:
         """Run a management command against the live site's database."""
-        done = subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=REPO,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
-        if done.returncode:
-            # The command's own error, not only its exit status, in the test report.
-            raise AssertionError(
-                f"manage.py {args[0]} failed ({done.returncode}):\n"
-                + done.stderr[-1500:]
-            )
-        return done.stdout
+        return _manage(self.env, *args, timeout=timeout)
 
     def shell(self, code: str, timeout: int = 60) -> str:
         """Run Python code in ``manage.py shell`` against the live database."""
@@ -131,13 +132,8 @@ def _site_env(base: Path) -> dict:
 
 
 def _copy_site(source: Path, target: Path) -> None:
-    """The database (through SQLite's backup, which also takes what is still in its
-    write-ahead log) and the media files."""
-    with (
-        contextlib.closing(sqlite3.connect(source / "browser.sqlite3")) as database,
-        contextlib.closing(sqlite3.connect(target / "browser.sqlite3")) as copy,
-    ):
-        database.backup(copy)
+    """The database and the media files."""
+    migrated_db.copy_database(source / "browser.sqlite3", target / "browser.sqlite3")
     for folder in ("media", "private-media"):
         if (source / folder).exists():
             shutil.copytree(source / folder, target / folder, dirs_exist_ok=True)
@@ -152,23 +148,15 @@ def _seeded_site(tmp_path_factory) -> Path:
     run = tmp_path_factory.getbasetemp()
     shared = (run.parent if worker else run) / "seeded-site"
     shared.mkdir(exist_ok=True)
-    with (shared / "lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+    with migrated_db.FileLock(shared / "lock"):
         if not (shared / "seeded").exists():
             migrated = migrated_db.cached_copy()
             if migrated.exists():
-                shutil.copyfile(migrated, shared / "browser.sqlite3")
+                migrated_db.copy_database(migrated, shared / "browser.sqlite3")
             env = _site_env(shared)
             # ``migrate`` also on the copy: it then finds nothing to do.
-            for command in (["migrate", "--noinput", "-v0"], ["seed_demo"]):
-                subprocess.run(
-                    [sys.executable, "manage.py", *command],
-                    cwd=REPO,
-                    env=env,
-                    check=True,
-                    capture_output=True,
-                    timeout=600,
-                )
+            _manage(env, "migrate", "--noinput", "-v0", timeout=600)
+            _manage(env, "seed_demo", timeout=600)
             (shared / "seeded").touch()
     return shared
 
