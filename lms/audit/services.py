@@ -9,6 +9,23 @@ from lms.client_ip import client_ip
 
 from .models import AuditEvent
 
+# The longest text of an event's data: what came from outside (a token's issuer,
+# an uploaded file's name) is evidence, not a place to store megabytes.
+DATA_TEXT_MAX_LENGTH = 1000
+
+
+def _storable(value: Any) -> Any:
+    """``value`` as the event's JSON keeps it: texts without NUL (PostgreSQL's
+    jsonb refuses it), cut to ``DATA_TEXT_MAX_LENGTH``; lists and objects
+    throughout."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")[:DATA_TEXT_MAX_LENGTH]
+    if isinstance(value, dict):
+        return {_storable(str(key)): _storable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_storable(item) for item in value]
+    return value
+
 
 def record_event(
     *,
@@ -31,5 +48,5 @@ def record_event(
         target_repr=str(target)[:255] if target is not None else "",
         ip_address=client_ip(request),
         user_agent=(request.headers.get("user-agent", "")[:255] if request else ""),
-        data=data,
+        data=_storable(data),
     )

@@ -12,6 +12,7 @@ fails one of these is refused with a reason (``LaunchRefused.code``).
 """
 
 import datetime
+import re
 import secrets
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
@@ -35,6 +36,19 @@ DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest"
 STATE_SECONDS = 600
 # Clock difference tolerated between the platform and Sigap.
 LEEWAY_SECONDS = 60
+# LTI 1.3: ``sub`` "MUST NOT exceed 255 ASCII characters in length".
+SUB_MAX_LENGTH = 255
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+# Claims that are JSON objects when present; anything else is dropped, as if the
+# platform had not sent it (each is optional, or checked as missing below).
+OBJECT_CLAIMS = (
+    CLAIM + "context",
+    CLAIM + "resource_link",
+    CLAIM + "custom",
+    CLAIM + "launch_presentation",
+    CLAIM_NRPS,
+    CLAIM_AGS,
+)
 
 
 class LaunchRefused(Exception):
@@ -47,6 +61,54 @@ class LaunchRefused(Exception):
         self.message = message
         self.issuer = issuer
         self.status = status
+
+
+def claim_text(value, max_length: int) -> str:
+    """A claim's text as Sigap keeps it: a string or a number written out
+    (anything else is empty), without control characters (PostgreSQL stores no
+    NUL), cut to the column it goes into."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return ""
+    return CONTROL_CHARACTERS.sub("", str(value)).strip()[:max_length]
+
+
+def claim_strings(value) -> list[str]:
+    """A claim that is a list of texts (roles, scopes): its texts only."""
+    return (
+        [item for item in value if isinstance(item, str)]
+        if isinstance(value, list)
+        else []
+    )
+
+
+def _well_formed(claims: dict, *, issuer: str) -> dict:
+    """The claims with each object claim an object and the roles strings only;
+    refused when ``sub`` is not a short text (it names the person for good)."""
+    sub = claims.get("sub")
+    if (
+        not isinstance(sub, str)
+        or not sub.strip()
+        or len(sub) > SUB_MAX_LENGTH
+        or CONTROL_CHARACTERS.search(sub)
+    ):
+        raise LaunchRefused(
+            "invalid_claim",
+            _("Klaim %(claim)s tidak sah: %(rule)s.")
+            % {
+                "claim": "sub",
+                "rule": _("teks 1–255 karakter tanpa karakter kontrol"),
+            },
+            issuer=issuer,
+        )
+    clean = {
+        name: value
+        for name, value in claims.items()
+        if name not in OBJECT_CLAIMS or isinstance(value, dict)
+    }
+    clean[CLAIM + "roles"] = claim_strings(claims[CLAIM + "roles"])
+    if not isinstance(clean.get(CLAIM + "target_link_uri"), str):
+        clean.pop(CLAIM + "target_link_uri", None)
+    return clean
 
 
 def launch_url() -> str:
@@ -220,12 +282,27 @@ def _check_deep_linking_settings(claims: dict, *, issuer: str) -> None:
             issuer=issuer,
         )
     return_url = settings_claim.get("deep_link_return_url")
-    parts = urlsplit(return_url) if isinstance(return_url, str) else None
+    parts = (
+        urlsplit(return_url)
+        if isinstance(return_url, str) and return_url == claim_text(return_url, 1000)
+        else None
+    )
     if parts is None or parts.scheme not in ("https", "http") or not parts.netloc:
         raise LaunchRefused(
             "missing_claim",
             _("id_token tanpa klaim wajib %(claim)s.")
             % {"claim": "deep_link_return_url"},
+            issuer=issuer,
+        )
+    data = settings_claim.get("data")
+    if data is not None and not (
+        isinstance(data, str) and len(data) <= 4096 and "\x00" not in data
+    ):
+        # Given back to the platform as it came; Sigap keeps it until then.
+        raise LaunchRefused(
+            "invalid_claim",
+            _("Klaim %(claim)s tidak sah: %(rule)s.")
+            % {"claim": "data", "rule": _("teks sampai 4096 karakter")},
             issuer=issuer,
         )
     accepted = settings_claim.get("accept_types")
@@ -329,14 +406,15 @@ def validate_launch(*, id_token: str, state: str) -> Launch:
         LtiDeployment.objects.filter(
             platform=platform, deployment_id=deployment_id
         ).first()
-        if deployment_id
+        if isinstance(deployment_id, str)
+        and deployment_id == claim_text(deployment_id, 255)
         else None
     )
     if deployment is None:
         raise LaunchRefused(
             "unknown_deployment",
             _("Deployment %(id)s tidak terdaftar untuk platform ini.")
-            % {"id": deployment_id or "-"},
+            % {"id": claim_text(deployment_id, 255) or "-"},
             issuer=issuer,
         )
     if claims.get(CLAIM + "version") != "1.3.0":
@@ -349,7 +427,7 @@ def validate_launch(*, id_token: str, state: str) -> Launch:
     message_type = claims.get(CLAIM + "message_type")
     if message_type == RESOURCE_LINK_REQUEST:
         link = claims.get(CLAIM + "resource_link")
-        if not isinstance(link, dict) or not link.get("id"):
+        if not isinstance(link, dict) or not claim_text(link.get("id"), 255):
             raise LaunchRefused(
                 "missing_claim",
                 _("id_token tanpa klaim wajib %(claim)s.") % {"claim": "resource_link"},
@@ -373,4 +451,8 @@ def validate_launch(*, id_token: str, state: str) -> Launch:
             _("id_token tanpa klaim wajib %(claim)s.") % {"claim": "roles"},
             issuer=issuer,
         )
-    return Launch(platform=platform, deployment=deployment, claims=claims)
+    return Launch(
+        platform=platform,
+        deployment=deployment,
+        claims=_well_formed(claims, issuer=issuer),
+    )

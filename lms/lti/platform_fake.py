@@ -264,8 +264,11 @@ class FakePlatform:
         return claims
 
     def sign(self, claims: dict, *, private_key_pem: str | None = None, kid=None):
-        return jwt.encode(
-            claims,
+        """``claims`` signed as they are: through JWS, not ``jwt.encode``, which
+        refuses some claims a hostile platform could still sign (a number as
+        ``iss``)."""
+        return jwt.PyJWS().encode(
+            json.dumps(claims, separators=(",", ":")).encode(),
             private_key_pem or self.private_key_pem,
             algorithm="RS256",
             headers={"kid": kid or self.kid},

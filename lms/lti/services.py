@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,6 +35,8 @@ from .launch import (
     CLAIM_NRPS,
     Launch,
     LaunchRefused,
+    claim_strings,
+    claim_text,
     spend_once,
 )
 from .models import (
@@ -49,6 +53,8 @@ LEARNER_ROLES = (
     "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Student",
     "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Learner",
 )
+# The longest address an account keeps (``User.email``, as RFC 5321 allows).
+EMAIL_MAX_LENGTH = 254
 COURSE_PATH = re.compile(r"^/lti/kursus/(?P<id>\d+)/?$")
 
 
@@ -97,7 +103,7 @@ def _person(launch: Launch) -> User:
     if identity is not None:
         user = identity.user
     else:
-        email = str(launch.claims.get("email") or "").strip().lower()
+        email = claim_text(launch.claims.get("email"), 1000).lower()
         if not email:
             raise LaunchRefused(
                 "no_email",
@@ -105,6 +111,13 @@ def _person(launch: Launch) -> User:
                     "Platform tidak mengirim email peserta; Sigap memerlukannya pada "
                     "peluncuran pertama (Moodle: Share launcher's email: Always)."
                 ),
+                issuer=platform.issuer,
+            )
+        if not _is_email(email):
+            raise LaunchRefused(
+                "invalid_claim",
+                _("Klaim %(claim)s tidak sah: %(rule)s.")
+                % {"claim": "email", "rule": _("bukan alamat email")},
                 issuer=platform.issuer,
             )
         user = User.objects.filter(email__iexact=email).first()
@@ -119,7 +132,7 @@ def _person(launch: Launch) -> User:
                 issuer=platform.issuer,
             )
         if user is None:
-            name = str(launch.claims.get("name") or "").strip()[:200]
+            name = claim_text(launch.claims.get("name"), 200)
             user = User.objects.create_user(email=email, name=name)
         identity = LtiIdentity.objects.create(platform=platform, sub=sub, user=user)
     if not user.is_active:
@@ -140,6 +153,27 @@ def _person(launch: Launch) -> User:
     return user
 
 
+def _is_email(text: str) -> bool:
+    """Whether ``text`` can be a Sigap account's email (the column holds 254)."""
+    if len(text) > EMAIL_MAX_LENGTH:
+        return False
+    try:
+        validate_email(text)
+    except ValidationError:
+        return False
+    return True
+
+
+def _service_url(value) -> str:
+    """A platform service's address from a claim (NRPS, AGS): an http(s) URL
+    that fits its column, or empty (the service is then not used)."""
+    url = claim_text(value, 501)
+    parts = urlsplit(url)
+    if len(url) > 500 or parts.scheme not in ("https", "http") or not parts.netloc:
+        return ""
+    return url
+
+
 def _link(launch: Launch, course: CoursePage) -> LtiResourceLink:
     context = launch.claim("context") or {}
     nrps = launch.claims.get(CLAIM_NRPS) or {}
@@ -147,14 +181,16 @@ def _link(launch: Launch, course: CoursePage) -> LtiResourceLink:
     link, _created = LtiResourceLink.objects.update_or_create(
         platform=launch.platform,
         deployment=launch.deployment,
-        resource_link_id=str(launch.claim("resource_link")["id"])[:255],
+        resource_link_id=claim_text(launch.claim("resource_link")["id"], 255),
         defaults={
             "course": course,
-            "context_id": str(context.get("id", ""))[:255],
-            "context_title": str(context.get("title", ""))[:255],
-            "memberships_url": str(nrps.get("context_memberships_url", ""))[:500],
-            "lineitem_url": str(ags.get("lineitem", ""))[:500],
-            "ags_scopes": [s for s in ags.get("scope", []) if isinstance(s, str)],
+            "context_id": claim_text(context.get("id"), 255),
+            "context_title": claim_text(context.get("title"), 255),
+            "memberships_url": _service_url(nrps.get("context_memberships_url")),
+            "lineitem_url": _service_url(ags.get("lineitem")),
+            "ags_scopes": [
+                claim_text(scope, 255) for scope in claim_strings(ags.get("scope"))
+            ],
         },
     )
     return link
@@ -388,13 +424,14 @@ def read_roster(*, link: LtiResourceLink, client: PlatformClient | None = None):
     client = client or PlatformClient(link.platform)
     return [
         Member(
-            sub=str(member.get("user_id", "")),
-            name=str(member.get("name", "")),
-            email=str(member.get("email", "")),
-            roles=tuple(member.get("roles") or ()),
-            status=str(member.get("status", "Active")),
+            sub=claim_text(member.get("user_id"), 255),
+            name=claim_text(member.get("name"), 200),
+            email=claim_text(member.get("email"), 254),
+            roles=tuple(claim_strings(member.get("roles"))),
+            status=claim_text(member.get("status", "Active"), 20),
         )
         for member in client.memberships(link.memberships_url)
+        if isinstance(member, dict)
     ]
 
 

@@ -7,6 +7,12 @@ from lms.lti import client as lti_client
 from lms.lti.platform_fake import FakePlatform
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits(fresh_rate_limits):
+    """Each test's launches start uncounted: Sigap limits login initiations per
+    address, and with Redis the counts of the tests before would remain."""
+
+
 @pytest.fixture
 def platform_fake(monkeypatch):
     """A Moodle-shaped platform answering Sigap's calls in-process."""
