@@ -11,6 +11,7 @@ these is a fault of ours; all of them mean "this file cannot be read".
 import codecs
 import io
 import itertools
+import json
 import logging
 import zipfile
 from contextlib import contextmanager
@@ -106,6 +107,43 @@ def decode_text(data: bytes, *, fallback: str | None = None) -> str:
     if "\x00" in text:
         raise ValidationError(BINARY, code="binary")
     return text
+
+
+def _not_a_json_number(constant: str):
+    """NaN and Infinity: Python's json reads them, JSON (and the database) does not."""
+    raise ValueError(f"{constant} is not JSON")
+
+
+def _holds_nul(data) -> bool:
+    """Whether a text anywhere in parsed JSON (a key or a value) holds NUL."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+def read_json(data: bytes):
+    """JSON that another program sent (a SCORM runtime's commit, a cmi5 AU's
+    statements), parsed; ``ValueError`` for anything Sigap could not keep: not
+    UTF-8, not JSON, NaN or Infinity, nested deeper than Python recurses, or a
+    NUL character in any text (PostgreSQL's jsonb and text refuse it)."""
+    try:
+        text = data.decode("utf-8")
+        parsed = json.loads(text, parse_constant=_not_a_json_number)
+    except (UnicodeDecodeError, RecursionError) as error:
+        raise ValueError(str(error)[:200]) from error
+    # NUL can only come escaped: JSON has no raw control characters in texts.
+    if "\\u0000" in text and _holds_nul(parsed):
+        raise ValueError("a text holds NUL")
+    return parsed
 
 
 def read_xlsx_rows(

@@ -1,4 +1,5 @@
-"""Numbers typed by people and ids in paths: ASCII digits in the database's range."""
+"""Numbers typed by people and ids in paths: ASCII digits in the database's range; JSON
+other programs send: what Sigap can keep, or refused."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -6,6 +7,7 @@ from django.urls import Resolver404, resolve, reverse
 
 from lms.converters import MAX_ID
 from lms.numbers import clean_int, parse_int
+from lms.uploads import read_json
 
 UNICODE_DIGITS = ["²", "⑤", "٣", "１２", "߁", "𝟙"]
 
@@ -65,3 +67,26 @@ def test_ids_beyond_the_database_range_match_no_view_of_ours(path):
 
 def test_ids_still_reverse_to_paths():
     assert reverse("courses:enrol", args=[12]) == "/kursus/12/daftar/"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"a": "x\\u0000"}',
+        b'{"x\\u0000": 1}',
+        b'[[["\\u0000"]]]',
+        b'{"score": NaN}',
+        b"[1, Infinity]",
+        b"[" * 50_000 + b"]" * 50_000,
+        b'"\xff"',
+        b"{",
+    ],
+)
+def test_json_sigap_could_not_keep_is_refused(raw):
+    with pytest.raises(ValueError):
+        read_json(raw)
+
+
+def test_json_with_a_backslash_written_before_u0000_is_read():
+    """A text holding the six characters \\u0000 is not NUL."""
+    assert read_json(b'{"a": "\\\\u0000"}') == {"a": "\\u0000"}

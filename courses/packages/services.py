@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import math
 import secrets
 import uuid
@@ -27,6 +26,7 @@ from courses.models.pages import course_of
 from courses.services import evaluate_completion
 from lms.accounts.models import User
 from lms.private_files import private_storage
+from lms.uploads import read_json
 
 from . import xapi
 from .models import (
@@ -382,7 +382,7 @@ def commit_runtime(*, record: UnitAttempt, body: bytes) -> UnitAttempt:
     ``ValueError`` for a body that is not a data model."""
     if len(body) > MAX_CMI_BYTES:
         raise ValueError(str(RUNTIME_TOO_BIG))
-    data = json.loads(body.decode("utf-8"))
+    data = read_json(body)
     if not isinstance(data, dict):
         raise ValueError("not an object")
     if isinstance(data.get("runtimeData"), dict):

@@ -4,7 +4,6 @@ small xAPI endpoint a cmi5 AU talks to, scoped to one registration."""
 
 from __future__ import annotations
 
-import json
 import mimetypes
 import uuid
 
@@ -26,6 +25,7 @@ from django.views.decorators.http import require_POST, require_safe
 from lms.accounts.middleware import staff_mfa_redirect
 from lms.numbers import parse_int
 from lms.private_files import private_storage
+from lms.uploads import read_json
 
 from .models import PackageAttempt, PackagePage, Standard, UnitAttempt
 from .permissions import can_preview_package, may_play_package
@@ -160,7 +160,7 @@ def commit_view(request, page_id: int, number: int):
         return JsonResponse({"result": False, "errorCode": 101}, status=400)
     try:
         commit_runtime(record=record, body=request.body)
-    except (ValueError, UnicodeDecodeError, RecursionError):  # deep nesting too
+    except ValueError:  # read_json's: not JSON, too deep, NaN, NUL
         return JsonResponse({"result": False, "errorCode": 101}, status=400)
     return JsonResponse({"result": True, "errorCode": 0})
 
@@ -252,11 +252,6 @@ def cmi5_fetch_view(request, registration: uuid.UUID, code: str):
     return JsonResponse({"auth-token": token})
 
 
-def _not_json(constant: str):
-    """NaN and Infinity: Python reads them, JSON (and the database) does not."""
-    raise ValueError(constant)
-
-
 def _authorised(request, registration) -> UnitAttempt:
     """The AU launch whose token the request carries, of this registration."""
     record = record_for_token(
@@ -285,8 +280,8 @@ def cmi5_statements_view(request, registration: uuid.UUID):
     if len(request.body) > MAX_STATEMENT_BYTES:
         return _xapi(JsonResponse({"error": "too large"}, status=413))
     try:
-        body = json.loads(request.body.decode("utf-8"), parse_constant=_not_json)
-    except (ValueError, UnicodeDecodeError, RecursionError):  # deep nesting too
+        body = read_json(request.body)
+    except ValueError:
         return _xapi(JsonResponse({"error": "not JSON"}, status=400))
     statements = body if isinstance(body, list) else [body]
     statement_id = None

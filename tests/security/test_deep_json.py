@@ -168,3 +168,55 @@ def test_a_deep_lti_id_token_is_refused(settings, catalog):
     response = browser.post("/lti/launch/", {"id_token": token, "state": state})
 
     assert response.status_code == 400
+
+
+NUL_TEXTS = ["a\x00b", "\x00"]
+
+
+@pytest.mark.parametrize("text", NUL_TEXTS)
+def test_a_scorm_commit_holding_nul_is_kept_or_refused_not_a_500(catalog, text):
+    """PostgreSQL's jsonb refuses ``\\u0000``; a package may send it anywhere."""
+    course = make_course(catalog, lessons=1)
+    lesson = add_package_lesson(
+        course, demo_zip("scorm12-hambatan-pelayanan"), slug="scorm"
+    )
+    client = client_as(_learner_in(course))
+    client.post(f"/paket/{lesson.pk}/mulai/")
+    cmi = {
+        "core": {"lesson_status": "incomplete", "lesson_location": text},
+        "suspend_data": text,
+        "interactions": {"0": {"id": text, "student_response": text}},
+        text: text,
+    }
+
+    response = client.post(
+        f"/paket/{lesson.pk}/runtime/1/",
+        data=json.dumps({"cmi": cmi}),
+        content_type="application/json",
+    )
+
+    assert response.status_code in (200, 400)
+    resumed = client.post(f"/paket/{lesson.pk}/mulai/")
+    assert resumed.status_code == 200
+
+
+@pytest.mark.parametrize("text", NUL_TEXTS)
+@pytest.mark.parametrize("part", ["verb", "object", "result", "context", "extra"])
+def test_a_cmi5_statement_holding_nul_is_kept_or_refused_not_a_500(catalog, part, text):
+    params, token, _attempt = _cmi5_launched(catalog)
+    statement = json.loads(_statement(params, 1))
+    statement["verb"] = {"id": "http://adlnet.gov/expapi/verbs/passed"}
+    if part == "extra":
+        statement[text] = text
+    elif part == "result":
+        statement["result"] = {"response": text, "extensions": {text: text}}
+    else:
+        statement[part] = {
+            **statement[part],
+            "id": statement[part].get("id", "") + text,
+        }
+        statement[part]["definition"] = {"name": {"id-ID": text}}
+
+    response = _send(params, token, json.dumps(statement).encode())
+
+    assert response.status_code in (200, 400, 403)
