@@ -336,6 +336,8 @@ def cmi5_state_view(request, registration: uuid.UUID):
             document = request.body.decode("utf-8")
         except UnicodeDecodeError:
             return _xapi(HttpResponse(status=400))
+        if "\x00" in document:  # kept as JSON text, which holds no NUL
+            return _xapi(HttpResponse(status=400))
         if not store_state_document(
             record=record, state_id=state_id, document=document
         ):

@@ -220,3 +220,16 @@ def test_a_cmi5_statement_holding_nul_is_kept_or_refused_not_a_500(catalog, part
     response = _send(params, token, json.dumps(statement).encode())
 
     assert response.status_code in (200, 400, 403)
+
+
+def test_a_state_document_holding_nul_is_refused_not_a_500(catalog):
+    params, token, _attempt = _cmi5_launched(catalog)
+    url = urlsplit(params["endpoint"]).path + "activities/state?stateId=bookmark"
+    auth = {"HTTP_AUTHORIZATION": f"Basic {token}"}
+
+    response = Client().put(
+        url, data=b"halaman\x002", content_type="application/octet-stream", **auth
+    )
+
+    assert response.status_code == 400
+    assert Client().get(url, **auth).status_code == 404
