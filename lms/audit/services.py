@@ -47,6 +47,8 @@ def record_event(
         target_id=str(target.pk) if target is not None else "",
         target_repr=str(target)[:255] if target is not None else "",
         ip_address=client_ip(request),
-        user_agent=(request.headers.get("user-agent", "")[:255] if request else ""),
+        user_agent=_storable(request.headers.get("user-agent", ""))[:255]
+        if request
+        else "",
         data=_storable(data),
     )

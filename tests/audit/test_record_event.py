@@ -24,3 +24,11 @@ def test_an_event_with_nul_and_huge_texts_is_kept_clean_and_cut():
     assert event.data["names"][0] == "ab"
     assert event.data["names"][1] == {"key": "x" * DATA_TEXT_MAX_LENGTH}
     assert event.data["count"] == 3
+
+
+def test_a_user_agent_holding_nul_is_recorded_without_it(rf):
+    request = rf.get("/", HTTP_USER_AGENT="Mozilla\x00/5.0")
+
+    record_event(actor=None, action="lti.launch_refused", request=request)
+
+    assert AuditEvent.objects.get().user_agent == "Mozilla/5.0"
