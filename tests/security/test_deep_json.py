@@ -123,21 +123,31 @@ def test_a_statement_with_a_number_json_does_not_have_is_refused(catalog, scaled
     assert attempt.success_status == "" and attempt.score_scaled is None
 
 
-@pytest.mark.parametrize("raw", ["NaN", "inf", "1e999"])
-def test_a_scorm_score_that_is_not_a_number_is_not_a_full_score(catalog, raw):
+def _scorm_started(catalog):
+    """A learner's client with a SCORM lesson started, and the lesson."""
     course = make_course(catalog, lessons=1)
     lesson = add_package_lesson(
         course, demo_zip("scorm12-hambatan-pelayanan"), slug="scorm"
     )
     client = client_as(_learner_in(course))
     client.post(f"/paket/{lesson.pk}/mulai/")
-    cmi = {"core": {"lesson_status": "incomplete", "score": {"raw": raw}}}
+    return client, lesson
 
-    response = client.post(
+
+def _commit(client, lesson, cmi: dict):
+    return client.post(
         f"/paket/{lesson.pk}/runtime/1/",
         data=json.dumps({"cmi": cmi}),
         content_type="application/json",
     )
+
+
+@pytest.mark.parametrize("raw", ["NaN", "inf", "1e999"])
+def test_a_scorm_score_that_is_not_a_number_is_not_a_full_score(catalog, raw):
+    client, lesson = _scorm_started(catalog)
+    cmi = {"core": {"lesson_status": "incomplete", "score": {"raw": raw}}}
+
+    response = _commit(client, lesson, cmi)
 
     assert response.status_code == 200
     assert PackageAttempt.objects.get(page=lesson).score_scaled is None
@@ -176,12 +186,7 @@ NUL_TEXTS = ["a\x00b", "\x00"]
 @pytest.mark.parametrize("text", NUL_TEXTS)
 def test_a_scorm_commit_holding_nul_is_kept_or_refused_not_a_500(catalog, text):
     """PostgreSQL's jsonb refuses ``\\u0000``; a package may send it anywhere."""
-    course = make_course(catalog, lessons=1)
-    lesson = add_package_lesson(
-        course, demo_zip("scorm12-hambatan-pelayanan"), slug="scorm"
-    )
-    client = client_as(_learner_in(course))
-    client.post(f"/paket/{lesson.pk}/mulai/")
+    client, lesson = _scorm_started(catalog)
     cmi = {
         "core": {"lesson_status": "incomplete", "lesson_location": text},
         "suspend_data": text,
@@ -189,11 +194,7 @@ def test_a_scorm_commit_holding_nul_is_kept_or_refused_not_a_500(catalog, text):
         text: text,
     }
 
-    response = client.post(
-        f"/paket/{lesson.pk}/runtime/1/",
-        data=json.dumps({"cmi": cmi}),
-        content_type="application/json",
-    )
+    response = _commit(client, lesson, cmi)
 
     assert response.status_code in (200, 400)
     resumed = client.post(f"/paket/{lesson.pk}/mulai/")
