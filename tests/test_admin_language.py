@@ -242,6 +242,16 @@ def test_wagtails_indonesian_catalogue_is_active():
         assert translation.gettext("Bank soal") == "Question bank"
 
 
+@pytest.mark.django_db
+def test_the_sign_in_page_says_kata_sandi_as_the_rest_of_sigap(client):
+    """Wagtail's catalogue calls a password "Kata Kunci" (keyword) and wins over
+    allauth's "Kata sandi" on the sign-in and re-authentication forms."""
+    page = client.get("/accounts/login/").content.decode()
+
+    assert "Kata sandi" in page
+    assert "Kata Kunci" not in page
+
+
 def test_the_indonesian_catalogue_only_translates_wagtail_strings():
     """Sigap's msgids are Indonesian; an entry for one here would hide a bug."""
     wagtail = wagtail_msgids()
