@@ -311,6 +311,14 @@ USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin's own time zone choice: Indonesia's three (lms.accounts.models.TimeZone),
+# not every zone Python knows (~600, and on Debian also "localtime", which browsers
+# refuse: the account page's script failed on it).
+WAGTAIL_USER_TIME_ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]
+# The admin's dashboard would ask releases.wagtail.org for a newer Wagtail from the
+# administrator's browser; Sigap's CSP refuses that connection (an error in every
+# dashboard's console), and upgrades come through requirements.lock anyway.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

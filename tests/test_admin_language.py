@@ -19,7 +19,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from courses.review import submit_course_for_review
-from tests.factories import client_as, make_question
+from tests.factories import UserFactory, client_as, make_question
 from tests.security.world import ADMIN, PENGAJAR, PENINJAU, build_world
 from tests.test_language import PLACEHOLDER, msgstrs, read_po
 
@@ -300,3 +300,21 @@ def test_every_sigap_page_type_and_snippet_has_an_indonesian_name_in_english_too
             with translation.override("id"):
                 indonesian = str(name)
             assert english != indonesian, (model, indonesian)
+
+
+def test_the_admin_dashboard_asks_no_other_site_for_wagtail_upgrades(db):
+    """Wagtail's upgrade check fetches releases.wagtail.org from the browser, which
+    Sigap's CSP refuses (an error on every administrator's dashboard)."""
+    superuser = UserFactory(is_superuser=True, is_staff=True)  # whom it is shown
+    page = client_as(superuser).get("/cms/").content.decode()
+
+    assert "Dasbor" in page
+    assert "w-upgrade" not in page
+
+
+def test_the_account_page_offers_indonesias_time_zones_only(world):
+    page = client_as(world.users[PENGAJAR]).get("/cms/account/").content.decode()
+
+    assert 'value="Asia/Makassar"' in page
+    assert 'value="localtime"' not in page
+    assert 'value="Europe/Paris"' not in page

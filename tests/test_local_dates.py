@@ -136,3 +136,13 @@ def test_no_template_reads_a_calendar_date_off_a_utc_moment():
         if TEMPLATE_UTC_DATE.search(line)
     ]
     assert offenders == []
+
+
+def test_the_admin_offers_indonesias_three_time_zones():
+    """Wagtail's account page lists WAGTAIL_USER_TIME_ZONES: the zones Sigap's units
+    use, not Python's ~600 (with Debian's "localtime", which browsers refuse)."""
+    from wagtail.admin.localization import get_available_admin_time_zones
+
+    from lms.accounts.models import TimeZone
+
+    assert sorted(get_available_admin_time_zones()) == sorted(TimeZone.values)
