@@ -1,5 +1,7 @@
 """Staff roles set up MFA before any staff screen; learners may skip it."""
 
+import re
+
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import (
@@ -114,6 +116,10 @@ def test_staff_with_totp_must_give_a_code_at_sign_in(client):
     )
     assert response["Location"].startswith("/accounts/2fa/authenticate/")
     assert "_auth_user_id" not in client.session
+    code_page = client.get("/accounts/2fa/authenticate/").content.decode()
+    # The way out ("Batal") reads as secondary beside "Masuk".
+    assert re.search(r'form="logout-from-stage"[^>]*class="quiet"', code_page)
+    assert not re.search(r'type="submit"\s+class="quiet"\s*>\s*Masuk', code_page)
     client.post("/accounts/2fa/authenticate/", {"code": "000000"})
     assert "_auth_user_id" not in client.session
     client.post("/accounts/2fa/authenticate/", {"code": _code(secret)})
