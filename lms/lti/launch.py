@@ -5,7 +5,9 @@ launch (``LtiResourceLinkRequest``) or a deep linking request
 
 What protects the launch (it is a cross-site POST, so Django's CSRF token
 cannot): the ``state`` Sigap made at the login initiation, stored server-side
-and usable once; the ``nonce`` it made then, which the id_token must carry; and
+and usable once, and for a resource link launch the cookie that ties it to the
+browser that started the login; the ``nonce`` it made then, which the id_token
+must carry; and
 the id_token's RS256 signature by a key of the registered platform's JWKS, its
 issuer, audience (our client ID), deployment, and time window. Any launch that
 fails one of these is refused with a reason (``LaunchRefused.code``).
@@ -36,6 +38,8 @@ DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest"
 STATE_SECONDS = 600
 # Clock difference tolerated between the platform and Sigap.
 LEEWAY_SECONDS = 60
+# The cookie set at the login initiation, named with its state (state_cookie_name).
+STATE_COOKIE_PREFIX = "sigap_lti_"
 # LTI 1.3: ``sub`` "MUST NOT exceed 255 ASCII characters in length".
 SUB_MAX_LENGTH = 255
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
@@ -115,7 +119,21 @@ def launch_url() -> str:
     return settings.SITE_URL + reverse("lti:launch")
 
 
-def start_login(params) -> str:
+def state_cookie_name(state: str) -> str:
+    """The cookie that ties a login's ``state`` to the browser that started it:
+    one per login, so that two launches in two tabs do not overwrite each other."""
+    return STATE_COOKIE_PREFIX + state
+
+
+@dataclass(frozen=True)
+class LoginRedirect:
+    """Where the login initiation sends the browser, and the state it started."""
+
+    url: str
+    state: str
+
+
+def start_login(params) -> LoginRedirect:
     """The OIDC authentication request to send the browser to, for the login
     initiation ``params`` (``iss``, ``login_hint``, ``target_link_uri``, and
     optionally ``client_id``, ``lti_message_hint``, ``lti_deployment_id``)."""
@@ -165,7 +183,9 @@ def start_login(params) -> str:
     if params.get("lti_message_hint"):
         query["lti_message_hint"] = params["lti_message_hint"]
     separator = "&" if "?" in platform.auth_login_url else "?"
-    return platform.auth_login_url + separator + urlencode(query)
+    return LoginRedirect(
+        url=platform.auth_login_url + separator + urlencode(query), state=state.state
+    )
 
 
 @dataclass(frozen=True)
@@ -317,9 +337,9 @@ def _check_deep_linking_settings(claims: dict, *, issuer: str) -> None:
         )
 
 
-def validate_launch(*, id_token: str, state: str) -> Launch:
-    """The launch posted back with ``id_token`` and ``state``, checked; refused
-    (``LaunchRefused``) at the first check it fails."""
+def validate_launch(*, id_token: str, state: str, cookies: dict) -> Launch:
+    """The launch posted back with ``id_token`` and ``state`` by a browser with
+    ``cookies``, checked; refused (``LaunchRefused``) at the first check it fails."""
     login = _consume_state(state)
     if not id_token:
         raise LaunchRefused("missing_token", _("Peluncuran LTI tanpa id_token."))
@@ -431,6 +451,22 @@ def validate_launch(*, id_token: str, state: str) -> Launch:
             raise LaunchRefused(
                 "missing_claim",
                 _("id_token tanpa klaim wajib %(claim)s.") % {"claim": "resource_link"},
+                issuer=issuer,
+            )
+        if cookies.get(state_cookie_name(login.state)) != "1":
+            # A resource link launch signs its person in: only in the browser that
+            # started its login, or someone could sign a victim in as themselves
+            # (login CSRF) with a fresh id_token and state of their own. Deep
+            # linking signs nobody in and runs in the platform's frame, where a
+            # browser may withhold cookies, so it is not asked.
+            raise LaunchRefused(
+                "state_not_in_browser",
+                _(
+                    "Peluncuran ini tidak dimulai di peramban ini (cookie peluncuran "
+                    "tidak ada). Buka kursus lagi dari platform. Bila Sigap tampil di "
+                    "dalam bingkai halaman platform, minta admin platform membukanya "
+                    "di jendela baru."
+                ),
                 issuer=issuer,
             )
     elif message_type == DEEP_LINKING_REQUEST:

@@ -6,8 +6,10 @@ posts a form from its own origin): Django's CSRF token cannot be there, so
 they are ``csrf_exempt``. What protects them instead: the launch is believed
 only with an id_token signed by the registered platform's key, for Sigap's
 client ID and a registered deployment, carrying the nonce Sigap made for a
-``state`` it keeps server-side and accepts once (``launch.validate_launch``).
-A forged cross-site POST has none of these. The login initiation changes
+``state`` it keeps server-side and accepts once (``launch.validate_launch``),
+which for a resource link launch must come from the browser that started the
+login (the login initiation's state cookie). A forged cross-site POST has none
+of these. The login initiation changes
 nothing but a short-lived state row and only redirects to the registered
 platform's own login URL. The deep linking picker's answer (``deep_link``) is
 also posted from a page the platform may frame, where no session or CSRF
@@ -36,7 +38,14 @@ from lms.ratelimit import rate_limited
 
 from .client import PlatformError
 from .keys import public_jwks, rotate_key
-from .launch import DEEP_LINKING_REQUEST, LaunchRefused, start_login, validate_launch
+from .launch import (
+    DEEP_LINKING_REQUEST,
+    STATE_SECONDS,
+    LaunchRefused,
+    start_login,
+    state_cookie_name,
+    validate_launch,
+)
 from .models import LtiDeepLinkRequest, LtiResourceLink
 from .permissions import can_manage_lti
 from .selectors import lti_overview, offered_courses, pending_deep_link_request
@@ -105,10 +114,25 @@ def _picker(request, row: LtiDeepLinkRequest, *, error: str = ""):
 def login_initiation(request):
     params = request.POST if request.method == "POST" else request.GET
     try:
-        url = start_login(params)
+        login = start_login(params)
     except LaunchRefused as error:
         return _refused(request, error)
-    return HttpResponseRedirect(url)
+    response = HttpResponseRedirect(login.url)
+    # The platform posts the launch back from its own site: over HTTPS the cookie
+    # must be SameSite=None to come with that POST (and then Secure); over plain
+    # HTTP (the demo, the tests) browsers refuse None without Secure, and Lax
+    # serves a platform on the same host.
+    secure = request.is_secure()
+    response.set_cookie(
+        state_cookie_name(login.state),
+        "1",
+        max_age=STATE_SECONDS,
+        path=reverse("lti:launch"),
+        secure=secure,
+        httponly=True,
+        samesite="None" if secure else "Lax",
+    )
+    return response
 
 
 @csrf_exempt
@@ -120,6 +144,7 @@ def launch(request):
         checked = validate_launch(
             id_token=request.POST.get("id_token", ""),
             state=request.POST.get("state", ""),
+            cookies=request.COOKIES,
         )
         if checked.message_type == DEEP_LINKING_REQUEST:
             try:
@@ -134,7 +159,11 @@ def launch(request):
     except LearningRefused as error:
         return render(request, "lti/refused.html", {"message": str(error)}, status=403)
     login(request, accepted.user, backend=LOGIN_BACKEND)
-    return HttpResponseRedirect(accepted.course.url)
+    response = HttpResponseRedirect(accepted.course.url)
+    response.delete_cookie(
+        state_cookie_name(request.POST.get("state", "")), path=reverse("lti:launch")
+    )
+    return response
 
 
 @csrf_exempt

@@ -190,17 +190,21 @@ def test_only_the_courses_offered_to_the_platform_are_shown_and_accepted(
         "unknown_course"
     )
     # A course not offered cannot be launched by its URL either.
-    login = start_login(Client(), platform_fake, course)
+    learner_browser = Client()
+    login = start_login(learner_browser, platform_fake, course)
     claims = platform_fake.launch_claims(
         nonce=login["nonce"],
         target_link_uri=f"{settings.SITE_URL}/lti/kursus/{course.pk}/",
     )
-    launched = Client().post(
+    launched = learner_browser.post(
         "/lti/launch/",
         {"id_token": platform_fake.sign(claims), "state": login["state"]},
     )
     assert launched.status_code == 400
     assert not Enrolment.objects.exists()
+    assert AuditEvent.objects.filter(action="lti.launch_refused").latest("pk").data[
+        "reason"
+    ] == ("unknown_course")
 
 
 def test_linking_nothing_ticked_asks_again_and_keeps_the_picker(
@@ -374,3 +378,24 @@ def test_spent_pickers_are_forgotten(
     time_machine.move_to(timezone.now() + datetime.timedelta(minutes=21))
     forget_old_lti_logins.call()
     assert not LtiDeepLinkRequest.objects.exists()
+
+
+def test_deep_linking_needs_no_cookie_from_the_platforms_frame(
+    platform, platform_fake, course
+):
+    """Moodle's *Select content* frames Sigap, where a browser may withhold
+    cookies; deep linking signs nobody in, so its state is not tied to one."""
+    frame = Client()
+    login = start_login(frame, platform_fake, course)
+    frame.cookies.clear()  # as a browser blocking third-party cookies
+    claims = platform_fake.deep_linking_claims(
+        nonce=login["nonce"], target_link_uri=settings.SITE_URL + SELECTION_URL
+    )
+
+    response = frame.post(
+        "/lti/launch/",
+        {"id_token": platform_fake.sign(claims), "state": login["state"]},
+    )
+
+    assert response.status_code == 200
+    assert 'name="token"' in response.content.decode()

@@ -343,3 +343,66 @@ def test_the_course_can_be_named_by_a_custom_parameter(
     response, _t, _r = launch(browser, platform_fake, course, change=change)
     assert response.status_code == 302
     assert response["Location"] == course.url
+
+
+def test_a_launch_posted_from_another_browser_is_refused(
+    browser, platform, platform_fake, course
+):
+    """Login CSRF: someone starts a login in their own browser and has a victim's
+    browser post their fresh id_token and state; the victim would be signed in as
+    them. The state counts only in the browser that started the login."""
+    attacker = Client(enforce_csrf_checks=True)
+    request = start_login(attacker, platform_fake, course)
+    claims = platform_fake.launch_claims(
+        nonce=request["nonce"], target_link_uri=target_for(course)
+    )
+
+    response = browser.post(
+        "/lti/launch/",
+        {"id_token": platform_fake.sign(claims), "state": request["state"]},
+    )
+
+    assert response.status_code == 400
+    assert "tidak dimulai di peramban ini" in response.content.decode()
+    assert not _signed_in(browser)
+    assert not Enrolment.objects.exists()
+    event = AuditEvent.objects.get(action="lti.launch_refused")
+    assert event.data["reason"] == "state_not_in_browser"
+    # Spent: the attacker's own browser cannot use it afterwards either.
+    again = attacker.post(
+        "/lti/launch/",
+        {"id_token": platform_fake.sign(claims), "state": request["state"]},
+    )
+    assert again.status_code == 400
+
+
+@pytest.mark.parametrize("https", [False, True], ids=["http", "https"])
+def test_the_login_ties_its_state_to_the_browser_with_a_cookie(
+    browser, platform, platform_fake, course, https
+):
+    response = browser.post(
+        "/lti/login/",
+        {
+            "iss": platform_fake.issuer,
+            "client_id": platform_fake.client_id,
+            "login_hint": "41",
+            "target_link_uri": target_for(course),
+        },
+        secure=https,
+    )
+
+    state = LtiLaunchState.objects.get()
+    cookie = response.cookies[f"sigap_lti_{state.state}"]
+    assert cookie["httponly"]
+    assert cookie["path"] == "/lti/launch/"
+    assert cookie["max-age"] == 600
+    # Over HTTPS the platform's cross-site POST brings it back only with None.
+    assert cookie["samesite"] == ("None" if https else "Lax")
+    assert bool(cookie["secure"]) is https
+
+
+def test_a_genuine_launch_removes_its_cookie(browser, platform, platform_fake, course):
+    response, _token, request = launch(browser, platform_fake, course)
+
+    assert response.status_code == 302
+    assert response.cookies[f"sigap_lti_{request['state']}"]["max-age"] == 0
