@@ -38,6 +38,11 @@ urlpatterns = SIGN_IN_REDIRECTS + [
         name="mfa_activate_totp",
     ),
     path(
+        "accounts/2fa/authenticate/",
+        mfa_views.authenticate,
+        name="mfa_authenticate",
+    ),
+    path(
         "accounts/2fa/recovery-codes/",
         mfa_views.view_recovery_codes,
         name="mfa_view_recovery_codes",

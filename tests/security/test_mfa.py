@@ -170,3 +170,35 @@ def test_the_continue_link_never_leaves_the_site(client):
     ).content.decode()
     assert 'href="https://jahat.example/' not in html
     assert "Lanjutkan" not in html
+
+
+def _demo_code(page) -> str | None:
+    found = re.search(r'class="demo-code">(\d{6})<', page)
+    return found[1] if found else None
+
+
+@pytest.mark.parametrize("demo", [True, False], ids=["demo", "not-demo"])
+def test_only_the_demo_shows_the_authenticators_current_code(client, settings, demo):
+    """``make demo``'s staff accounts can be tried without an authenticator app:
+    the set-up and the code pages show the current code. Never outside the demo."""
+    from allauth.account.models import EmailAddress
+
+    settings.SIGAP_DEMO = demo
+    trainer = UserFactory(roles=[ROLE_TRAINER], is_staff=True, mfa=False)
+    EmailAddress.objects.create(
+        user=trainer, email=trainer.email, verified=True, primary=True
+    )
+    client.post("/accounts/login/", {"login": trainer.email, "password": PASSWORD})
+    client.post("/accounts/reauthenticate/", {"password": PASSWORD})
+    set_up = client.get("/accounts/2fa/totp/activate/").content.decode()
+    secret = client.session["mfa.totp.secret"]
+    assert _demo_code(set_up) == (_code(secret) if demo else None)
+    activated = client.post("/accounts/2fa/totp/activate/", {"code": _code(secret)})
+    assert activated.status_code == 302
+    client.logout()
+
+    client.post("/accounts/login/", {"login": trainer.email, "password": PASSWORD})
+    code_page = client.get("/accounts/2fa/authenticate/").content.decode()
+    assert "Autentikasi Dua Faktor" in code_page
+    assert _demo_code(code_page) == (_code(secret) if demo else None)
+    assert ("Mode demo" in code_page) is demo
