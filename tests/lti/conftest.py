@@ -52,6 +52,12 @@ def start_login(client, fake, course) -> dict:
     return {k: v[0] for k, v in parse_qs(urlsplit(location).query).items()}
 
 
+def post_launch(client, fake, claims: dict, state: str):
+    """The id_token with ``claims``, signed by the platform, posted back as the
+    browser ``client`` does after the platform's sign-in."""
+    return client.post("/lti/launch/", {"id_token": fake.sign(claims), "state": state})
+
+
 def launch(client, fake, course, *, change=None, remove=(), **sign_options):
     """A whole launch: login initiation, then the id_token posted back."""
     request = start_login(client, fake, course)

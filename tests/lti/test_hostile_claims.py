@@ -11,7 +11,7 @@ from lms.audit.models import AuditEvent
 from lms.lti.launch import CLAIM, CLAIM_AGS, CLAIM_NRPS
 from lms.lti.models import LtiDeepLinkRequest, LtiIdentity, LtiResourceLink
 
-from .conftest import start_login, target_for
+from .conftest import post_launch, start_login, target_for
 
 pytestmark = pytest.mark.django_db
 
@@ -106,10 +106,7 @@ def test_a_hostile_claim_is_refused_or_stored_clean_never_a_server_error(
         identities = LtiIdentity.objects.count()
         refusals = AuditEvent.objects.filter(action="lti.launch_refused").count()
 
-        response = browser.post(
-            "/lti/launch/",
-            {"id_token": platform_fake.sign(claims), "state": request["state"]},
-        )
+        response = post_launch(browser, platform_fake, claims, request["state"])
 
         assert response.status_code in (302, 400, 403), (name, response.status_code)
         if response.status_code == 302:
@@ -134,10 +131,7 @@ def test_a_deep_linking_request_with_a_hostile_sub_is_refused_or_kept_clean(
     )
     claims["sub"] = HOSTILE[hostile]
 
-    response = browser.post(
-        "/lti/launch/",
-        {"id_token": platform_fake.sign(claims), "state": request["state"]},
-    )
+    response = post_launch(browser, platform_fake, claims, request["state"])
 
     assert response.status_code in (200, 400, 403), response.status_code
     for row in LtiDeepLinkRequest.objects.all():
@@ -155,10 +149,7 @@ def test_an_email_claim_that_is_no_address_is_refused_on_the_first_launch(
     )
     claims["email"] = "bukan alamat"
 
-    response = browser.post(
-        "/lti/launch/",
-        {"id_token": platform_fake.sign(claims), "state": request["state"]},
-    )
+    response = post_launch(browser, platform_fake, claims, request["state"])
 
     assert response.status_code == 400
     assert "email" in response.content.decode()
@@ -188,10 +179,7 @@ def test_hostile_deep_linking_settings_are_refused_never_a_server_error(
     name = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings"
     claims[name] = {**claims[name], key: hostile}
 
-    response = browser.post(
-        "/lti/launch/",
-        {"id_token": platform_fake.sign(claims), "state": request["state"]},
-    )
+    response = post_launch(browser, platform_fake, claims, request["state"])
 
     assert response.status_code == 400
     assert not LtiDeepLinkRequest.objects.exists()

@@ -16,7 +16,7 @@ from lms.lti.models import LtiIdentity, LtiLaunchState, LtiResourceLink
 from lms.lti.platform_fake import INSTRUCTOR, FakePlatform
 from tests.factories import UserFactory
 
-from .conftest import launch, start_login, target_for
+from .conftest import launch, post_launch, start_login, target_for
 
 pytestmark = pytest.mark.django_db
 
@@ -218,10 +218,7 @@ def test_a_launch_answered_too_late_is_refused(
     claims = platform_fake.launch_claims(
         nonce=request["nonce"], target_link_uri=target_for(course)
     )
-    response = browser.post(
-        "/lti/launch/",
-        {"id_token": platform_fake.sign(claims), "state": request["state"]},
-    )
+    response = post_launch(browser, platform_fake, claims, request["state"])
     assert response.status_code == 400
     assert AuditEvent.objects.get().data["reason"] == "state_expired"
 
@@ -311,10 +308,7 @@ def test_a_platform_switched_off_during_the_login_cannot_launch(
     claims = platform_fake.launch_claims(
         nonce=request["nonce"], target_link_uri=target_for(course)
     )
-    response = browser.post(
-        "/lti/launch/",
-        {"id_token": platform_fake.sign(claims), "state": request["state"]},
-    )
+    response = post_launch(browser, platform_fake, claims, request["state"])
     assert response.status_code == 400
     assert AuditEvent.objects.get().data["reason"] == "unknown_platform"
 
@@ -357,10 +351,7 @@ def test_a_launch_posted_from_another_browser_is_refused(
         nonce=request["nonce"], target_link_uri=target_for(course)
     )
 
-    response = browser.post(
-        "/lti/launch/",
-        {"id_token": platform_fake.sign(claims), "state": request["state"]},
-    )
+    response = post_launch(browser, platform_fake, claims, request["state"])
 
     assert response.status_code == 400
     assert "tidak dimulai di peramban ini" in response.content.decode()
@@ -369,10 +360,7 @@ def test_a_launch_posted_from_another_browser_is_refused(
     event = AuditEvent.objects.get(action="lti.launch_refused")
     assert event.data["reason"] == "state_not_in_browser"
     # Spent: the attacker's own browser cannot use it afterwards either.
-    again = attacker.post(
-        "/lti/launch/",
-        {"id_token": platform_fake.sign(claims), "state": request["state"]},
-    )
+    again = post_launch(attacker, platform_fake, claims, request["state"])
     assert again.status_code == 400
 
 
