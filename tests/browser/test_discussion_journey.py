@@ -43,3 +43,13 @@ def test_learner_reads_the_answer_and_replies(page, viewport, live_site):
     expect(last.locator("a[href='https://contoh.go.id/sop']")).to_have_count(1)
     assert_accessible(page, "topik diskusi")
     page.screenshot(path=f"test-artifacts/discussion-{viewport}.png", full_page=True)
+    # Reporting the trainer's welcome: the post is quoted on the report page, and
+    # its policy link (one long word) must wrap, not widen the phone's screen.
+    page.goto(course_url)
+    page.get_by_role("link", name="Diskusi kursus").click()
+    page.get_by_role("link", name=re.compile("^Selamat datang")).click()
+    page.locator(".post").first.get_by_role("link", name="Laporkan").click()
+    expect(page.locator("blockquote.post-body")).to_contain_text("menpan.go.id")
+    width = int(viewport.removesuffix("px"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_accessible(page, "laporkan pesan")
