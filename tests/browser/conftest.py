@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -27,8 +26,8 @@ from pathlib import Path
 import pytest
 
 from tests import migrated_db
+from tests.live_process import REPO, free_port, manage
 
-REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM = Path(os.environ.get("SIGAP_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -54,30 +53,6 @@ def _unavailable(reason: str):
     pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _manage(env: dict, *args: str, timeout: int) -> str:
-    """Run a management command in ``env``; its output, or its error."""
-    done = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-    if done.returncode:
-        # The command's own error, not only its exit status, in the test report.
-        raise AssertionError(
-            f"manage.py {args[0]} failed ({done.returncode}):\n" + done.stderr[-1500:]
-        )
-    return done.stdout
-
-
 @dataclass
 class LiveSite:
     """A running Sigap: its base URL, its environment and its log file."""
@@ -89,7 +64,7 @@ class LiveSite:
 
     def manage(self, *args: str, timeout: int = 60) -> str:
         """Run a management command against the live site's database."""
-        return _manage(self.env, *args, timeout=timeout)
+        return manage(self.env, *args, timeout=timeout)
 
     def shell(self, code: str, timeout: int = 60) -> str:
         """Run Python code in ``manage.py shell`` against the live database."""
@@ -155,8 +130,8 @@ def _seeded_site(tmp_path_factory) -> Path:
                 migrated_db.copy_database(migrated, shared / "browser.sqlite3")
             env = _site_env(shared)
             # ``migrate`` also on the copy: it then finds nothing to do.
-            _manage(env, "migrate", "--noinput", "-v0", timeout=600)
-            _manage(env, "seed_demo", timeout=600)
+            manage(env, "migrate", "--noinput", "-v0", timeout=600)
+            manage(env, "seed_demo", timeout=600)
             (shared / "seeded").touch()
     return shared
 
@@ -174,7 +149,7 @@ def live_site(tmp_path_factory) -> LiveSite:
     log = ARTIFACTS / (f"live-server-{worker}.log" if worker else "live-server.log")
     _copy_site(_seeded_site(tmp_path_factory), base)
     env = _site_env(base)
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     env["SITE_URL"] = url
     with log.open("w") as log_file:

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.live_process import manage
 from tests.reliability.live import (
     create_postgres_database,
     drop_postgres_database,
     is_postgres,
-    manage,
     production_env,
 )
 

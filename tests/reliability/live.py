@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -13,16 +12,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench.quiz_load import template_clause
+from tests.live_process import REPO, free_port
 
-REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
 BIN = Path(sys.executable).parent
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def production_env(database_url: str, media_root: Path, port: int = 0) -> dict:
@@ -48,20 +41,6 @@ def production_env(database_url: str, media_root: Path, port: int = 0) -> dict:
     )
     env.pop("REDIS_URL", None)  # the database cache: an outage takes it down too
     return env
-
-
-def manage(env: dict, *args: str, timeout: int = 300) -> str:
-    done = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{done.stderr[-3000:]}")
-    return done.stdout
 
 
 def is_postgres(url: str) -> bool:
