@@ -95,7 +95,10 @@ def test_a_learner_plays_the_scorm_and_cmi5_lessons_and_completes_the_course(
     page.get_by_role("button", name="Mulai").click()
     sco = page.frame_locator("#package-frame")
     expect(sco.locator("h1:visible")).to_have_text("Lima hambatan pelayanan")
+    # The SCO's buttons stay disabled until its script has wired them, so a
+    # click is never lost (the click waits for them to be enabled).
     sco.get_by_role("button", name="Berikutnya →").click()
+    expect(sco.locator("#langkah")).to_have_text("Bagian 2 dari 4")
     sco.get_by_role("button", name="Berikutnya →").click()
     expect(sco.locator("#langkah")).to_have_text("Bagian 3 dari 4")
     journey.step("SCO opened and read to part 3")
