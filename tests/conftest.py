@@ -122,6 +122,18 @@ def _default_language():
     translation.deactivate()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _redis_cache_starts_empty():
+    """Each worker's Redis database (lms/settings.py) outlives the run, while the
+    test database is new: the next run's records get the same primary keys, and
+    entries keyed by them (a page's cached rendition, whose file was in the last
+    run's temporary media) would be read as this run's. Flushed once per run."""
+    from django.core.cache import cache
+
+    if "redis" in django_settings.CACHES["default"]["BACKEND"].lower():
+        cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
