@@ -40,7 +40,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.loadgen import LoadResult, run_load  # noqa: E402
-from bench.quiz_load import template_clause  # noqa: E402
+from bench.quiz_load import empty_redis, template_clause  # noqa: E402
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/sigap_bench"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/8"
@@ -319,6 +319,8 @@ def main(argv: list[str] | None = None) -> int:
         flush=True,
     )
     pg_version = recreate_database(args.database_url)
+    if args.redis_url:
+        empty_redis(args.redis_url)
     port = _free_port()
     env = bench_env(args, port)
     print("bench: migrate, seed_demo, courses of 5 and 200 lessons …", flush=True)
