@@ -134,6 +134,42 @@ def _redis_cache_starts_empty():
         cache.clear()
 
 
+def _search_index_on_save(connect: bool) -> None:
+    """Connect or disconnect modelsearch's handler that indexes a record for
+    search each time it is saved (a task per save)."""
+    from django.db.models.signals import post_save
+    from modelsearch import index
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    for model in index.get_indexed_models():
+        if getattr(model, "search_auto_update", True):
+            if connect:
+                post_save.connect(post_save_signal_handler, sender=model)
+            else:
+                post_save.disconnect(post_save_signal_handler, sender=model)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_search_index_on_save():
+    """Saving a page, a question or a user indexes it for search, one task per
+    save: several percent of the suite's time, for an index that only the tests
+    asking for ``search_index`` read. (The demo's seed builds the index with
+    ``update_index`` all the same, and the demo and catalogue-search tests read
+    it. Wagtail's reference index stays on: the question bank's "used" filter
+    reads it.)"""
+    _search_index_on_save(False)
+    yield
+    _search_index_on_save(True)
+
+
+@pytest.fixture
+def search_index():
+    """Records saved in this test are indexed for search as in production."""
+    _search_index_on_save(True)
+    yield
+    _search_index_on_save(False)
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -23,7 +23,7 @@ def test_page_tree_rules(child, parent, allowed):
     assert (parent in child.allowed_parent_page_models()) is allowed
 
 
-def test_catalogue_filters_by_topic_and_searches(client, catalog):
+def test_catalogue_filters_by_topic_and_searches(client, catalog, search_index):
     from courses.models import Topic
     from tests.factories import make_course
 

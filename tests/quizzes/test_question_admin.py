@@ -115,7 +115,9 @@ def test_reviewer_lists_every_courses_questions():
 
 
 @pytest.mark.parametrize("search", ["", "Banjir"])
-def test_quiz_question_chooser_offers_a_trainer_only_own_and_shared_questions(search):
+def test_quiz_question_chooser_offers_a_trainer_only_own_and_shared_questions(
+    search, search_index
+):
     from django.urls import reverse
 
     world = build_world()
