@@ -13,8 +13,10 @@ under ``test-artifacts/`` and prints their paths in the failure report.
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import select
 import shutil
 import subprocess
 import sys
@@ -61,14 +63,52 @@ class LiveSite:
     env: dict
     log: Path
     process: subprocess.Popen
+    _shell: subprocess.Popen | None = None
 
     def manage(self, *args: str, timeout: int = 60) -> str:
         """Run a management command against the live site's database."""
         return manage(self.env, *args, timeout=timeout)
 
     def shell(self, code: str, timeout: int = 60) -> str:
-        """Run Python code in ``manage.py shell`` against the live database."""
-        return self.manage("shell", "-c", code, timeout=timeout)
+        """Run Python code as ``manage.py shell -c`` would, against the live
+        database; what it printed. One Django shell per live site runs every piece
+        (tests/browser/django_shell.py), started on the first."""
+        if self._shell is None or self._shell.poll() is not None:
+            with self.log.open("a") as log_file:
+                self._shell = subprocess.Popen(
+                    [sys.executable, str(Path(__file__).with_name("django_shell.py"))],
+                    cwd=REPO,
+                    env=self.env,
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=log_file,
+                )
+        shell = self._shell
+        assert shell.stdin is not None and shell.stdout is not None
+        request = code.encode()
+        shell.stdin.write(b"%d\n" % len(request) + request)
+        shell.stdin.flush()
+        ready, _, _ = select.select([shell.stdout], [], [], timeout)
+        header = shell.stdout.readline() if ready else b""
+        if not header:
+            shell.kill()
+            raise RuntimeError(
+                f"the Django shell gave no answer in {timeout} s "
+                f"(exit status {shell.poll()}); see {self.log}"
+            )
+        reply = json.loads(shell.stdout.read(int(header)))
+        if not reply["ok"]:
+            raise RuntimeError("manage.py shell failed:\n" + reply["out"][-3000:])
+        return reply["out"]
+
+    def close(self) -> None:
+        if self._shell is not None and self._shell.poll() is None:
+            assert self._shell.stdin is not None
+            self._shell.stdin.close()
+            try:
+                self._shell.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._shell.kill()
 
 
 def _wait_for(url: str, process: subprocess.Popen, log: Path) -> None:
@@ -171,7 +211,9 @@ def live_site(tmp_path_factory) -> LiveSite:
         )
     try:
         _wait_for(f"{url}/health/ping", process, log)
-        yield LiveSite(url=url, env=env, log=log, process=process)
+        site = LiveSite(url=url, env=env, log=log, process=process)
+        yield site
+        site.close()
     finally:
         process.terminate()
         try:
