@@ -192,7 +192,10 @@ def live_site(tmp_path_factory) -> LiveSite:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env["SITE_URL"] = url
-    with log.open("w") as log_file:
+    # A new log for this run, appended to by gunicorn and the Django shell alike:
+    # a writer that opened it with "w" would write over the other's lines.
+    log.unlink(missing_ok=True)
+    with log.open("a") as log_file:
         process = subprocess.Popen(
             [
                 str(Path(sys.executable).parent / "gunicorn"),
